@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs everything Evident needs on a fresh Debian machine, and nothing twice:
+# the wasm target, the wasm-bindgen CLI at the version Cargo.toml pins, Debian's
+# Chromium + ChromeDriver for the browser tests, and the npm packages of package.json.
+# Every step checks first and skips itself when already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Keep in step with `wasm-bindgen = "=…"` in Cargo.toml.
+WASM_BINDGEN_VERSION=0.2.130
+
+say() { printf '[setup] %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q " ${WASM_BINDGEN_VERSION}\$"; then
+  say "installing wasm-bindgen-cli ${WASM_BINDGEN_VERSION} (a first build takes several minutes)"
+  # --locked fails here: the registry lacks some of the versions its lock file names.
+  cargo install wasm-bindgen-cli --version "${WASM_BINDGEN_VERSION}" --force
+fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  say "installing Debian's chromium and chromium-driver"
+  SUDO=""
+  [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+if [ -f package.json ]; then
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm packages"
+    # Playwright must not try to download a browser: we drive Debian's chromium.
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  fi
+fi
+say "ready"

@@ -1,0 +1,126 @@
+//! Argument parsing and dispatch; each command calls the library and prints JSON.
+
+use clap::{Parser, Subcommand};
+use evident::{CompiledRubric, Error};
+use serde::Serialize;
+use std::io::Read;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "evident", version, about = "Score student work against rubrics, give formative feedback, track mastery")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Score a submission against a rubric → score report
+    Score {
+        /// The rubric (JSON file, or - for stdin)
+        rubric: String,
+        /// The submission (JSON file, or - for stdin)
+        submission: String,
+    },
+    /// Check a rubric → errors (problems) and advice on rubric quality
+    Lint {
+        rubric: String,
+    },
+    /// Print the JSON Schema of a format
+    Schema {
+        /// rubric, submission or score-report
+        #[arg(default_value = "rubric")]
+        format: String,
+    },
+}
+
+/// A failure to report: which input, and what went wrong in it.
+pub struct Failure {
+    file: String,
+    error: Error,
+}
+
+impl Failure {
+    pub fn new(file: &str, error: Error) -> Self {
+        Failure { file: file.to_string(), error }
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            for problem in failure.error.problems() {
+                eprintln!("{}: {problem}", failure.file);
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Score { rubric, submission } => {
+            let compiled = load_rubric(&rubric)?;
+            let text = read_input(&submission)?;
+            let submission_value = evident::rubric::parse_submission(&text).map_err(|e| Failure::new(&submission, e))?;
+            let report = compiled.score(&submission_value).map_err(|e| Failure::new(&submission, e))?;
+            print_json(&report);
+            Ok(())
+        }
+        Command::Lint { rubric } => {
+            let text = read_input(&rubric)?;
+            match evident::parse_rubric(&text) {
+                Ok(parsed) => {
+                    print_json(&LintReport { errors: Vec::new(), advice: evident::lint(&parsed) });
+                    Ok(())
+                }
+                Err(error) => {
+                    print_json(&LintReport { errors: error.problems().to_vec(), advice: Vec::new() });
+                    Err(Failure::new(&rubric, error))
+                }
+            }
+        }
+        Command::Schema { format } => match evident::interop::schema::schema_of(&format) {
+            Some(schema) => {
+                print_json(&schema);
+                Ok(())
+            }
+            None => Err(Failure::new(
+                "schema",
+                Error::at("schema", "", format!("unknown format `{format}`; expected one of: {}", evident::interop::schema::FORMATS.join(", "))),
+            )),
+        },
+    }
+}
+
+#[derive(Serialize)]
+struct LintReport {
+    errors: Vec<evident::Problem>,
+    advice: Vec<evident::Advice>,
+}
+
+/// Reads a file, or stdin for `-`.
+pub fn read_input(name: &str) -> Result<String, Failure> {
+    let mut text = String::new();
+    let result = if name == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read_to_string(name).map(|t| text = t)
+    };
+    result.map_err(|e| Failure::new(name, Error::at("input", "", format!("cannot read: {e}"))))?;
+    Ok(text)
+}
+
+pub fn load_rubric(name: &str) -> Result<CompiledRubric, Failure> {
+    let text = read_input(name)?;
+    CompiledRubric::from_json(&text).map_err(|e| Failure::new(name, e))
+}
+
+pub fn print_json<T: Serialize>(value: &T) {
+    match serde_json::to_string_pretty(value) {
+        Ok(s) => println!("{s}"),
+        Err(e) => eprintln!("evident: could not write JSON: {e}"),
+    }
+}

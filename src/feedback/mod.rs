@@ -1,0 +1,1 @@
+//! Formative feedback: goal (feed up), strengths with evidence (feed back), next steps (feed forward).

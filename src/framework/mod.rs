@@ -1,0 +1,1 @@
+//! Competency frameworks: parent/prerequisite graph, mastery roll-up, next-step recommendations.

@@ -1,0 +1,1 @@
+//! Competency mastery from dated evidence: calculation methods, power law, BKT.

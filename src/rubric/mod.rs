@@ -1,0 +1,12 @@
+//! Rubrics and submissions: the model, parsing with every problem located by JSON path,
+//! and advice on rubric quality (`lint`).
+
+mod check;
+pub mod lint;
+pub mod model;
+mod parse;
+mod submission;
+
+pub use lint::{lint, Advice};
+pub use parse::{parse_rubric, parse_rubric_value};
+pub use submission::{parse_submission, parse_submission_value};

@@ -1,0 +1,87 @@
+//! Submission parsing: shape checks with JSON paths; checks against a rubric happen in scoring.
+
+use super::model::Submission;
+use crate::error::Error;
+use crate::json::{parse_document, Walk};
+use serde_json::Value;
+
+/// Parses and validates a submission from JSON text.
+pub fn parse_submission(text: &str) -> Result<Submission, Error> {
+    parse_submission_value(&parse_document(text)?)
+}
+
+/// Validates a submission already parsed as JSON, reporting every problem found.
+pub fn parse_submission_value(value: &Value) -> Result<Submission, Error> {
+    let mut walk = Walk::new();
+    if let Some(mut f) = walk.object(value, "") {
+        for key in ["rubric", "student", "task"] {
+            f.text(&mut walk, key, false);
+        }
+        if let Some(at) = f.str(&mut walk, "submittedAt", false) {
+            if !looks_like_rfc3339(at) {
+                walk.problem(f.path_of("submittedAt"), format!("`{at}` is not a date-time like 2026-11-20T10:00:00Z"));
+            }
+        }
+        if let Some(responses) = f.object(&mut walk, "responses", false) {
+            for (field, answer) in responses.entries() {
+                let path = responses.path_of(field);
+                match answer {
+                    Value::String(_) => {}
+                    Value::Array(items) => {
+                        for (i, item) in items.iter().enumerate() {
+                            if !item.is_string() {
+                                walk.expected(&format!("{path}[{i}]"), "an option id (a string)", item);
+                            }
+                        }
+                    }
+                    other => walk.expected(&path, "the student's text or a list of chosen option ids", other),
+                }
+            }
+        }
+        if let Some(ratings) = f.object(&mut walk, "ratings", false) {
+            for (criterion, rating) in ratings.entries() {
+                let path = ratings.path_of(criterion);
+                match rating {
+                    Value::Array(items) => {
+                        if items.is_empty() {
+                            walk.problem(&path, "an empty list of ratings: leave the criterion out instead");
+                        }
+                        for (i, item) in items.iter().enumerate() {
+                            walk_rating(&mut walk, item, &format!("{path}[{i}]"));
+                        }
+                    }
+                    other => walk_rating(&mut walk, other, &path),
+                }
+            }
+        }
+        f.finish(&mut walk);
+    }
+    walk.finish("submission")?;
+    serde_json::from_value(value.clone()).map_err(|e| Error::at("submission", "", format!("could not build the submission: {e}")))
+}
+
+fn walk_rating(walk: &mut Walk, value: &Value, path: &str) {
+    let Some(mut f) = walk.object(value, path) else { return };
+    f.number(walk, "value", true);
+    if let Some(by) = f.str(walk, "by", false) {
+        if !["teacher", "self", "peer"].contains(&by) {
+            walk.problem(f.path_of("by"), super::parse::unknown_word("rater", by, &["teacher", "self", "peer"]));
+        }
+    }
+    f.str(walk, "comment", false);
+    f.finish(walk);
+}
+
+/// A light check of RFC 3339 shape (`YYYY-MM-DDTHH:MM[:SS[.frac]](Z|±HH:MM)`, or a bare date).
+pub fn looks_like_rfc3339(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r.clone()).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let date = b.len() >= 10 && digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10);
+    if !date {
+        return false;
+    }
+    if b.len() == 10 {
+        return true;
+    }
+    b.len() >= 16 && matches!(b[10], b'T' | b't' | b' ') && digits(11..13) && b[13] == b':' && digits(14..16)
+}
