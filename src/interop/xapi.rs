@@ -8,8 +8,8 @@
 
 use crate::error::Error;
 use crate::mastery::Estimate;
-use crate::rubric::model::Rubric;
-use crate::scoring::ScoreReport;
+use crate::rubric::model::{Rubric, Submission};
+use crate::scoring::{CompiledRubric, ScoreReport};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
@@ -107,6 +107,12 @@ pub fn report_statements(rubric: &Rubric, report: &ScoreReport, options: &XapiOp
         statements.push(with_id(statement));
     }
     Ok(statements)
+}
+
+/// Scores the submission and gives its statements (see `report_statements`).
+pub fn submission_statements(compiled: &CompiledRubric, submission: &Submission, options: &XapiOptions) -> Result<Vec<Value>, Error> {
+    let report = compiled.score(submission)?;
+    report_statements(&compiled.rubric, &report, options)
 }
 
 /// A `mastered` statement for a mastered estimate (`None` when it is not mastered),
