@@ -217,7 +217,8 @@ impl Items {
         };
         let (from_id, to_id) = (self.competencies[from].id.clone(), self.competencies[to].id.clone());
         if reaches(&self.edges, to, from) {
-            skip(format!("`{kind}` between `{from_id}` and `{to_id}` would close a cycle; skipped"));
+            let (a, b) = (&self.competencies[origin].id, &self.competencies[target].id);
+            skip(format!("`{a}` {kind} `{b}`: this would close a cycle; skipped"));
             return;
         }
         match link {
