@@ -10,6 +10,8 @@ use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
+pub mod framework;
+
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();
