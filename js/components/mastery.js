@@ -136,7 +136,7 @@ function buildModel(core, evidenceText, frameworkText, method) {
     const result = core.computeMastery(evidenceText, options);
     estimates = Array.isArray(result) ? result : (result.estimates ?? []);
   } else {
-    estimates = latestEvidence(evidenceText);
+    estimates = latestEvidence(evidenceText, framework?.scale?.mastery ?? 3);
     note = "latestOnly";
   }
   const byKey = new Map(estimates.map((e) => [`${e.student}\u0000${e.competency}`, e]));
@@ -163,7 +163,7 @@ function recommendationsFor(core, frameworkText, evidenceText, student, locale) 
 }
 
 // Each (student, competency)'s latest record, in the shape of an estimate.
-function latestEvidence(text) {
+function latestEvidence(text, mastery) {
   const latest = new Map();
   const counts = new Map();
   text.split(/\r?\n/).forEach((line, index) => {
@@ -178,7 +178,7 @@ function latestEvidence(text) {
     if (!before || String(record.at) >= String(before.at)) latest.set(key, record);
   });
   return [...latest.entries()].map(([key, r]) => ({
-    student: r.student, competency: r.competency, value: r.value, level: r.value, mastered: r.value >= 3,
+    student: r.student, competency: r.competency, value: r.value, level: r.value, mastered: r.value >= mastery,
     count: counts.get(key), trend: "unknown", lastAt: r.at,
   }));
 }

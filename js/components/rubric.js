@@ -13,6 +13,7 @@ const css = `
 .wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; background: var(--_bg); }
 caption { text-align: start; font-weight: 700; font-size: 1.1em; padding: 0 0 .4em; }
+table { font-size: .92em; }
 th, td { border: 1px solid var(--_border); padding: .5em .6em; vertical-align: top; text-align: start; }
 thead th { background: var(--evident-head, #eef2f7); }
 th[scope=row] { min-width: 9em; }
@@ -114,7 +115,7 @@ export class EvidentRubric extends ElementBase {
         const words = teacher ? level.descriptor : (level.student ?? level.descriptor);
         const needs = teacher && level.requires?.length
           ? h("span", { class: "needs" }, `${s.needs}: ${level.requires.map((id) => indicatorName(c, id)).join(", ")}`) : null;
-        const points = teacher && level.points !== undefined ? h("span", { class: "meta" }, `${level.points} ${s.points}`) : null;
+        const points = teacher && level.points !== undefined ? h("span", { class: "meta" }, s.pointCount(level.points)) : null;
         return h("td", { part: "cell", attrs: { "data-level": scaleLevel.value } }, words, needs, points);
       });
       return h("tr", { part: "row", attrs: { "data-criterion": c.id } }, rowHead, cells);
