@@ -195,7 +195,13 @@ export class EvidentFeedback extends ElementBase {
     if (!id) return;
     const root = this.getRootNode();
     const textarea = (root.getElementById ? root.getElementById(id) : null) ?? document.getElementById(id);
-    if (!textarea) return;
+    if (!textarea) {
+      // The element may be upgraded before the parser reaches its textarea.
+      if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", () => { this.#bind(); this.#update(); }, { once: true });
+      }
+      return;
+    }
     this.#textarea = textarea;
     textarea.addEventListener("input", this.#onInput);
     this.#restoreDraft();

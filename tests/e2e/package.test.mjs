@@ -59,3 +59,37 @@ test("the engine runs in Node through initSync", async () => {
   // The components are exported even though Node has no custom elements.
   assert.equal(typeof evident.EvidentFeedback, "function");
 });
+
+test("the packed tarball installs and resolves by package name, for TypeScript and for Node", async () => {
+  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const dir = mkdtempSync(`${tmpdir()}/evident-consumer-`);
+  try {
+    const { stdout } = await run("npm", ["pack", "--silent", "--pack-destination", dir], { cwd: `${root}pkg` });
+    const tarball = `${dir}/${stdout.trim().split("\n").pop()}`;
+    mkdirSync(`${dir}/node_modules/evident`, { recursive: true });
+    await run("tar", ["-xzf", tarball, "-C", `${dir}/node_modules/evident`, "--strip-components=1"]);
+    writeFileSync(`${dir}/package.json`, JSON.stringify({ type: "module", private: true }));
+    writeFileSync(`${dir}/consumer.ts`, [
+      'import { Engine, EvidentError, type ScoreReport } from "evident";',
+      "export function total(engine: Engine, text: string): number {",
+      "  const report: ScoreReport = engine.score({ responses: { response: text } });",
+      "  return report.total;",
+      "}",
+      "export const isError = (e: unknown): boolean => e instanceof EvidentError;",
+    ].join("\n"));
+    writeFileSync(`${dir}/tsconfig.json`, JSON.stringify({ compilerOptions: { target: "es2022", module: "nodenext", moduleResolution: "nodenext", strict: true, noEmit: true, lib: ["es2022", "dom", "esnext.disposable"], types: [] }, files: ["consumer.ts"] }));
+    const typed = await run(`${root}node_modules/.bin/tsc`, ["-p", dir]).catch((e) => e);
+    assert.equal(typed.code ?? 0, 0, `${typed.stdout}${typed.stderr}`);
+    writeFileSync(`${dir}/main.mjs`, [
+      'import { readFileSync } from "node:fs";',
+      'import { initSync, Engine, version } from "evident";',
+      'initSync({ module: readFileSync(new URL("./node_modules/evident/evident_core_bg.wasm", import.meta.url)) });',
+      "console.log(version());",
+    ].join("\n"));
+    const { stdout: printed } = await run(process.execPath, [`${dir}/main.mjs`], { cwd: dir });
+    assert.equal(printed.trim(), "0.1.0");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
