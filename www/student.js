@@ -22,7 +22,8 @@ let rubric = null;
 
 const params = new URLSearchParams(location.search);
 if (params.get("lang") === "es") language.value = "es";
-if (params.get("task") === "argument") task.value = "data/argument.rubric.json";
+if (params.get("task") === "argument") task.value = "../examples/argument.rubric.json";
+if (params.get("task") === "plastic-bags") task.value = "data/plastic-bags.rubric.json";
 
 function applyLanguage() {
   const lang = language.value;

@@ -370,8 +370,8 @@ function viewOf(rubric, report, feedback) {
     message: indicator(score.id, m.indicator)?.praise ?? indicator(score.id, m.indicator)?.label ?? m.indicator,
   })));
   const nextSteps = (feedback?.nextSteps ?? report.criteria
-    .filter((score) => score.missing.length && !score.mastered)
-    .sort((a, b) => b.weight - a.weight)
+    .filter((score) => score.missing.length)
+    .sort((a, b) => Number(a.mastered) - Number(b.mastered) || b.weight - a.weight)
     .map((score) => ({ criterion: score.id, title: criteriaById.get(score.id)?.title ?? score.id,
       indicator: score.missing[0].indicator, action: score.missing[0].hint ?? score.missing[0].indicator })))
     .slice(0, 3);

@@ -132,17 +132,20 @@ test("load sample work and switch to the argument task", async () => {
   // "because" and "photosynthesis"/"energy from light", but under 120 words: reasoning 3.
   await page.waitForFunction(() => document.querySelector("evident-feedback").report?.criteria[2].level === 3);
   assert.equal(await level(page, "evidence"), "4");
-  await page.locator("#task").selectOption("data/argument.rubric.json");
+  await page.locator("#task").selectOption("data/plastic-bags.rubric.json");
   await page.locator('evident-feedback li[part=criterion][data-criterion="position"]').waitFor();
   await page.getByRole("button", { name: "Load sample work" }).click();
-  // The argument sample: "I believe", "school" + "start", "for two reasons" → position 4;
-  // "one reason", "8 to 10 hours"/"According to", "Another reason" → support 4;
-  // "Some people" + "However" but no closing sentence → other side 3.
-  await page.waitForFunction(() => document.querySelector("evident-feedback").report?.rubric === "argument-school-start"
+  // The plastic-bags sample: "I believe", "plastic" + "bags", "for two reasons" → position 4;
+  // "One reason", "500 years"/"According to", "Another reason" → support 4;
+  // "Some people" + "However" but no closing sentence ("In conclusion…") → other side 3.
+  await page.waitForFunction(() => document.querySelector("evident-feedback").report?.rubric === "argument-plastic-bags"
     && document.querySelector("evident-feedback").report.criteria[2].level === 3);
   assert.equal(await level(page, "position"), "4");
   assert.equal(await level(page, "support"), "4");
-  assert.equal(await page.locator("h1").innerText(), "Argument: should school start later?");
+  assert.equal(await page.locator("h1").innerText(), "Argument: should our town ban plastic bags?");
+  // The next step is the one thing missing: a conclusion.
+  const steps = await page.locator("evident-feedback li[part=next-step]").evaluateAll((els) => els.map((e) => e.dataset.indicator));
+  assert.ok(steps.includes("concludes"), steps.join(","));
   assert.deepEqual(errors, []);
   await context.close();
 });
