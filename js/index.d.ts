@@ -523,24 +523,69 @@ export interface LintResult {
   advice: Advice[];
 }
 
-/** Agreement of automatic levels with teacher levels on one criterion. */
-export interface CriterionCalibration {
-  criterion: string;
-  /** Samples compared. */
-  count: number;
-  /** Fraction with the same level (0–1). */
-  exact: number;
-  /** Fraction within one level (0–1). */
-  adjacent: number;
+/** How well the engine's levels agree with a teacher's (fractions 0–1; `null` when undefined). */
+export interface Agreement {
+  /** Pairs compared. */
+  n: number;
+  /** Fraction where the engine gave the teacher's level. */
+  exact: number | null;
+  /** Fraction within one level. */
+  adjacent: number | null;
   /** Quadratic weighted kappa. */
-  kappa: number;
+  kappa: number | null;
+  /** Mean of engine − teacher in level values (above 0: the engine is more generous). */
+  meanDifference: number | null;
 }
 
-/** The result of `engine.calibrate`. */
+/** Counts of (teacher, engine) level pairs: rows are the teacher's level, columns the engine's. */
+export interface Confusion {
+  levels: number[];
+  labels: string[];
+  counts: number[][];
+}
+
+/** One sample's levels on one criterion, where engine and teacher differ. */
+export interface Disagreement {
+  /** Line in the samples file. */
+  line: number;
+  student?: string;
+  task?: string;
+  teacher: number;
+  engine: number;
+  /** engine − teacher. */
+  difference: number;
+}
+
+/** Agreement on one criterion. */
+export interface CriterionAgreement extends Agreement {
+  criterion: string;
+  title: string;
+  confusion: Confusion;
+  disagreements: Disagreement[];
+}
+
+/** A sample where engine and teacher differ most over all criteria. */
+export interface SampleDisagreement {
+  line: number;
+  student?: string;
+  task?: string;
+  totalDifference: number;
+  criteria: { criterion: string; teacher: number; engine: number }[];
+}
+
+/** Agreement over every (sample, criterion) pair. */
+export interface OverallAgreement extends Agreement {
+  confusion: Confusion;
+  disagreements: SampleDisagreement[];
+}
+
+/** The result of `engine.calibrate`: agreement with teacher-scored samples. */
 export interface CalibrationReport {
   rubric: string;
+  /** Samples read. */
   samples: number;
-  criteria: CriterionCalibration[];
+  overall: OverallAgreement;
+  criteria: CriterionAgreement[];
 }
 
 /**
@@ -614,8 +659,8 @@ export class Engine {
   lint(): LintResult;
   /** A live session for per-keystroke scoring. */
   session(options?: SessionOptions): LiveSession;
-  /** Agreement with teacher scores over JSON Lines of scored samples. */
-  calibrate(samplesJsonl: string): CalibrationReport;
+  /** Agreement with teacher scores over scored samples: JSON Lines text or `{submission, teacher}` objects. */
+  calibrate(samples: string | { submission: Submission; teacher: Record<string, number> }[]): CalibrationReport;
   /** Releases the engine's wasm memory. */
   free(): void;
   [Symbol.dispose](): void;

@@ -67,28 +67,33 @@ async function calibrate(rubricUrl) {
 
 function renderCalibration(result, url) {
   document.getElementById("calibration-note").textContent =
-    `Automatic levels compared with teacher levels on ${result.samples ?? result.count ?? "the"} samples of ${url.split("/").pop()}.`;
-  const rows = (result.criteria ?? []).map((c) => {
+    `The engine's levels compared with a teacher's on ${result.samples} samples (${url.split("/").pop()}).`;
+  const row = (cells, header) => {
     const tr = document.createElement("tr");
-    for (const value of [c.criterion ?? c.id, pct(c.exact), pct(c.adjacent), num(c.kappa ?? c.qwk)]) {
-      const td = document.createElement("td");
-      td.textContent = value;
-      tr.append(td);
-    }
+    cells.forEach((value, i) => {
+      const cell = document.createElement(i === 0 && header ? "th" : "td");
+      if (i === 0 && header) cell.scope = "row";
+      cell.textContent = value;
+      tr.append(cell);
+    });
     return tr;
-  });
+  };
   const table = document.createElement("table");
   table.className = "plain";
+  table.id = "calibration-table";
   const head = document.createElement("tr");
-  for (const title of ["Criterion", "Exact agreement", "Adjacent agreement", "Quadratic weighted kappa"]) {
+  for (const title of ["Criterion", "Pairs", "Exact agreement", "Within one level", "Quadratic weighted kappa", "Engine − teacher (mean)"]) {
     const th = document.createElement("th");
     th.scope = "col";
     th.textContent = title;
     head.append(th);
   }
+  const cells = (a) => [String(a.n), pct(a.exact), pct(a.adjacent), num(a.kappa), num(a.meanDifference)];
   table.append(document.createElement("thead"), document.createElement("tbody"));
   table.tHead.append(head);
-  table.tBodies[0].append(...rows);
+  table.tBodies[0].append(
+    ...result.criteria.map((c) => row([c.title ?? c.criterion, ...cells(c)], true)),
+    row(["All criteria", ...cells(result.overall)], true));
   document.getElementById("calibration-result").replaceChildren(table);
 }
 

@@ -86,7 +86,8 @@ async function main(): Promise<void> {
   live.update(42);
 
   const calibration: CalibrationReport = engine.calibrate('{"responses":{}}\n');
-  const kappa: number | undefined = calibration.criteria[0]?.kappa;
+  const kappa: number | null | undefined = calibration.criteria[0]?.kappa;
+  const overall: number | null = calibration.overall.exact;
 
   try {
     new Engine("{}");
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
   engine.free();
   fromText.free();
   void [v, core, checks, badCheck, badFuzzy, noCriteria, locale, mastery, badRating, source, start, percent, steps, strengths,
-    goal, statement, toGo, advice, problems, liveFeedback, kappa, made, isPanel, last, table, view];
+    goal, statement, toGo, advice, problems, liveFeedback, kappa, overall, made, isPanel, last, table, view];
 }
 
 void main;
