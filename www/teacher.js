@@ -18,7 +18,7 @@ async function loadExample() {
   const response = await fetch(example.value);
   editor.value = await response.text();
   refresh();
-  calibrate(example.value);
+  calibrate(example.selectedOptions[0]?.dataset.samples);
 }
 
 function refresh() {
@@ -45,11 +45,11 @@ document.getElementById("load-work").addEventListener("click", () => {
   work.dispatchEvent(new Event("input", { bubbles: true }));
 });
 
-// Calibration needs engine.calibrate and a samples file next to the example rubric.
-async function calibrate(rubricUrl) {
+// Calibration needs engine.calibrate and teacher-scored samples for the example.
+async function calibrate(samplesUrl) {
   const section = document.getElementById("calibration");
   section.hidden = true;
-  const samplesUrl = rubricUrl.replace(/\.rubric\.json$/, ".samples.jsonl");
+  if (!samplesUrl) return;
   try {
     const core = await loadEvident();
     const engine = new core.Engine(editor.value);
@@ -57,6 +57,7 @@ async function calibrate(rubricUrl) {
     const response = await fetch(samplesUrl);
     if (!response.ok) return;
     const result = engine.calibrate(await response.text());
+    engine.free();
     renderCalibration(result, samplesUrl);
     section.hidden = false;
   } catch (error) {
@@ -99,6 +100,8 @@ function renderCalibration(result, url) {
 
 const pct = (x) => (typeof x === "number" ? `${Math.round(x * 1000) / 10}%` : "—");
 const num = (x) => (typeof x === "number" ? x.toFixed(2) : "—");
+
+document.getElementById("recalibrate").addEventListener("click", () => calibrate(example.selectedOptions[0]?.dataset.samples));
 
 fetch("data/samples.json").then((r) => r.json()).then((s) => { samples = s; });
 loadExample();
