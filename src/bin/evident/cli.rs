@@ -22,6 +22,26 @@ enum Command {
         /// The submission (JSON file, or - for stdin)
         submission: String,
     },
+    /// Formative feedback on a submission → goal, strengths, next steps, progress
+    Feedback {
+        /// The rubric (JSON file, or - for stdin)
+        rubric: String,
+        /// The submission (JSON file, or - for stdin)
+        submission: String,
+        /// Language of the engine's messages (en, es, es-MX…)
+        #[arg(long)]
+        locale: Option<String>,
+        /// The level to aim at, a value of the rubric's scale (default: its mastery level)
+        #[arg(long)]
+        target: Option<f64>,
+    },
+    /// Agreement of the engine with a teacher's levels on sample submissions
+    Calibrate {
+        /// The rubric (JSON file, or - for stdin)
+        rubric: String,
+        /// JSON Lines: {"submission": {…}, "teacher": {"claim": 3, …}} a line
+        samples: String,
+    },
     /// Check a rubric → errors (problems) and advice on rubric quality
     Lint {
         rubric: String,
@@ -69,6 +89,10 @@ fn run(command: Command) -> Result<(), Failure> {
             print_json(&report);
             Ok(())
         }
+        Command::Feedback { rubric, submission, locale, target } => {
+            crate::feedback::feedback(&rubric, &submission, locale.as_deref(), target)
+        }
+        Command::Calibrate { rubric, samples } => crate::feedback::calibrate(&rubric, &samples),
         Command::Lint { rubric } => {
             let text = read_input(&rubric)?;
             match evident::parse_rubric(&text) {
