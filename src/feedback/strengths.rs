@@ -17,12 +17,11 @@ pub(super) fn strengths(rubric: &CompiledRubric, outcomes: &[Outcome], locale: L
             }
             // Nothing specific to say (a `not` check, a rating) is better than vague praise.
             let Some(message) = strength_message(locale, model, &criterion.title) else { continue };
-            out.push(Strength {
-                criterion: criterion.id.clone(),
-                indicator: model.id.clone(),
-                message,
-                spans: outcome.spans.clone(),
-            });
+            // In reading order, so a UI can walk the highlights from the top of the text.
+            let mut spans = outcome.spans.clone();
+            spans.sort_by(|a, b| (&a.field, a.start, a.end).cmp(&(&b.field, b.start, b.end)));
+            spans.dedup();
+            out.push(Strength { criterion: criterion.id.clone(), indicator: model.id.clone(), message, spans });
         }
     }
     out
