@@ -6,7 +6,7 @@ pub(super) fn template(key: Key) -> &'static str {
     match key {
         Key::GoalSummary => "Your goal is {level}. Here is what that looks like:",
         Key::GoalTopReached => "Your work meets the top level in every part. Use these strengths in your next task.",
-        Key::GoalChecklist => "Do every item on the {criterion} list.",
+        Key::GoalChecklist => "Do each item on the {criterion} list.",
         Key::StepReason => "This helps your {criterion} reach {level}.",
         Key::StrengthLabel => "You included {label}.",
         Key::StrengthPhrases => "You used key words for {criterion}.",

@@ -15,7 +15,7 @@ pub(super) fn template(key: Key) -> &'static str {
         Key::StrengthReadable => "Tus oraciones son adecuadas para esta tarea.",
         Key::StrengthPattern => "Tu respuesta tiene la forma que pide {criterion}.",
         Key::StrengthNumber => "Tu número para {criterion} es correcto.",
-        Key::StrengthChoice => "Elegiste una respuesta correcta para {criterion}.",
+        Key::StrengthChoice => "Elegiste bien en {criterion}.",
         Key::StrengthOther => "Cumpliste una parte de {criterion}.",
         Key::StepPhraseLabel => "Usa una palabra como “{phrase}” para mostrar {label}.",
         Key::StepPhrase => "Usa una palabra como “{phrase}” en la parte de {criterion}.",
