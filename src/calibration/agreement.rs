@@ -88,23 +88,24 @@ pub fn quadratic_weighted_kappa(counts: &[Vec<u32>]) -> Option<f64> {
     if k < 2 || counts.iter().any(|row| row.len() != k) {
         return None;
     }
-    let n: f64 = counts.iter().flatten().map(|&c| c as f64).sum();
-    if n == 0.0 {
+    // With d = i − j the weights' common factor 1/(k − 1)² and the proportions' 1/n and 1/n²
+    // cancel: κ = 1 − n·Σ d²·O_ij / Σ d²·r_i·c_j, all in whole numbers until one division.
+    let n: u64 = counts.iter().flatten().map(|&c| u64::from(c)).sum();
+    if n == 0 {
         return None;
     }
-    let rows: Vec<f64> = counts.iter().map(|r| r.iter().map(|&c| c as f64).sum()).collect();
-    let cols: Vec<f64> = (0..k).map(|j| counts.iter().map(|r| r[j] as f64).sum()).collect();
-    let scale = ((k - 1) * (k - 1)) as f64;
-    let (mut observed, mut expected) = (0.0, 0.0);
+    let rows: Vec<u64> = counts.iter().map(|r| r.iter().map(|&c| u64::from(c)).sum()).collect();
+    let cols: Vec<u64> = (0..k).map(|j| counts.iter().map(|r| u64::from(r[j])).sum()).collect();
+    let (mut observed, mut expected) = (0u128, 0u128);
     for i in 0..k {
         for j in 0..k {
-            let w = ((i as f64) - (j as f64)).powi(2) / scale;
-            observed += w * counts[i][j] as f64 / n;
-            expected += w * rows[i] * cols[j] / (n * n);
+            let d2 = (i.abs_diff(j) as u128).pow(2);
+            observed += d2 * u128::from(counts[i][j]);
+            expected += d2 * u128::from(rows[i]) * u128::from(cols[j]);
         }
     }
-    if expected <= f64::EPSILON {
+    if expected == 0 {
         return None;
     }
-    Some(1.0 - observed / expected)
+    Some(1.0 - (u128::from(n) * observed) as f64 / expected as f64)
 }
