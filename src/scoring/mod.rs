@@ -2,6 +2,8 @@
 
 mod compile;
 mod report;
+pub mod session;
 
-pub use compile::CompiledRubric;
+pub use compile::{CompiledCriterion, CompiledLevel, CompiledRubric, IndicatorInfo};
 pub use report::{CriterionScore, LevelRef, Met, Missing, ScoreReport, Source};
+pub use session::Session;
