@@ -52,6 +52,12 @@ pub fn utf16_offset(text: &str, byte: usize) -> u32 {
     Utf16Cursor::default().advance_to(text, byte)
 }
 
+/// Length of a text in UTF-16 code units, counted from its UTF-8 bytes (every byte that
+/// starts a character is one unit; a four-byte character is two).
+pub fn utf16_len(text: &str) -> u32 {
+    text.as_bytes().iter().map(|&b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0)).sum()
+}
+
 /// Number of sentences: UAX #29 sentence segments that contain a word.
 pub fn sentence_count(text: &str) -> usize {
     text.unicode_sentences().filter(|s| s.chars().any(char::is_alphanumeric)).count()
@@ -99,6 +105,13 @@ mod tests {
         let ws = words(text);
         let found: Vec<(&str, u32, u32)> = ws.iter().map(|w| (w.text, w.utf16_start, w.utf16_end)).collect();
         assert_eq!(found, vec![("Café", 0, 4), ("data", 8, 12), ("l'eau", 14, 19)]);
+    }
+
+    #[test]
+    fn utf16_length_from_bytes() {
+        for text in ["", "plain", "Café 🧪 data", "año, pingüino 😀😀"] {
+            assert_eq!(utf16_len(text) as usize, text.encode_utf16().count());
+        }
     }
 
     #[test]
