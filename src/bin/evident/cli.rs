@@ -22,6 +22,26 @@ enum Command {
         /// The submission (JSON file, or - for stdin)
         submission: String,
     },
+    /// Formative feedback on a submission → goal, strengths, next steps, progress
+    Feedback {
+        /// The rubric (JSON file, or - for stdin)
+        rubric: String,
+        /// The submission (JSON file, or - for stdin)
+        submission: String,
+        /// Language of the engine's messages (en, es, es-MX…)
+        #[arg(long)]
+        locale: Option<String>,
+        /// The level to aim at, a value of the rubric's scale (default: its mastery level)
+        #[arg(long)]
+        target: Option<f64>,
+    },
+    /// Agreement of the engine with a teacher's levels on sample submissions
+    Calibrate {
+        /// The rubric (JSON file, or - for stdin)
+        rubric: String,
+        /// JSON Lines: {"submission": {…}, "teacher": {"claim": 3, …}} a line
+        samples: String,
+    },
     /// Check a rubric → errors (problems) and advice on rubric quality
     Lint {
         rubric: String,
@@ -59,6 +79,22 @@ enum Command {
         /// Home page of the system the student ids belong to (the actor's account)
         #[arg(long = "home-page")]
         home_page: Option<String>,
+    },
+    /// Fit BKT on a response CSV (order_id,user_id,skill_name,correct) and measure its
+    /// one-step predictions on another → auc, rmse, accuracy, fit seconds
+    BktEval {
+        #[arg(long)]
+        train: String,
+        #[arg(long)]
+        test: String,
+        /// Fit a forgetting probability too
+        #[arg(long)]
+        forgets: bool,
+        /// Random EM restarts per skill
+        #[arg(long, default_value_t = 20)]
+        restarts: usize,
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
     },
     /// Print the JSON Schema of a format
     Schema {
@@ -103,6 +139,10 @@ fn run(command: Command) -> Result<(), Failure> {
             print_json(&report);
             Ok(())
         }
+        Command::Feedback { rubric, submission, locale, target } => {
+            crate::feedback::feedback(&rubric, &submission, locale.as_deref(), target)
+        }
+        Command::Calibrate { rubric, samples } => crate::feedback::calibrate(&rubric, &samples),
         Command::Lint { rubric } => {
             let text = read_input(&rubric)?;
             match evident::parse_rubric(&text) {
@@ -121,6 +161,7 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::ImportCase { package } => crate::framework::run_import_case(&package),
         Command::Xapi { rubric, submission, home_page } => crate::framework::run_xapi(&rubric, &submission, home_page),
+        Command::BktEval { train, test, forgets, restarts, seed } => crate::mastery::bkt_eval(&train, &test, forgets, restarts, seed),
         Command::Schema { format } => match evident::interop::schema::schema_of(&format) {
             Some(schema) => {
                 print_json(&schema);
