@@ -2,6 +2,7 @@
 //! built from `benches/browser/lab-sentences.txt`, six sentences a paragraph, taking
 //! sentence `(7 × i) mod n` as the i-th (benches/browser/bench.mjs builds the same text).
 
+#![allow(dead_code)]
 pub const RUBRIC: &str = include_str!("browser/lab-rubric.json");
 pub const SENTENCES: &str = include_str!("browser/lab-sentences.txt");
 

@@ -1,12 +1,15 @@
-//! The analysis of a field's text, one paragraph at a time: counts (words, sentences,
+//! The analysis of a field's text, one sentence at a time: counts (words, sentences,
 //! syllables), every phrase occurrence, regex match and number, with offsets local to the
-//! paragraph. A paragraph's analysis depends on its text alone, which is what lets a live
-//! session keep the analyses of the paragraphs an edit did not touch.
+//! sentence. Paragraphs (blocks between blank lines) are cut into sentences (UAX #29). A
+//! sentence's analysis depends on its text alone, which is what lets a live session keep
+//! the analyses of the paragraphs and sentences an edit did not touch; so phrases and
+//! regex matches stay within one sentence.
 
 use super::phrases::PhraseSet;
 use crate::text::numbers::{find_numbers, FoundNumber};
 use crate::text::readability::{syllables, SyllableRules, TextCounts};
 use crate::text::words::{paragraphs, sentence_count, utf16_len, words, Utf16Cursor};
+use unicode_segmentation::UnicodeSegmentation;
 use regex_lite::Regex;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -31,9 +34,9 @@ pub(crate) struct Hit {
     pub end: u32,
 }
 
-/// One paragraph analysed; offsets are local to the paragraph.
+/// One sentence analysed; offsets are local to the sentence.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub(crate) struct ParagraphEvidence {
+pub(crate) struct SentenceEvidence {
     pub counts: TextCounts,
     /// Sorted by phrase id, then position.
     pub phrase_hits: Vec<Hit>,
@@ -72,17 +75,17 @@ impl Lexicon {
 }
 
 impl FieldProgram {
-    /// Analyses one paragraph.
-    pub(crate) fn analyze(&self, text: &str, lexicon: &mut Lexicon) -> ParagraphEvidence {
+    /// Analyses one sentence.
+    pub(crate) fn analyze(&self, text: &str, lexicon: &mut Lexicon) -> SentenceEvidence {
         let tokens = words(text);
         let entries: Vec<u32> = tokens.iter().map(|w| lexicon.entry(self, w.text)).collect();
-        let mut evidence = ParagraphEvidence {
+        let mut evidence = SentenceEvidence {
             counts: TextCounts {
                 words: tokens.len() as u32,
                 sentences: sentence_count(text) as u32,
                 syllables: entries.iter().map(|&e| lexicon.entries[e as usize].1).sum(),
             },
-            ..ParagraphEvidence::default()
+            ..SentenceEvidence::default()
         };
         if !self.phrases.is_empty() {
             let symbol_sets = entries.iter().map(|&e| lexicon.entries[e as usize].0.as_slice());
@@ -107,67 +110,107 @@ impl FieldProgram {
     }
 }
 
-/// A paragraph of a field: where it starts (bytes and UTF-16 units) and its analysis.
+/// A sentence of a paragraph: where it starts (bytes and UTF-16 units, relative to the
+/// paragraph) and its analysis.
+#[derive(Debug, Clone)]
+pub(crate) struct PlacedSentence {
+    pub byte_start: usize,
+    pub byte_len: usize,
+    pub utf16_start: u32,
+    pub evidence: Rc<SentenceEvidence>,
+}
+
+/// A paragraph of a field: where it starts (bytes and UTF-16 units) and its sentences.
 #[derive(Debug, Clone)]
 pub(crate) struct PlacedParagraph {
     pub byte_start: usize,
     pub byte_len: usize,
     pub utf16_start: u32,
-    pub evidence: Rc<ParagraphEvidence>,
+    pub sentences: Rc<Vec<PlacedSentence>>,
 }
 
-/// A field's text analysed paragraph by paragraph, with totals.
+/// A field's text analysed paragraph by paragraph and sentence by sentence, with totals.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FieldEvidence {
     pub paragraphs: Vec<PlacedParagraph>,
     pub counts: TextCounts,
 }
 
+/// Where a live session may find earlier analyses: a whole paragraph (by its byte start in
+/// the new text and its text), or one sentence (by its byte start in the new text).
+pub(crate) trait Reuse {
+    fn paragraph(&mut self, start: usize, text: &str) -> Option<Rc<Vec<PlacedSentence>>>;
+    fn sentence(&mut self, start: usize, text: &str) -> Option<Rc<SentenceEvidence>>;
+}
+
+/// No earlier analysis: everything is analysed.
+pub(crate) struct Fresh;
+
+impl Reuse for Fresh {
+    fn paragraph(&mut self, _: usize, _: &str) -> Option<Rc<Vec<PlacedSentence>>> {
+        None
+    }
+    fn sentence(&mut self, _: usize, _: &str) -> Option<Rc<SentenceEvidence>> {
+        None
+    }
+}
+
 impl FieldEvidence {
-    /// Analyses a whole text; `reuse(byte_start, text)` may hand back an earlier analysis of
-    /// the same paragraph text (a live session's cache) instead of analysing it again.
-    pub(crate) fn build(
-        program: &FieldProgram,
-        text: &str,
-        lexicon: &mut Lexicon,
-        mut reuse: impl FnMut(usize, &str) -> Option<Rc<ParagraphEvidence>>,
-    ) -> Self {
+    /// Analyses a whole text, taking what `reuse` can give instead of analysing it again.
+    pub(crate) fn build(program: &FieldProgram, text: &str, lexicon: &mut Lexicon, reuse: &mut impl Reuse) -> Self {
         let mut placed = Vec::new();
         let mut counts = TextCounts::default();
         let (mut byte, mut utf16) = (0usize, 0u32);
         for (start, paragraph) in paragraphs(text) {
             utf16 += utf16_len(&text[byte..start]);
             byte = start;
-            let evidence = match reuse(start, paragraph) {
-                Some(e) => e,
-                None => Rc::new(program.analyze(paragraph, lexicon)),
+            let sentences = match reuse.paragraph(start, paragraph) {
+                Some(s) => s,
+                None => Rc::new(sentences_of(program, paragraph, start, lexicon, reuse)),
             };
-            counts.add(evidence.counts);
-            placed.push(PlacedParagraph { byte_start: start, byte_len: paragraph.len(), utf16_start: utf16, evidence });
+            for s in sentences.iter() {
+                counts.add(s.evidence.counts);
+            }
+            placed.push(PlacedParagraph { byte_start: start, byte_len: paragraph.len(), utf16_start: utf16, sentences });
         }
         FieldEvidence { paragraphs: placed, counts }
     }
 
+    fn sentences(&self) -> impl Iterator<Item = (u32, &SentenceEvidence)> + '_ {
+        self.paragraphs.iter().flat_map(|p| p.sentences.iter().map(move |s| (p.utf16_start + s.utf16_start, &*s.evidence)))
+    }
+
     /// Occurrences of one phrase, in text order, as field offsets.
     pub(crate) fn phrase_hits(&self, id: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
-        self.paragraphs.iter().flat_map(move |p| hits_of(&p.evidence.phrase_hits, id).map(move |h| (p.utf16_start + h.start, p.utf16_start + h.end)))
+        self.sentences().flat_map(move |(at, s)| hits_of(&s.phrase_hits, id).map(move |h| (at + h.start, at + h.end)))
     }
 
     pub(crate) fn pattern_hits(&self, id: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
-        self.paragraphs.iter().flat_map(move |p| hits_of(&p.evidence.pattern_hits, id).map(move |h| (p.utf16_start + h.start, p.utf16_start + h.end)))
+        self.sentences().flat_map(move |(at, s)| hits_of(&s.pattern_hits, id).map(move |h| (at + h.start, at + h.end)))
     }
 
     /// Every number of the field, with field offsets.
     pub(crate) fn numbers(&self) -> impl Iterator<Item = FoundNumber> + '_ {
-        self.paragraphs.iter().flat_map(|p| {
-            p.evidence.numbers.iter().map(move |n| FoundNumber {
-                start: n.start + p.utf16_start,
-                end: n.end + p.utf16_start,
-                unit_end: n.unit_end + p.utf16_start,
-                ..n.clone()
-            })
+        self.sentences().flat_map(|(at, s)| {
+            s.numbers.iter().map(move |n| FoundNumber { start: n.start + at, end: n.end + at, unit_end: n.unit_end + at, ..n.clone() })
         })
     }
+}
+
+/// The sentences (UAX #29) of a paragraph that starts at byte `start` of the field.
+fn sentences_of(program: &FieldProgram, paragraph: &str, start: usize, lexicon: &mut Lexicon, reuse: &mut impl Reuse) -> Vec<PlacedSentence> {
+    let mut out = Vec::new();
+    let (mut byte, mut utf16) = (0usize, 0u32);
+    for (offset, sentence) in paragraph.split_sentence_bound_indices() {
+        utf16 += utf16_len(&paragraph[byte..offset]);
+        byte = offset;
+        let evidence = match reuse.sentence(start + offset, sentence) {
+            Some(e) => e,
+            None => Rc::new(program.analyze(sentence, lexicon)),
+        };
+        out.push(PlacedSentence { byte_start: offset, byte_len: sentence.len(), utf16_start: utf16, evidence });
+    }
+    out
 }
 
 fn hits_of(hits: &[Hit], id: u32) -> impl Iterator<Item = &Hit> {

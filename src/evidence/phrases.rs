@@ -17,7 +17,7 @@
 //!   normalization (so with `stem`, stems are compared). Wildcard words are never fuzzy.
 //! - `wholeWord: false`: each phrase word may match inside a longer word (`photo` in
 //!   `photosynthesis`); spans then cover the whole words. Such words are not fuzzy.
-//! - A phrase never runs across a paragraph break (a blank line).
+//! - A phrase never runs across a sentence break (nor a paragraph break).
 
 use super::automaton::TokenTrie;
 use crate::rubric::model::Fuzzy;
