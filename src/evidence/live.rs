@@ -8,7 +8,7 @@
 //! inside the common suffix (shifted by the change in length). The distinct-word lexicon is kept too,
 //! so even an edited paragraph only normalizes and stems words it has not seen before.
 
-use super::paragraph::{FieldEvidence, Fresh, Lexicon, PlacedParagraph, PlacedSentence, Reuse, SentenceEvidence};
+use super::paragraph::{FieldEvidence, Fresh, Lexicon, ParagraphEvidence, PlacedParagraph, Reuse, SentenceEvidence};
 use super::{Indicators, Outcome};
 use crate::rubric::model::Submission;
 use std::rc::Rc;
@@ -41,7 +41,7 @@ impl Indicators {
                 FieldEvidence::build(program, base.text(&program.name), lexicon, &mut Fresh)
             })
             .collect::<Vec<_>>();
-        let analysed = typed.map_or(0, |t| fields[t].paragraphs.iter().map(|p| p.sentences.len()).sum());
+        let analysed = typed.map_or(0, |t| fields[t].paragraphs.iter().map(|p| p.evidence.sentences.len()).sum());
         LiveEvidence { fields, typed, lexicon, text: base.text(field).to_string(), analysed }
     }
 
@@ -100,11 +100,11 @@ impl Earlier<'_> {
 }
 
 impl Reuse for Earlier<'_> {
-    fn paragraph(&mut self, start: usize, text: &str) -> Option<Rc<Vec<PlacedSentence>>> {
+    fn paragraph(&mut self, start: usize, text: &str) -> Option<Rc<ParagraphEvidence>> {
         let at = self.old_start(start, text.len())?;
         let i = self.old.binary_search_by_key(&at, |p| p.byte_start).ok()?;
         let p = &self.old[i];
-        (p.byte_len == text.len()).then(|| Rc::clone(&p.sentences))
+        (p.byte_len == text.len()).then(|| Rc::clone(&p.evidence))
     }
 
     fn sentence(&mut self, start: usize, text: &str) -> Option<Rc<SentenceEvidence>> {
@@ -112,8 +112,9 @@ impl Reuse for Earlier<'_> {
             let i = self.old.partition_point(|p| p.byte_start <= at).checked_sub(1)?;
             let p = &self.old[i];
             let relative = at - p.byte_start;
-            let j = p.sentences.binary_search_by_key(&relative, |s| s.byte_start).ok()?;
-            let s = &p.sentences[j];
+            let sentences = &p.evidence.sentences;
+            let j = sentences.binary_search_by_key(&relative, |s| s.byte_start).ok()?;
+            let s = &sentences[j];
             (s.byte_len == text.len()).then(|| Rc::clone(&s.evidence))
         });
         if found.is_none() {

@@ -120,26 +120,54 @@ pub(crate) struct PlacedSentence {
     pub evidence: Rc<SentenceEvidence>,
 }
 
-/// A paragraph of a field: where it starts (bytes and UTF-16 units) and its sentences.
+/// A paragraph's sentences, and everything found in them gathered with offsets local to
+/// the paragraph (so adding up a field visits paragraphs, not sentences).
+#[derive(Debug, Clone)]
+pub(crate) struct ParagraphEvidence {
+    pub sentences: Vec<PlacedSentence>,
+    pub summary: SentenceEvidence,
+}
+
+impl ParagraphEvidence {
+    fn new(sentences: Vec<PlacedSentence>) -> Self {
+        let mut summary = SentenceEvidence::default();
+        for s in &sentences {
+            let e = &s.evidence;
+            let at = s.utf16_start;
+            summary.counts.add(e.counts);
+            summary.phrase_hits.extend(e.phrase_hits.iter().map(|h| Hit { start: h.start + at, end: h.end + at, ..*h }));
+            summary.pattern_hits.extend(e.pattern_hits.iter().map(|h| Hit { start: h.start + at, end: h.end + at, ..*h }));
+            summary.numbers.extend(e.numbers.iter().map(|n| FoundNumber { start: n.start + at, end: n.end + at, unit_end: n.unit_end + at, ..n.clone() }));
+        }
+        summary.phrase_hits.sort_unstable();
+        summary.pattern_hits.sort_unstable();
+        ParagraphEvidence { sentences, summary }
+    }
+}
+
+/// A paragraph of a field: where it starts and its analysis.
 #[derive(Debug, Clone)]
 pub(crate) struct PlacedParagraph {
     pub byte_start: usize,
     pub byte_len: usize,
-    pub utf16_start: u32,
-    pub sentences: Rc<Vec<PlacedSentence>>,
+    pub evidence: Rc<ParagraphEvidence>,
 }
 
-/// A field's text analysed paragraph by paragraph and sentence by sentence, with totals.
+/// A field's text analysed paragraph by paragraph and sentence by sentence, with totals
+/// and every hit gathered by phrase and pattern in field offsets.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FieldEvidence {
     pub paragraphs: Vec<PlacedParagraph>,
     pub counts: TextCounts,
+    phrases: Vec<Vec<(u32, u32)>>,
+    patterns: Vec<Vec<(u32, u32)>>,
+    numbers: Vec<FoundNumber>,
 }
 
 /// Where a live session may find earlier analyses: a whole paragraph (by its byte start in
 /// the new text and its text), or one sentence (by its byte start in the new text).
 pub(crate) trait Reuse {
-    fn paragraph(&mut self, start: usize, text: &str) -> Option<Rc<Vec<PlacedSentence>>>;
+    fn paragraph(&mut self, start: usize, text: &str) -> Option<Rc<ParagraphEvidence>>;
     fn sentence(&mut self, start: usize, text: &str) -> Option<Rc<SentenceEvidence>>;
 }
 
@@ -147,7 +175,7 @@ pub(crate) trait Reuse {
 pub(crate) struct Fresh;
 
 impl Reuse for Fresh {
-    fn paragraph(&mut self, _: usize, _: &str) -> Option<Rc<Vec<PlacedSentence>>> {
+    fn paragraph(&mut self, _: usize, _: &str) -> Option<Rc<ParagraphEvidence>> {
         None
     }
     fn sentence(&mut self, _: usize, _: &str) -> Option<Rc<SentenceEvidence>> {
@@ -158,42 +186,50 @@ impl Reuse for Fresh {
 impl FieldEvidence {
     /// Analyses a whole text, taking what `reuse` can give instead of analysing it again.
     pub(crate) fn build(program: &FieldProgram, text: &str, lexicon: &mut Lexicon, reuse: &mut impl Reuse) -> Self {
-        let mut placed = Vec::new();
-        let mut counts = TextCounts::default();
+        let mut field = FieldEvidence {
+            phrases: vec![Vec::new(); program.phrases.len()],
+            patterns: vec![Vec::new(); program.patterns.len()],
+            ..FieldEvidence::default()
+        };
         let (mut byte, mut utf16) = (0usize, 0u32);
         for (start, paragraph) in paragraphs(text) {
             utf16 += utf16_len(&text[byte..start]);
             byte = start;
-            let sentences = match reuse.paragraph(start, paragraph) {
-                Some(s) => s,
-                None => Rc::new(sentences_of(program, paragraph, start, lexicon, reuse)),
+            let evidence = match reuse.paragraph(start, paragraph) {
+                Some(e) => e,
+                None => Rc::new(ParagraphEvidence::new(sentences_of(program, paragraph, start, lexicon, reuse))),
             };
-            for s in sentences.iter() {
-                counts.add(s.evidence.counts);
+            let summary = &evidence.summary;
+            field.counts.add(summary.counts);
+            for h in &summary.phrase_hits {
+                field.phrases[h.id as usize].push((h.start + utf16, h.end + utf16));
             }
-            placed.push(PlacedParagraph { byte_start: start, byte_len: paragraph.len(), utf16_start: utf16, sentences });
+            for h in &summary.pattern_hits {
+                field.patterns[h.id as usize].push((h.start + utf16, h.end + utf16));
+            }
+            field.numbers.extend(summary.numbers.iter().map(|n| FoundNumber {
+                start: n.start + utf16,
+                end: n.end + utf16,
+                unit_end: n.unit_end + utf16,
+                ..n.clone()
+            }));
+            field.paragraphs.push(PlacedParagraph { byte_start: start, byte_len: paragraph.len(), evidence });
         }
-        FieldEvidence { paragraphs: placed, counts }
-    }
-
-    fn sentences(&self) -> impl Iterator<Item = (u32, &SentenceEvidence)> + '_ {
-        self.paragraphs.iter().flat_map(|p| p.sentences.iter().map(move |s| (p.utf16_start + s.utf16_start, &*s.evidence)))
+        field
     }
 
     /// Occurrences of one phrase, in text order, as field offsets.
-    pub(crate) fn phrase_hits(&self, id: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
-        self.sentences().flat_map(move |(at, s)| hits_of(&s.phrase_hits, id).map(move |h| (at + h.start, at + h.end)))
+    pub(crate) fn phrase_hits(&self, id: u32) -> &[(u32, u32)] {
+        self.phrases.get(id as usize).map_or(&[], Vec::as_slice)
     }
 
-    pub(crate) fn pattern_hits(&self, id: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
-        self.sentences().flat_map(move |(at, s)| hits_of(&s.pattern_hits, id).map(move |h| (at + h.start, at + h.end)))
+    pub(crate) fn pattern_hits(&self, id: u32) -> &[(u32, u32)] {
+        self.patterns.get(id as usize).map_or(&[], Vec::as_slice)
     }
 
     /// Every number of the field, with field offsets.
-    pub(crate) fn numbers(&self) -> impl Iterator<Item = FoundNumber> + '_ {
-        self.sentences().flat_map(|(at, s)| {
-            s.numbers.iter().map(move |n| FoundNumber { start: n.start + at, end: n.end + at, unit_end: n.unit_end + at, ..n.clone() })
-        })
+    pub(crate) fn numbers(&self) -> &[FoundNumber] {
+        &self.numbers
     }
 }
 
@@ -211,9 +247,4 @@ fn sentences_of(program: &FieldProgram, paragraph: &str, start: usize, lexicon: 
         out.push(PlacedSentence { byte_start: offset, byte_len: sentence.len(), utf16_start: utf16, evidence });
     }
     out
-}
-
-fn hits_of(hits: &[Hit], id: u32) -> impl Iterator<Item = &Hit> {
-    let from = hits.partition_point(|h| h.id < id);
-    hits[from..].iter().take_while(move |h| h.id == id)
 }

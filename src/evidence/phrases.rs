@@ -67,6 +67,11 @@ impl PhraseSet {
         self.phrases == 0
     }
 
+    /// Number of phrases (ids run from 0).
+    pub(crate) fn len(&self) -> usize {
+        self.phrases as usize
+    }
+
     /// Adds a phrase (with its `|` alternatives) and returns its id.
     pub(crate) fn add(&mut self, phrase: &str, options: &PhraseOptions) -> u32 {
         let id = self.phrases;
