@@ -46,6 +46,56 @@ enum Command {
     Lint {
         rubric: String,
     },
+    /// Next steps for one student → recommendations (ready, nearMastery, reinforce)
+    Recommend {
+        /// The framework (JSON)
+        framework: String,
+        /// Evidence records (JSON Lines)
+        evidence: String,
+        /// The student to recommend for
+        #[arg(long)]
+        student: String,
+        /// Task catalog (JSON): tasks and the competencies they give evidence for
+        #[arg(long)]
+        catalog: Option<String>,
+        /// Language of the explanations: en or es
+        #[arg(long, default_value = "en")]
+        locale: String,
+        /// Date to measure stale evidence from (2026-11-20); without it nothing is stale
+        #[arg(long = "as-of")]
+        as_of: Option<String>,
+        /// Evidence older than this many days is stale
+        #[arg(long = "stale-days", default_value_t = 30)]
+        stale_days: u32,
+    },
+    /// Import a 1EdTech CASE 1.0 package → {framework, rubrics, unmapped}
+    ImportCase {
+        package: String,
+    },
+    /// xAPI 1.0.3 statements for a scored submission → statements array
+    Xapi {
+        rubric: String,
+        submission: String,
+        /// Home page of the system the student ids belong to (the actor's account)
+        #[arg(long = "home-page")]
+        home_page: Option<String>,
+    },
+    /// Fit BKT on a response CSV (order_id,user_id,skill_name,correct) and measure its
+    /// one-step predictions on another → auc, rmse, accuracy, fit seconds
+    BktEval {
+        #[arg(long)]
+        train: String,
+        #[arg(long)]
+        test: String,
+        /// Fit a forgetting probability too
+        #[arg(long)]
+        forgets: bool,
+        /// Random EM restarts per skill
+        #[arg(long, default_value_t = 20)]
+        restarts: usize,
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+    },
     /// Print the JSON Schema of a format
     Schema {
         /// rubric, submission or score-report
@@ -106,6 +156,12 @@ fn run(command: Command) -> Result<(), Failure> {
                 }
             }
         }
+        Command::Recommend { framework, evidence, student, catalog, locale, as_of, stale_days } => {
+            crate::framework::run_recommend(crate::framework::RecommendArgs { framework, evidence, student, catalog, locale, as_of, stale_days })
+        }
+        Command::ImportCase { package } => crate::framework::run_import_case(&package),
+        Command::Xapi { rubric, submission, home_page } => crate::framework::run_xapi(&rubric, &submission, home_page),
+        Command::BktEval { train, test, forgets, restarts, seed } => crate::mastery::bkt_eval(&train, &test, forgets, restarts, seed),
         Command::Schema { format } => match evident::interop::schema::schema_of(&format) {
             Some(schema) => {
                 print_json(&schema);

@@ -5,6 +5,10 @@
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 mod feedback;
+#[cfg(not(target_arch = "wasm32"))]
+mod framework;
+#[cfg(not(target_arch = "wasm32"))]
+mod mastery;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
