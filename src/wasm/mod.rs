@@ -12,6 +12,8 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 pub mod framework;
+mod feedback;
+pub use feedback::{calibrate_rubric, feedback_once};
 
 #[wasm_bindgen(start)]
 fn start() {
