@@ -23,6 +23,7 @@ td.developing { background: var(--evident-developing, #fff6dc); }
 .sub { display: block; font-size: .85em; color: var(--_muted); }
 .student-link { border: 0; background: none; padding: 0; color: var(--_accent); text-decoration: underline; }
 .recs li { margin: .5em 0; }
+.back { display: inline-block; margin: 0 0 .6em; }
 .reason { font-size: .85em; font-weight: 600; color: var(--_muted); text-transform: uppercase; letter-spacing: .03em; }
 `;
 let styles;
@@ -110,6 +111,7 @@ export class EvidentMastery extends ElementBase {
     const s = this.#strings;
     const rows = model.competencies.map((c) => ({ c, e: model.byKey.get(`${student}\u0000${c.id}`) })).filter((r) => r.e);
     return h("div", { class: "wrap" },
+      h("button", { type: "button", class: "student-link back", part: "back", on: { click: () => this.removeAttribute("student") } }, `← ${s.backToClass}`),
       h("table", { part: "table" },
         h("caption", {}, `${s.mastery}: ${student}`),
         h("thead", {}, h("tr", {}, [s.competency, s.mastery, s.trendHeading, s.evidenceHeading].map((t) => h("th", { attrs: { scope: "col" } }, t)))),

@@ -39,8 +39,11 @@ test("choosing a student opens their view", async () => {
   assert.deepEqual(competencies.filter((c) => c.startsWith("SCI.CER.")), ["SCI.CER.1", "SCI.CER.2", "SCI.CER.3"]);
   assert.ok(!competencies.some((c) => c.startsWith("SCI.INQ.")), competencies.join(","));
   assert.equal(await page.locator("#student").inputValue(), "s-07");
-  // Back to the class with the picker.
-  await page.locator("#student").selectOption("");
+  // Back to the class with the component's own button, then to a student with the picker.
+  await page.locator("evident-mastery").getByRole("button", { name: /Back to the whole class/ }).click();
   await page.locator('evident-mastery tr[data-student="s-08"]').waitFor();
+  assert.equal(await page.locator("#student").inputValue(), "");
+  await page.locator("#student").selectOption("s-04");
+  await page.locator("evident-mastery caption", { hasText: "s-04" }).waitFor();
   await context.close();
 });
