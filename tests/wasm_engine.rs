@@ -77,3 +77,26 @@ fn a_submission_with_a_wrong_type_is_a_located_error_not_a_panic() {
     let error = engine.score(js(r#"{"responses": {"response": 42}}"#)).err().expect("must fail");
     assert_eq!(get(&error, "path").as_string().as_deref(), Some("responses.response"));
 }
+
+#[wasm_bindgen_test]
+fn live_updates_carry_feedback_in_the_chosen_language() {
+    let engine = Engine::new(js(RUBRIC)).unwrap();
+    let mut live = engine.session(js(r#"{"locale": "es", "target": 3}"#)).expect("session");
+    let result = live.update("My claim is that light helps plants grow.").unwrap();
+    let feedback = get(&result, "feedback");
+    let steps = Array::from(&get(&feedback, "nextSteps"));
+    // Something is still missing (no data, no reasoning), and never more than three steps.
+    assert!(steps.length() >= 1 && steps.length() <= 3, "{} next steps", steps.length());
+    assert_eq!(get(&feedback, "locale").as_string().as_deref(), Some("es"));
+    // The claim indicators are met, so there is praise tied to evidence.
+    let strengths = Array::from(&get(&feedback, "strengths"));
+    assert!(strengths.length() >= 1);
+}
+
+#[wasm_bindgen_test]
+fn feedback_options_are_checked_with_paths() {
+    let engine = Engine::new(js(RUBRIC)).unwrap();
+    let submission = js(r#"{"responses": {"response": "My claim"}}"#);
+    let error = engine.feedback(submission, js(r#"{"target": 7}"#)).err().expect("7 is not on the scale");
+    assert_eq!(get(&error, "path").as_string().as_deref(), Some("target"));
+}

@@ -3,6 +3,7 @@
 //! Takes evidence records (JSON Lines, one dated rating of one competency for one student);
 //! gives one `Estimate` per (student, competency).
 
+pub mod bkt;
 pub mod estimate;
 pub mod record;
 

@@ -1,4 +1,5 @@
-//! Scoring: a compiled rubric turns a submission into a score report.
+//! Scoring: a compiled rubric turns a submission into a score report; a session re-scores
+//! one field as a student types.
 
 mod compile;
 mod report;

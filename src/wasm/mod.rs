@@ -4,6 +4,7 @@
 //! and the panic hook logs anything unexpected to the console.
 
 use crate::error::Error;
+use crate::feedback::FeedbackOptions;
 use crate::rubric::model::Submission;
 use crate::scoring::{CompiledRubric, Session};
 use serde::Serialize;
@@ -92,16 +93,42 @@ impl Engine {
         to_js(&LintResult { errors: Vec::new(), advice: crate::lint(&self.compiled.rubric) })
     }
 
+    /// Formative feedback on a submission: goal, strengths with evidence, at most three next
+    /// steps, progress. `options`: `{locale: "en" | "es", target: 3}` (both optional).
+    pub fn feedback(&self, submission: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        let submission = submission_from_js(&submission)?;
+        let options = self.feedback_options(&options)?;
+        let feedback = crate::feedback::feedback_for(&self.compiled, &submission, &options).map_err(js_error)?;
+        to_js(&feedback)
+    }
+
+    /// Agreement between the engine and teacher levels on sample work (JSON Lines text).
+    pub fn calibrate(&self, samples: &str) -> Result<JsValue, JsValue> {
+        let report = crate::calibration::calibrate_jsonl(&self.compiled, samples).map_err(js_error)?;
+        to_js(&report)
+    }
+
     /// A live session on one field of a submission: `update(text)` per keystroke.
+    /// `options`: `{field?, submission?, locale?, target?}`.
     pub fn session(&self, options: JsValue) -> Result<LiveSession, JsValue> {
         let options: SessionOptions = if options.is_undefined() || options.is_null() {
             SessionOptions::default()
         } else {
             let value = value_from_js(&options, "session options")?;
-            SessionOptions::from_value(&value).map_err(js_error)?
+            SessionOptions::from_value(&value, &self.compiled).map_err(js_error)?
         };
         let session = Session::new(self.compiled.clone(), options.submission, &options.field);
-        Ok(LiveSession { session })
+        Ok(LiveSession { session, feedback: options.feedback })
+    }
+}
+
+impl Engine {
+    fn feedback_options(&self, options: &JsValue) -> Result<FeedbackOptions, JsValue> {
+        if options.is_undefined() || options.is_null() {
+            return Ok(FeedbackOptions::default());
+        }
+        let value = value_from_js(options, "options")?;
+        FeedbackOptions::from_value(&value, &self.compiled, "").map_err(js_error)
     }
 }
 
@@ -136,16 +163,17 @@ pub fn version() -> String {
 struct SessionOptions {
     field: String,
     submission: Submission,
+    feedback: FeedbackOptions,
 }
 
 impl Default for SessionOptions {
     fn default() -> Self {
-        SessionOptions { field: crate::rubric::model::default_field(), submission: Submission::default() }
+        SessionOptions { field: crate::rubric::model::default_field(), submission: Submission::default(), feedback: FeedbackOptions::default() }
     }
 }
 
 impl SessionOptions {
-    fn from_value(value: &serde_json::Value) -> Result<Self, Error> {
+    fn from_value(value: &serde_json::Value, rubric: &CompiledRubric) -> Result<Self, Error> {
         let mut walk = crate::json::Walk::new();
         let mut options = SessionOptions::default();
         if let Some(mut f) = walk.object(value, "") {
@@ -162,8 +190,17 @@ impl SessionOptions {
                     }
                 }
             }
-            f.str(&mut walk, "locale", false);
-            f.number(&mut walk, "target", false);
+            // locale and target are the feedback options, read and checked there.
+            let mut feedback = serde_json::Map::new();
+            for key in ["locale", "target"] {
+                if let Some(v) = f.get(key) {
+                    feedback.insert(key.to_string(), v.clone());
+                }
+            }
+            match FeedbackOptions::from_value(&serde_json::Value::Object(feedback), rubric, "") {
+                Ok(o) => options.feedback = o,
+                Err(e) => e.problems().iter().for_each(|p| walk.problem(p.path.clone(), p.message.clone())),
+            }
             f.finish(&mut walk);
         }
         walk.finish("session options")?;
@@ -184,18 +221,29 @@ fn nested_path(outer: &str, inner: &str) -> String {
 #[wasm_bindgen]
 pub struct LiveSession {
     session: Session,
+    feedback: FeedbackOptions,
 }
 
 #[wasm_bindgen]
 impl LiveSession {
-    /// Re-scores with the field's new text → `{report}` (and `feedback` where available).
+    /// Re-scores with the field's new text → `{report, feedback}`.
     pub fn update(&mut self, text: &str) -> Result<JsValue, JsValue> {
-        let report = self.session.update(text);
-        to_js(&LiveResult { report })
+        self.session.update(text);
+        let feedback = crate::feedback::feedback(self.session.rubric(), self.session.report(), self.session.outcomes(), &self.feedback);
+        to_js(&LiveResult { report: self.session.report(), feedback: &feedback })
+    }
+
+    /// Changes the language or target of the feedback (`{locale, target}`) without a new session.
+    #[wasm_bindgen(js_name = setOptions)]
+    pub fn set_options(&mut self, options: JsValue) -> Result<(), JsValue> {
+        let value = value_from_js(&options, "options")?;
+        self.feedback = FeedbackOptions::from_value(&value, self.session.rubric(), "").map_err(js_error)?;
+        Ok(())
     }
 }
 
 #[derive(Serialize)]
 struct LiveResult<'a> {
     report: &'a crate::ScoreReport,
+    feedback: &'a crate::feedback::Feedback,
 }

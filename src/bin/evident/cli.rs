@@ -80,6 +80,22 @@ enum Command {
         #[arg(long = "home-page")]
         home_page: Option<String>,
     },
+    /// Fit BKT on a response CSV (order_id,user_id,skill_name,correct) and measure its
+    /// one-step predictions on another → auc, rmse, accuracy, fit seconds
+    BktEval {
+        #[arg(long)]
+        train: String,
+        #[arg(long)]
+        test: String,
+        /// Fit a forgetting probability too
+        #[arg(long)]
+        forgets: bool,
+        /// Random EM restarts per skill
+        #[arg(long, default_value_t = 20)]
+        restarts: usize,
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+    },
     /// Print the JSON Schema of a format
     Schema {
         /// rubric, submission or score-report
@@ -145,6 +161,7 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::ImportCase { package } => crate::framework::run_import_case(&package),
         Command::Xapi { rubric, submission, home_page } => crate::framework::run_xapi(&rubric, &submission, home_page),
+        Command::BktEval { train, test, forgets, restarts, seed } => crate::mastery::bkt_eval(&train, &test, forgets, restarts, seed),
         Command::Schema { format } => match evident::interop::schema::schema_of(&format) {
             Some(schema) => {
                 print_json(&schema);

@@ -7,6 +7,8 @@ mod cli;
 mod feedback;
 #[cfg(not(target_arch = "wasm32"))]
 mod framework;
+#[cfg(not(target_arch = "wasm32"))]
+mod mastery;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {

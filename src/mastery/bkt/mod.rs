@@ -1,0 +1,153 @@
+//! Bayesian Knowledge Tracing: a two-state hidden Markov model of one skill (known / not yet
+//! known) observed through right/wrong answers.
+//!
+//! Takes a skill's parameters and a student's answers in order; gives the probability that the
+//! student knows the skill, before and after each answer. `fit` estimates the parameters from
+//! many students' answers (EM with seeded restarts); `evaluate` measures one-step-ahead
+//! predictions (AUC, RMSE, accuracy) the way pyBKT does.
+//!
+//! The model is the one of Corbett & Anderson (1995), "Knowledge tracing: modeling the
+//! acquisition of procedural knowledge", *User Modeling and User-Adapted Interaction* 4,
+//! with the forgetting transition of pyBKT (Badrinath, Wang & Pardos, 2021, "pyBKT: An
+//! Accessible Python Library of Bayesian Knowledge Tracing Models", EDM):
+//!
+//! - `prior` = P(L₀), the chance the skill is known before the first answer;
+//! - `learn` = P(T), the chance of moving from not known to known between two answers;
+//! - `forget` = P(F), the chance of moving from known to not known (0 in classic BKT);
+//! - `guess` = P(G), the chance of a right answer when the skill is not known;
+//! - `slip` = P(S), the chance of a wrong answer when it is known.
+
+mod evaluate;
+mod fit;
+mod random;
+mod sequences;
+
+pub use evaluate::{auc, evaluate, predict_sequences, rmse, Metrics};
+pub use fit::{fit_skill, fit_skills, FitOptions, FitReport};
+pub use random::SplitMix64;
+pub use sequences::{parse_responses_csv, Response, SkillSequences};
+
+use serde::{Deserialize, Serialize};
+
+/// The five parameters of one skill. All are probabilities in [0, 1].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BktParams {
+    pub prior: f64,
+    pub learn: f64,
+    #[serde(default)]
+    pub forget: f64,
+    pub guess: f64,
+    pub slip: f64,
+}
+
+impl Default for BktParams {
+    /// Starting values used when nothing is given and nothing is fitted: a skill most students
+    /// do not know yet (prior 0.3), learnt at a modest rate (0.1 a step), with guess 0.2 and
+    /// slip 0.1, the ranges Corbett & Anderson report for tutor skills; no forgetting.
+    fn default() -> Self {
+        BktParams { prior: 0.3, learn: 0.1, forget: 0.0, guess: 0.2, slip: 0.1 }
+    }
+}
+
+impl BktParams {
+    /// P(right answer) when the skill is known with probability `p_known`:
+    /// `P(L)·(1 − S) + (1 − P(L))·G`.
+    pub fn p_correct(&self, p_known: f64) -> f64 {
+        p_known * (1.0 - self.slip) + (1.0 - p_known) * self.guess
+    }
+
+    /// P(known | the answer), by Bayes' rule:
+    /// right: `P(L)(1−S) / (P(L)(1−S) + (1−P(L))G)`;
+    /// wrong: `P(L)S / (P(L)S + (1−P(L))(1−G))`.
+    /// When the answer is impossible under the model (a zero denominator), `p_known` is kept.
+    pub fn posterior(&self, p_known: f64, correct: bool) -> f64 {
+        let (known, unknown) = if correct {
+            (p_known * (1.0 - self.slip), (1.0 - p_known) * self.guess)
+        } else {
+            (p_known * self.slip, (1.0 - p_known) * (1.0 - self.guess))
+        };
+        let total = known + unknown;
+        if total > 0.0 {
+            known / total
+        } else {
+            p_known
+        }
+    }
+
+    /// The chance of knowing at the next opportunity: `P(L)(1 − F) + (1 − P(L))T`.
+    pub fn transition(&self, p_known: f64) -> f64 {
+        p_known * (1.0 - self.forget) + (1.0 - p_known) * self.learn
+    }
+
+    /// One answer: the posterior after it, then the learning (or forgetting) transition.
+    pub fn update(&self, p_known: f64, correct: bool) -> f64 {
+        self.transition(self.posterior(p_known, correct))
+    }
+
+    /// P(known) after a whole sequence of answers, starting from `prior`.
+    pub fn trace(&self, answers: impl IntoIterator<Item = bool>) -> f64 {
+        answers.into_iter().fold(self.prior, |p, correct| self.update(p, correct))
+    }
+
+    /// P(known) after the sequence without the final transition (the state "as of" the last
+    /// answer), which is what a mastery estimate reports.
+    pub fn known_after(&self, answers: &[bool]) -> f64 {
+        match answers.split_last() {
+            None => self.prior,
+            Some((&last, earlier)) => {
+                let before = earlier.iter().fold(self.prior, |p, &c| self.update(p, c));
+                self.posterior(before, last)
+            }
+        }
+    }
+
+    /// Whether every parameter is a probability.
+    pub fn is_valid(&self) -> bool {
+        [self.prior, self.learn, self.forget, self.guess, self.slip].iter().all(|p| (0.0..=1.0).contains(p))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classic() -> BktParams {
+        BktParams { prior: 0.4, learn: 0.2, forget: 0.0, guess: 0.25, slip: 0.1 }
+    }
+
+    #[test]
+    fn a_right_answer_raises_and_a_wrong_one_lowers_the_estimate() {
+        let p = classic();
+        // Right: 0.4·0.9 / (0.4·0.9 + 0.6·0.25) = 0.36 / 0.51 = 0.705882…
+        assert!((p.posterior(0.4, true) - 0.36 / 0.51).abs() < 1e-12);
+        // Wrong: 0.4·0.1 / (0.4·0.1 + 0.6·0.75) = 0.04 / 0.49 = 0.081632…
+        assert!((p.posterior(0.4, false) - 0.04 / 0.49).abs() < 1e-12);
+        // Then learning: 0.705882 + (1 − 0.705882)·0.2 = 0.764706
+        assert!((p.update(0.4, true) - (0.36 / 0.51 + (1.0 - 0.36 / 0.51) * 0.2)).abs() < 1e-12);
+        // P(correct) at the prior: 0.4·0.9 + 0.6·0.25 = 0.51
+        assert!((p.p_correct(0.4) - 0.51).abs() < 1e-12);
+    }
+
+    #[test]
+    fn forgetting_pulls_a_known_skill_back() {
+        let p = BktParams { forget: 0.1, ..classic() };
+        // 0.9·(1 − 0.1) + 0.1·0.2 = 0.81 + 0.02 = 0.83
+        assert!((p.transition(0.9) - 0.83).abs() < 1e-12);
+    }
+
+    #[test]
+    fn known_after_skips_the_last_transition() {
+        let p = classic();
+        // One right answer: the posterior 0.36/0.51 without the learning step.
+        assert!((p.known_after(&[true]) - 0.36 / 0.51).abs() < 1e-12);
+        assert_eq!(p.known_after(&[]), 0.4);
+    }
+
+    #[test]
+    fn impossible_answers_keep_the_estimate() {
+        let p = BktParams { prior: 1.0, learn: 0.0, forget: 0.0, guess: 0.0, slip: 0.0 };
+        assert_eq!(p.posterior(1.0, false), 1.0);
+    }
+}
