@@ -78,3 +78,15 @@ test("inside another component's shadow root the panel finds its textarea there"
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the wasm is fetched once however many components a page has", async () => {
+  const { page, context } = await env.open();
+  const fetched = [];
+  page.on("request", (r) => { if (r.url().endsWith(".wasm")) fetched.push(r.url()); });
+  await page.goto(`${env.base}/www/student.html`);
+  // The student page has an <evident-feedback> and an <evident-rubric>.
+  await page.locator("evident-feedback [part=criterion]").first().waitFor();
+  await page.locator("evident-rubric table").waitFor({ state: "attached" });
+  assert.equal(fetched.length, 1, fetched.join(", "));
+  await context.close();
+});
