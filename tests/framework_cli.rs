@@ -97,5 +97,5 @@ fn xapi_prints_the_statements() {
     assert_eq!(statements[0]["actor"]["account"]["homePage"], "https://school.example");
     let (code, _, err) = evident(&["xapi", "examples/cer-lab.rubric.json", "examples/cer-lab.submission.json", "--home-page", "nowhere"]);
     assert_eq!(code, 2);
-    assert!(err.contains("homePage: `nowhere` is not an absolute IRI"), "{err}");
+    assert_eq!(err.trim(), "--home-page: homePage: `nowhere` is not an absolute IRI like https://school.example");
 }

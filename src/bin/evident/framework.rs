@@ -45,7 +45,10 @@ pub fn run_xapi(rubric: &str, submission: &str, home_page: Option<String>) -> Re
     if let Some(home_page) = home_page {
         options.home_page = home_page;
     }
-    let statements = submission_statements(&compiled, &parsed, &options).map_err(|e| Failure::new(submission, e))?;
+    let statements = submission_statements(&compiled, &parsed, &options).map_err(|e| {
+        let source = if e.path() == "homePage" { "--home-page" } else { submission };
+        Failure::new(source, e)
+    })?;
     print_json(&statements);
     Ok(())
 }
