@@ -1,0 +1,82 @@
+// Runs in the page (bench.html): times `live.update(text)` per keystroke and `engine.score`
+// for lab reports of 1k, 10k and 100k words, and leaves the figures in `window.benchResult`.
+//
+// Chromium coarsens performance.now() to 100 µs on pages that are not cross-origin
+// isolated, so keystrokes are timed in batches of BATCH consecutive updates and each
+// batch's mean is one sample; the median and 95th percentile are taken over the batches.
+import init, { Engine } from "/pkg/evident_core.js";
+
+const BATCH = 10;
+const TYPED = " Next time we will measure the leaves too, because leaf area could matter.".repeat(4);
+
+function labText(sentences, words) {
+  // The same text as benches/lab_text.rs: six sentences a paragraph, sentence (7 × i) mod n.
+  let text = "";
+  let count = 0;
+  for (let i = 0; count < words; i++) {
+    if (i > 0) text += i % 6 === 0 ? "\n\n" : " ";
+    const sentence = sentences[(7 * i) % sentences.length];
+    count += sentence.split(/\s+/).filter(Boolean).length;
+    text += sentence;
+  }
+  return text;
+}
+
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q) => s[Math.round((s.length - 1) * q)];
+  return { median: at(0.5), p95: at(0.95), samples: s.length };
+}
+
+/** Per-keystroke µs over batches: `texts[i]` is the field's text after keystroke i. */
+function timeKeystrokes(live, texts) {
+  const samples = [];
+  for (let i = 0; i + BATCH <= texts.length; i += BATCH) {
+    const t0 = performance.now();
+    for (let k = i; k < i + BATCH; k++) live.update(texts[k]);
+    samples.push(((performance.now() - t0) * 1000) / BATCH);
+  }
+  return stats(samples);
+}
+
+async function run() {
+  await init();
+  const rubric = await (await fetch("lab-rubric.json")).text();
+  const sentences = (await (await fetch("lab-sentences.txt")).text()).split("\n").filter((l) => l.trim());
+  const engine = new Engine(rubric);
+  const rows = [];
+  for (const words of [1000, 10000, 100000]) {
+    const text = labText(sentences, words);
+    const runs = words >= 100000 ? 5 : words >= 10000 ? 20 : 100;
+    const full = [];
+    const submission = { responses: { response: text } };
+    for (let r = 0; r < runs; r++) {
+      const t0 = performance.now();
+      engine.score(submission);
+      full.push((performance.now() - t0) * 1000);
+    }
+    const atEnd = [];
+    for (let i = 1; i <= TYPED.length; i++) atEnd.push(text + TYPED.slice(0, i));
+    let live = engine.session({ submission: { responses: { response: text } } });
+    live.update(text);
+    const end = timeKeystrokes(live, atEnd);
+    const middle = text.slice(0, text.length / 2).lastIndexOf(". ") + 1;
+    const inMiddle = [];
+    for (let i = 1; i <= TYPED.length; i++) inMiddle.push(text.slice(0, middle) + TYPED.slice(0, i) + text.slice(middle));
+    live = engine.session({ submission: { responses: { response: text } } });
+    live.update(text);
+    const mid = timeKeystrokes(live, inMiddle);
+    rows.push({ words, fullScoreMedianUs: stats(full).median, typeAtEnd: end, typeInMiddle: mid });
+  }
+  return rows;
+}
+
+run().then(
+  (rows) => {
+    window.benchResult = { rows };
+    document.getElementById("status").textContent = "Done.";
+  },
+  (error) => {
+    window.benchResult = { error: String(error && error.stack ? error.stack : error) };
+  },
+);
