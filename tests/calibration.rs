@@ -162,6 +162,11 @@ fn the_shipped_sample_class_gives_informative_agreement() {
         assert!(exact > 0.4 && exact < 1.0, "{}: exact {exact}", criterion.criterion);
         assert!(criterion.disagreements.len() <= 5);
     }
+    // On the samples as shipped, with the evidence matchers of this commit, the engine gives
+    // κ claim 0.4448, evidence 0.5283, reasoning 0.8276, overall 0.5981 (exact 0.59, 0.65,
+    // 0.88, 0.71); scikit-learn's cohen_kappa_score(weights="quadratic", labels=[1, 2, 3, 4])
+    // on the pairs of the same confusion matrices gives the same four values. They move
+    // whenever the matchers improve, so only their range is asserted here.
     let kappa = report.overall.agreement.kappa.unwrap();
     assert!(kappa > 0.3 && kappa < 1.0, "overall κ {kappa}");
     // The engine only finds phrases it was told about, so it is the stricter rater here.

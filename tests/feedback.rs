@@ -234,3 +234,32 @@ fn feedback_serializes_in_camel_case() {
     assert_eq!(json["locale"], "es");
     assert!(json["progress"][0].get("levelsToGo").is_some());
 }
+
+#[test]
+fn a_checklist_aims_at_the_next_scale_level_with_its_unmet_items() {
+    let rubric = CompiledRubric::from_json(
+        r#"{"id": "lab-notes", "title": "Lab notebook", "kind": "checklist",
+            "criteria": [{"id": "notes", "title": "Notebook",
+              "indicators": [
+                {"id": "units", "check": {"type": "phrases", "anyOf": ["cm", "mm"]}, "praise": "Your numbers have units."},
+                {"id": "table", "check": {"type": "phrases", "anyOf": ["table"]}},
+                {"id": "graph", "check": {"type": "phrases", "anyOf": ["graph"]}, "hint": "Draw a graph of height by day."},
+                {"id": "long", "check": {"type": "wordCount", "min": 20}}]}]}"#,
+    )
+    .unwrap();
+    // 11 words; "cm" and "table" met: 2 of 4 points → 1 + 0.5 × 3 = 2.5 → level 2 (floor).
+    let fb = give(&rubric, "My table shows the plant grew 12 cm in ten days.", Locale::En, None);
+    assert_eq!((fb.progress[0].current.value, fb.progress[0].target.value, fb.progress[0].levels_to_go), (2.0, 3.0, 1));
+    assert_eq!(fb.goal.criteria[0].statement, "Do each item on the Notebook list.");
+    // Strengths: the praise where given, else the engine's sentence for a phrase check.
+    let praised: Vec<&str> = fb.strengths.iter().map(|s| s.message.as_str()).collect();
+    assert_eq!(praised, vec!["Your numbers have units.", "You used key words for Notebook."]);
+    // Steps: long 11/20 → 1 × 1 × (0.5 + 0.275) = 0.775; graph (nothing) → 0.5.
+    // 9 words missing: said exactly below ten.
+    let steps: Vec<(&str, &str)> = fb.next_steps.iter().map(|s| (s.indicator.as_str(), s.action.as_str())).collect();
+    assert_eq!(
+        steps,
+        vec![("long", "Add about 9 more words: say what happened and why."), ("graph", "Draw a graph of height by day.")]
+    );
+    assert!((fb.next_steps[0].priority - 0.775).abs() < 1e-9);
+}

@@ -13,7 +13,7 @@ mod agreement;
 mod samples;
 
 pub use agreement::{agreement, quadratic_weighted_kappa, Agreement, Confusion};
-pub use samples::{parse_samples, Sample};
+pub use samples::{parse_sample_list, parse_samples, Sample};
 
 use crate::error::Error;
 use crate::scoring::CompiledRubric;

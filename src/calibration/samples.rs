@@ -63,6 +63,29 @@ pub fn parse_samples(text: &str, rubric: &CompiledRubric) -> Result<Vec<Sample>,
     Ok(samples)
 }
 
+/// Validates samples given as a list of JSON values (from JavaScript): problems are located
+/// by index (`[3].teacher.claim`), and `line` is the 1-based position in the list.
+pub fn parse_sample_list(values: &[Value], rubric: &CompiledRubric) -> Result<Vec<Sample>, Error> {
+    let mut samples = Vec::new();
+    let mut problems = Vec::new();
+    for (i, value) in values.iter().enumerate() {
+        match parse_sample(value, rubric) {
+            Ok((submission, teacher, note)) => samples.push(Sample { line: i + 1, submission, teacher, note }),
+            Err(found) => problems.extend(found.into_iter().map(|p| {
+                let path = if p.path.is_empty() { format!("[{i}]") } else { format!("[{i}].{}", p.path) };
+                Problem::new(path, p.message)
+            })),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::invalid("samples", problems));
+    }
+    if samples.is_empty() {
+        return Err(Error::at("samples", "", "no samples: expected a list of {submission, teacher} objects"));
+    }
+    Ok(samples)
+}
+
 type Parsed = (Submission, BTreeMap<String, f64>, Option<String>);
 
 fn parse_sample(value: &Value, rubric: &CompiledRubric) -> Result<Parsed, Vec<Problem>> {

@@ -11,6 +11,10 @@ use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
+pub mod framework;
+mod feedback;
+pub use feedback::{calibrate_rubric, feedback_once};
+
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();
