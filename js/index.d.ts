@@ -100,13 +100,8 @@ export function loadEvident(): Promise<EngineModule>;
  */
 export function setWasmUrl(url: string | URL): void;
 
-/** The engine's classes and functions, as `loadEvident` gives them. */
-export interface EngineModule {
-  Engine: typeof Engine;
-  LiveSession: typeof LiveSession;
-  lintRubric: typeof lintRubric;
-  version: typeof version;
-}
+/** The engine's classes and functions, as `loadEvident` gives them (this module's exports). */
+export type EngineModule = typeof import("./index.js");
 
 /** The crate's version, e.g. `"0.1.0"`. @example `console.log(version())` */
 export function version(): string;
@@ -135,12 +130,15 @@ export class EvidentError extends Error {
 }
 
 // ---------------------------------------------------------------------------------------
-// Formats (rubric, submission, score report, feedback, lint, calibration)
+// Formats and the other areas' functions (feedback, calibration, frameworks, CASE, xAPI)
 
 export * from "./types/formats.js";
-import type {
-  CalibrationReport, CompiledRubricJson, Feedback, FeedbackOptions, LintResult, Problem, Rubric, ScoreReport, Submission,
-} from "./types/formats.js";
+export * from "./types/feedback.js";
+export * from "./types/framework.js";
+// Declared by more than one file with the same shape; these are the package's.
+export type { ScaleLevel } from "./types/formats.js";
+import type { CompiledRubricJson, LintResult, Problem, Rubric, ScoreReport, Submission } from "./types/formats.js";
+import type { CalibrationReport, Feedback, FeedbackOptions } from "./types/feedback.js";
 
 /**
  * Lints a rubric without throwing: a bad rubric gives `errors` with their JSON paths.

@@ -1,6 +1,7 @@
 /**
  * Evident's JSON formats (SPEC §1) as TypeScript types: rubric and its checks, submission,
- * score report, feedback, lint and calibration results. Re-exported by the package entry.
+ * score report and lint results. Re-exported by the package entry (feedback and calibration
+ * types are in ./feedback.d.ts).
  *
  * @example
  * ```ts
@@ -301,89 +302,7 @@ export interface ScoreReport {
 }
 
 // ---------------------------------------------------------------------------------------
-// Feedback
-
-/** What feedback to give: its language, and the scale level to aim at. */
-export interface FeedbackOptions {
-  /** `en`, `es`, `es-MX`…; others fall back to English. */
-  locale?: string;
-  /** A value of the scale (default: its mastery level). */
-  target?: number;
-}
-
-/** One criterion's target, in the rubric's student wording. */
-export interface CriterionGoal {
-  criterion: string;
-  title: string;
-  level: LevelRef;
-  /** The target level's "I can…" wording (or its descriptor). */
-  statement: string;
-  /** Already at the scale target; aiming one level higher. */
-  stretch: boolean;
-}
-
-/** Where am I going. */
-export interface Goal {
-  level: LevelRef;
-  /** The engine's one-line introduction, localized. */
-  message: string;
-  criteria: CriterionGoal[];
-}
-
-/** How am I going: something the work already does, tied to evidence in the text. */
-export interface Strength {
-  criterion: string;
-  indicator: string;
-  message: string;
-  spans: Span[];
-}
-
-/** Where to next: one concrete action for one criterion. */
-export interface NextStep {
-  criterion: string;
-  title: string;
-  indicator: string;
-  /** What to do. */
-  action: string;
-  /** Why: the level it leads to. */
-  reason: string;
-  toward: LevelRef;
-  priority: number;
-}
-
-/** A criterion's current level and target. */
-export interface Progress {
-  criterion: string;
-  title: string;
-  current: LevelRef;
-  target: LevelRef;
-  levelsToGo: number;
-  stretch: boolean;
-}
-
-/**
- * Formative feedback on one submission (SPEC §1): goal, strengths, at most three next steps.
- *
- * @example
- * ```ts
- * const fb: Feedback = engine.feedback(work, { locale: "es", target: 3 });
- * fb.nextSteps.forEach((s) => console.log(`${s.title}: ${s.action}`));
- * ```
- */
-export interface Feedback {
-  rubric: string;
-  student?: string;
-  task?: string;
-  locale: string;
-  goal: Goal;
-  strengths: Strength[];
-  /** At most three, most useful first. */
-  nextSteps: NextStep[];
-  progress: Progress[];
-}
-
-// ---------------------------------------------------------------------------------------
-// Lint and calibration
+// Lint
 
 /** Advice on a rubric's quality: a JSON path, a stable code for tools, a sentence for teachers. */
 export interface Advice {
@@ -397,69 +316,3 @@ export interface LintResult {
   errors: Problem[];
   advice: Advice[];
 }
-
-/** How well the engine's levels agree with a teacher's (fractions 0–1; `null` when undefined). */
-export interface Agreement {
-  /** Pairs compared. */
-  n: number;
-  /** Fraction where the engine gave the teacher's level. */
-  exact: number | null;
-  /** Fraction within one level. */
-  adjacent: number | null;
-  /** Quadratic weighted kappa. */
-  kappa: number | null;
-  /** Mean of engine − teacher in level values (above 0: the engine is more generous). */
-  meanDifference: number | null;
-}
-
-/** Counts of (teacher, engine) level pairs: rows are the teacher's level, columns the engine's. */
-export interface Confusion {
-  levels: number[];
-  labels: string[];
-  counts: number[][];
-}
-
-/** One sample's levels on one criterion, where engine and teacher differ. */
-export interface Disagreement {
-  /** Line in the samples file. */
-  line: number;
-  student?: string;
-  task?: string;
-  teacher: number;
-  engine: number;
-  /** engine − teacher. */
-  difference: number;
-}
-
-/** Agreement on one criterion. */
-export interface CriterionAgreement extends Agreement {
-  criterion: string;
-  title: string;
-  confusion: Confusion;
-  disagreements: Disagreement[];
-}
-
-/** A sample where engine and teacher differ most over all criteria. */
-export interface SampleDisagreement {
-  line: number;
-  student?: string;
-  task?: string;
-  totalDifference: number;
-  criteria: { criterion: string; teacher: number; engine: number }[];
-}
-
-/** Agreement over every (sample, criterion) pair. */
-export interface OverallAgreement extends Agreement {
-  confusion: Confusion;
-  disagreements: SampleDisagreement[];
-}
-
-/** The result of `engine.calibrate`: agreement with teacher-scored samples. */
-export interface CalibrationReport {
-  rubric: string;
-  /** Samples read. */
-  samples: number;
-  overall: OverallAgreement;
-  criteria: CriterionAgreement[];
-}
-
