@@ -138,7 +138,7 @@ export * from "./types/framework.js";
 // Declared by more than one file with the same shape; these are the package's.
 export type { ScaleLevel } from "./types/formats.js";
 import type { CompiledRubricJson, LintResult, Problem, Rubric, ScoreReport, Submission } from "./types/formats.js";
-import type { CalibrationReport, Feedback, FeedbackOptions } from "./types/feedback.js";
+import type { CalibrationReport, CalibrationSample, Feedback, FeedbackOptions } from "./types/feedback.js";
 
 /**
  * Lints a rubric without throwing: a bad rubric gives `errors` with their JSON paths.
@@ -212,8 +212,8 @@ export class Engine {
   lint(): LintResult;
   /** A live session for per-keystroke scoring. */
   session(options?: SessionOptions): LiveSession;
-  /** Agreement with teacher scores over scored samples (JSON Lines: one `{submission, teacher}` object a line). */
-  calibrate(samplesJsonl: string): CalibrationReport;
+  /** Agreement with teacher scores over scored samples: JSON Lines text (one `{submission, teacher}` a line) or a list of them. */
+  calibrate(samples: string | CalibrationSample[]): CalibrationReport;
   /** Releases the engine's wasm memory. */
   free(): void;
   [Symbol.dispose](): void;

@@ -91,6 +91,9 @@ async function main(): Promise<void> {
   live.update(42);
 
   const calibration: CalibrationReport = engine.calibrate('{"responses":{}}\n');
+  const fromList: CalibrationReport = engine.calibrate([{ submission: work, teacher: { claim: 3 } }]);
+  // @ts-expect-error: teacher levels are numbers
+  engine.calibrate([{ submission: work, teacher: { claim: "3" } }]);
   const kappa: number | null | undefined = calibration.criteria[0]?.kappa;
   const overall: number | null = calibration.overall.exact;
 
@@ -146,7 +149,7 @@ async function main(): Promise<void> {
   engine.free();
   fromText.free();
   void [v, core, checks, badCheck, badFuzzy, noCriteria, locale, mastery, badRating, source, start, percent, steps, strengths,
-    goal, statement, toGo, advice, problems, liveFeedback, kappa, overall, made, isPanel, last, table, view, once, calibratedOnce, reason, imported, statements, level];
+    goal, statement, toGo, advice, problems, liveFeedback, kappa, overall, made, isPanel, last, table, view, once, calibratedOnce, reason, imported, statements, level, fromList];
 }
 
 void main;
