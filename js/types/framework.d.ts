@@ -1,10 +1,10 @@
 // Frameworks, recommendations, CASE import and xAPI export (SPEC §1, §3).
 // Hand-written declarations for the functions of src/wasm/framework.rs.
 
-/** A rubric or a submission in Evident's JSON format (SPEC §1); their full declarations
- * live beside the Engine's. Kept structural here so this file stands alone. */
-type RubricJson = { id: string; title: string; criteria: object[] } & Record<string, unknown>;
-type SubmissionJson = { responses?: Record<string, string | string[]> } & Record<string, unknown>;
+/** A rubric or a submission in Evident's JSON format (SPEC §1), declared in ./formats.d.ts.
+ * (A structural `Record<string, unknown>` type would refuse the package's own `Rubric`
+ * interface, which has no index signature.) */
+import type { Rubric as RubricJson, Submission as SubmissionJson } from "./formats.js";
 
 /** How mastery rolls up from a competency's parts to the competency. A parent's `value` is
  * the mean of its assessed parts' values; the rule decides whether it is `mastered`:

@@ -39,6 +39,11 @@ test("choosing a student opens their view", async () => {
   assert.deepEqual(competencies.filter((c) => c.startsWith("SCI.CER.")), ["SCI.CER.1", "SCI.CER.2", "SCI.CER.3"]);
   assert.ok(!competencies.some((c) => c.startsWith("SCI.INQ.")), competencies.join(","));
   assert.equal(await page.locator("#student").inputValue(), "s-07");
+  // s-07 has no evidence on asking testable questions (SCI.INQ.1), which has no prerequisites:
+  // the recommender calls it ready, with a task from the catalog.
+  const rec = page.locator('evident-mastery [part=recommendations] li[data-competency="SCI.INQ.1"]');
+  await rec.waitFor();
+  assert.match(await rec.innerText(), /ready/i);
   // Back to the class with the component's own button, then to a student with the picker.
   await page.locator("evident-mastery").getByRole("button", { name: /Back to the whole class/ }).click();
   await page.locator('evident-mastery tr[data-student="s-08"]').waitFor();
