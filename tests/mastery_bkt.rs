@@ -17,10 +17,10 @@ fn load(name: &str) -> Option<Vec<SkillSequences>> {
     Some(SkillSequences::group(&responses))
 }
 
-fn reproduce(forgets: bool, expected_auc: f64) {
+fn reproduce(forgets: bool, restarts: usize, expected_auc: f64) {
     let (Some(train), Some(test)) = (load("train.csv"), load("test.csv")) else { return };
     assert_eq!(train.iter().map(|s| s.answers.len()).sum::<usize>(), 407_967);
-    let options = FitOptions { restarts: 3, seed: 0, forgets, ..FitOptions::default() };
+    let options = FitOptions { restarts, seed: 0, forgets, ..FitOptions::default() };
     let fitted = fit_skills(&train, &options);
     let metrics = evaluate(&fitted, &test);
     println!("forgets {forgets}: auc {:.4}, rmse {:.4}, accuracy {:.4}, {} answers", metrics.auc, metrics.rmse, metrics.accuracy, metrics.count);
@@ -30,10 +30,12 @@ fn reproduce(forgets: bool, expected_auc: f64) {
 
 #[test]
 fn bkt_reaches_the_published_auc_on_assistments_2009() {
-    reproduce(false, 0.7598);
+    // Measured: 0.7594 with 5 restarts, 0.7595 with 20 (pyBKT, 20 restarts: 0.7598).
+    reproduce(false, 5, 0.7598);
 }
 
 #[test]
 fn bkt_with_forgets_reaches_the_published_auc_on_assistments_2009() {
-    reproduce(true, 0.8265);
+    // Measured: 0.8263 with 3 restarts, 0.8268 with 20 (pyBKT, 20 restarts: 0.8265).
+    reproduce(true, 3, 0.8265);
 }

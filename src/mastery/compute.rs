@@ -134,17 +134,15 @@ fn probability_trend(before: f64, after: f64, count: usize) -> Trend {
 
 /// P(L) before the latest answer (after the transition that precedes it) and after it.
 fn bkt_trace(params: &BktParams, scores: &[f64], mastery: f64) -> (f64, f64) {
-    let mut known = params.prior;
-    let mut before = known;
-    let mut after = known;
+    let mut before = params.start();
+    let mut after = before;
     for (i, &score) in scores.iter().enumerate() {
         if i > 0 {
-            known = params.transition(after);
+            before = params.step(after);
         }
-        before = known;
-        after = params.posterior(known, score >= mastery);
+        after = params.observe(before, score >= mastery);
     }
-    (before, after)
+    (before.known, after.known)
 }
 
 fn bkt_level(p_known: f64, mastered_at: f64, scale: &Scale, lowest: f64, below_mastery: f64) -> f64 {
