@@ -192,16 +192,17 @@ mod tests {
     fn a_long_run_of_right_answers_does_not_pin_the_student_at_known() {
         let p = classic();
         let mut belief = p.start();
-        for _ in 0..200 {
+        // Each right answer multiplies P(not known) by about G/(1 − S)·(1 − T) = 0.25/0.9·0.8 =
+        // 0.22, so 40 of them take it to about 0.6·0.22⁴⁰ ≈ 1e-26: far below 1e-16, not zero.
+        for _ in 0..40 {
             belief = p.step(p.observe(belief, true));
         }
-        // P(not known) is now far below 1e-16, yet not zero, so five wrong answers still move it.
         assert!(belief.unknown > 0.0 && belief.unknown < 1e-16, "{}", belief.unknown);
-        for _ in 0..25 {
+        // Each wrong answer multiplies the odds of "not known" by about (1 − G)/S·(1 − T) =
+        // 7.5·0.8 = 6; 6⁴⁰ ≈ 1e31, so 40 of them lift it back above one half.
+        for _ in 0..40 {
             belief = p.step(p.observe(belief, false));
         }
-        // Each wrong answer multiplies the odds of "not known" by (1 − G)/S = 7.5 (less the
-        // learning step); 25 of them lift it back above one half.
         assert!(belief.unknown > 0.5, "{}", belief.unknown);
     }
 
