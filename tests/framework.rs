@@ -21,6 +21,7 @@ fn estimate(student: &str, competency: &str, value: f64, mastered: bool, trend: 
         count: 2,
         trend,
         last_at: last_at.into(),
+        stale: None,
     }
 }
 

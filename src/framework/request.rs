@@ -83,6 +83,7 @@ pub fn estimates_from_value(value: &Value) -> Result<Vec<Estimate>, Error> {
                     }
                 };
                 let last_at = f.str(&mut walk, "lastAt", false).unwrap_or_default();
+                let stale = f.bool(&mut walk, "stale");
                 f.finish(&mut walk);
                 if let (Some(student), Some(competency), Some(value), Some(mastered), Some(trend)) = (student, competency, value, mastered, trend) {
                     out.push(Estimate {
@@ -95,6 +96,7 @@ pub fn estimates_from_value(value: &Value) -> Result<Vec<Estimate>, Error> {
                         count: count.map_or(1, |n| usize::try_from(n).unwrap_or(usize::MAX)),
                         trend,
                         last_at: last_at.to_string(),
+                        stale,
                     });
                 }
             }

@@ -80,6 +80,29 @@ enum Command {
         #[arg(long = "home-page")]
         home_page: Option<String>,
     },
+    /// Mastery estimates from evidence (JSON Lines) → one estimate per student and competency
+    Mastery {
+        /// Evidence JSON Lines file, or - for stdin
+        evidence: String,
+        /// decayingAverage, weightedAverage, nMastery, latest, highest, average, mode, powerLaw or bkt
+        #[arg(long, default_value = "decayingAverage")]
+        method: String,
+        /// Weight of the latest score for decayingAverage / weightedAverage (0–1)
+        #[arg(long)]
+        weight: Option<f64>,
+        /// Scores at mastery needed by nMastery
+        #[arg(long)]
+        n: Option<u64>,
+        /// Mark estimates whose latest evidence is older than this many days
+        #[arg(long)]
+        stale_after_days: Option<f64>,
+        /// Full mastery options as JSON (scale, bkt parameters, fit, …); flags override it
+        #[arg(long)]
+        options: Option<String>,
+        /// Competency framework (roll-up not yet applied)
+        #[arg(long)]
+        framework: Option<String>,
+    },
     /// Fit BKT on a response CSV (order_id,user_id,skill_name,correct) and measure its
     /// one-step predictions on another → auc, rmse, accuracy, fit seconds
     BktEval {
@@ -95,6 +118,12 @@ enum Command {
         restarts: usize,
         #[arg(long, default_value_t = 0)]
         seed: u64,
+        /// Fit and evaluate only this skill (repeatable)
+        #[arg(long)]
+        skill: Vec<String>,
+        /// Also print each skill's fitted parameters
+        #[arg(long)]
+        params: bool,
     },
     /// Print the JSON Schema of a format
     Schema {
@@ -161,7 +190,12 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::ImportCase { package } => crate::framework::run_import_case(&package),
         Command::Xapi { rubric, submission, home_page } => crate::framework::run_xapi(&rubric, &submission, home_page),
-        Command::BktEval { train, test, forgets, restarts, seed } => crate::mastery::bkt_eval(&train, &test, forgets, restarts, seed),
+        Command::Mastery { evidence, method, weight, n, stale_after_days, options, framework } => {
+            crate::mastery::mastery(&evidence, crate::mastery::MasteryFlags { method, weight, n, options, stale_after_days, framework })
+        }
+        Command::BktEval { train, test, forgets, restarts, seed, skill, params } => {
+            crate::mastery::bkt_eval(&train, &test, crate::mastery::BktEvalFlags { forgets, restarts, seed, skills: skill, params })
+        }
         Command::Schema { format } => match evident::interop::schema::schema_of(&format) {
             Some(schema) => {
                 print_json(&schema);

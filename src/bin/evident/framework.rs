@@ -111,6 +111,7 @@ fn estimate(framework: &Framework, evidence: &[EvidenceRecord]) -> Vec<Estimate>
                 count: records.len(),
                 trend,
                 last_at: last.at.clone(),
+                stale: None,
             })
         })
         .collect()
