@@ -233,8 +233,18 @@ pub fn load_rubric(name: &str) -> Result<CompiledRubric, Failure> {
 }
 
 pub fn print_json<T: Serialize>(value: &T) {
-    match serde_json::to_string_pretty(value) {
-        Ok(s) => println!("{s}"),
-        Err(e) => eprintln!("evident: could not write JSON: {e}"),
+    use std::io::Write;
+    let text = match serde_json::to_string_pretty(value) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("evident: could not write JSON: {e}");
+            return;
+        }
+    };
+    // A reader that stops early (`evident … | head`) is not an error worth a message.
+    if let Err(e) = writeln!(std::io::stdout().lock(), "{text}") {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("evident: could not write to stdout: {e}");
+        }
     }
 }
