@@ -317,3 +317,34 @@ fn catalog_problems_are_located() {
         ]
     );
 }
+
+#[test]
+fn a_json_request_computes_estimates_from_evidence_when_none_are_given() {
+    use evident::framework::recommend_request;
+    use serde_json::json;
+    let framework: serde_json::Value = serde_json::from_str(PLAN).unwrap();
+    let evidence = json!([
+        {"student": "s-1", "competency": "GEO.1", "value": 2, "at": "2026-10-01T09:00:00Z"},
+        {"student": "s-1", "competency": "GEO.1", "value": 3, "at": "2026-10-15T09:00:00Z"},
+        {"student": "s-1", "competency": "GEO.2", "value": 4, "at": "2026-10-02T09:00:00Z"},
+        {"student": "s-1", "competency": "GEO.2", "value": 2, "at": "2026-10-16T09:00:00Z"}
+    ]);
+    let options = json!({"student": "s-1", "evidence": evidence, "mastery": {"method": "latest"}, "limit": 2});
+    let out = recommend_request(&framework, &serde_json::Value::Null, &options).unwrap();
+    let got: Vec<(&str, Reason, f64)> = out.recommendations.iter().map(|r| (r.competency.as_str(), r.reason, r.score)).collect();
+    // latest: GEO.1 is 3 (mastered), so GEO.4 unlocks; GEO.2 is 2 (falling from 4, 1 below
+    // mastery): ready with progress 2/3 and GEO.3 waiting: 0.3 + 0.2 + 0.1 = 0.6. GEO.4:
+    // 0.3. H.2 and NUM.1: 0.3 + 0.1 = 0.4 (limit 2 keeps the first two).
+    assert_eq!(got, [("GEO.2", Reason::Ready, 0.6), ("H.2", Reason::Ready, 0.4)]);
+
+    let bad = json!({"student": "s-1", "evidence": [{"student": "s-1", "competency": "GEO.1", "value": "3", "at": "2026-10-01"}],
+                     "mastery": {"method": "lastest"}});
+    let err = recommend_request(&framework, &serde_json::Value::Null, &bad).unwrap_err();
+    let found: Vec<String> = err.problems().iter().map(|p| p.path.clone()).collect();
+    assert_eq!(found, ["evidence[0].value"]);
+    let bad = json!({"student": "s-1", "evidence": [], "mastery": {"method": "lastest"}});
+    let err = recommend_request(&framework, &serde_json::Value::Null, &bad).unwrap_err();
+    assert_eq!(err.path(), "mastery.method");
+    let err = recommend_request(&framework, &json!([{"student": "s-1", "competency": "GEO.1", "value": 3}]), &json!({"student": "s-1"})).unwrap_err();
+    assert_eq!(err.to_string(), "[0].mastered: missing: expected true or false");
+}
