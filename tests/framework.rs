@@ -348,3 +348,15 @@ fn a_json_request_computes_estimates_from_evidence_when_none_are_given() {
     let err = recommend_request(&framework, &json!([{"student": "s-1", "competency": "GEO.1", "value": 3}]), &json!({"student": "s-1"})).unwrap_err();
     assert_eq!(err.to_string(), "[0].mastered: missing: expected true or false");
 }
+
+#[test]
+fn the_framework_schema_describes_the_format() {
+    let schema = serde_json::to_value(schemars::schema_for!(evident::framework::Framework)).unwrap();
+    let required: Vec<&str> = schema["required"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+    assert_eq!(required, ["id", "title", "competencies"]);
+    let text = schema.to_string();
+    assert!(text.contains("\"atLeast\""), "{text}");
+    assert!(text.contains("\"allChildren\""));
+    let catalog = serde_json::to_value(schemars::schema_for!(evident::framework::Catalog)).unwrap();
+    assert_eq!(catalog["required"], serde_json::json!(["tasks"]));
+}
