@@ -276,6 +276,24 @@ fn spanish_limits_and_no_as_of() {
 }
 
 #[test]
+fn without_as_of_the_mastery_methods_stale_flag_counts() {
+    let framework = parse_framework(PLAN).unwrap();
+    let mut estimates = class();
+    // GEO.2: mastered, steady, marked stale by the mastery method (staleAfterDays).
+    estimates[3].stale = Some(true);
+    let state = StudentState { estimates: &estimates, evidence: &[] };
+    let out = recommend(&framework, &state, None, "s-1", &RecommendOptions::default()).unwrap();
+    let geo2 = out.recommendations.iter().find(|r| r.competency == "GEO.2").unwrap();
+    // 0.4 + 0.3 × 0 (not slipping) + 0.3 × 0.5 (stale, age unknown) = 0.55
+    assert_eq!((geo2.reason, geo2.score), (Reason::Reinforce, 0.55));
+    assert_eq!(geo2.because, "You have not shown “Find volume” for a while. Practice it so you do not forget it.");
+    // With asOf, the age decides: Sep 1 09:00 is 18 whole days before Sep 20, not stale.
+    let options = RecommendOptions { as_of: Some("2026-09-20".into()), ..RecommendOptions::default() };
+    let out = recommend(&framework, &state, None, "s-1", &options).unwrap();
+    assert!(out.recommendations.iter().all(|r| r.competency != "GEO.2"));
+}
+
+#[test]
 fn a_student_without_evidence_starts_at_the_roots() {
     let framework = parse_framework(PLAN).unwrap();
     let estimates = class();
