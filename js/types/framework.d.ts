@@ -101,7 +101,7 @@ export interface RecommendOptions {
   mastery?: { method?: string; scale?: { levels: ScaleLevel[]; mastery: number } } & Record<string, unknown>;
   /** Language of `because`: "en" (default) or "es". */
   locale?: "en" | "es" | string;
-  /** Date staleness is measured on ("2026-11-20"); without it nothing is stale. */
+  /** Date staleness is measured on ("2026-11-20"); without it, estimates marked `stale` by the mastery method are stale. */
   asOf?: string;
   /** Default 30. */
   staleDays?: number;
