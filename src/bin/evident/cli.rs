@@ -67,6 +67,9 @@ enum Command {
         /// Evidence older than this many days is stale
         #[arg(long = "stale-days", default_value_t = 30)]
         stale_days: u32,
+        /// Mastery method for the estimates: decayingAverage, latest, nMastery, bkt, …
+        #[arg(long, default_value = "decayingAverage")]
+        method: String,
     },
     /// Import a 1EdTech CASE 1.0 package → {framework, rubrics, unmapped}
     ImportCase {
@@ -185,8 +188,8 @@ fn run(command: Command) -> Result<(), Failure> {
                 }
             }
         }
-        Command::Recommend { framework, evidence, student, catalog, locale, as_of, stale_days } => {
-            crate::framework::run_recommend(crate::framework::RecommendArgs { framework, evidence, student, catalog, locale, as_of, stale_days })
+        Command::Recommend { framework, evidence, student, catalog, locale, as_of, stale_days, method } => {
+            crate::framework::run_recommend(crate::framework::RecommendArgs { framework, evidence, student, catalog, locale, as_of, stale_days, method })
         }
         Command::ImportCase { package } => crate::framework::run_import_case(&package),
         Command::Xapi { rubric, submission, home_page } => crate::framework::run_xapi(&rubric, &submission, home_page),
