@@ -5,12 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+mkdir -p target
 
 echo "== native tests (cargo test)"
-cargo test --all-targets 2>&1 | tee target/native-tests.log
+cargo test 2>&1 | tee target/native-tests.log
 
 echo "== wasm binding tests in headless Chromium (wasm-bindgen-test)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --lib --tests 2>&1 | tee target/wasm-tests.log
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test 'wasm_*' 2>&1 | tee target/wasm-tests.log
 
 echo "== package build"
 bash scripts/build.sh

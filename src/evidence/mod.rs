@@ -1,12 +1,28 @@
 //! Evidence: each indicator's check evaluated against a submission, with the spans of text
-//! that met it. `Indicators` is compiled once per rubric and evaluated per submission.
+//! that met it. `Indicators` is compiled once per rubric (phrases of a field gathered into
+//! one matcher, regexes built, units and tolerances resolved) and evaluated per submission.
+//!
+//! Text is read sentence by sentence within paragraphs (`paragraph.rs`); a check's result
+//! comes from adding up the sentences (`outcome.rs`). So phrases and regex matches stay
+//! within a sentence, and a live session (`live.rs`) re-analyses only the sentences an
+//! edit touched.
 
+mod automaton;
+mod live;
+mod outcome;
+mod paragraph;
 mod phrases;
 
-use crate::error::Error;
-use crate::rubric::model::{Check, Rater, Response, Rubric, Submission};
-use crate::text::words;
-use phrases::PhraseCheck;
+pub use live::LiveEvidence;
+
+use crate::error::{Error, Problem};
+use crate::rubric::model::{Check, Rater, Rubric, Submission};
+use crate::rubric::REGEX_SIZE_LIMIT;
+use crate::text::normalize::Normalization;
+use crate::text::numbers::decimal_comma;
+use crate::text::readability::{formula, syllable_rules, Formula};
+use paragraph::{FieldEvidence, FieldProgram, Fresh, Lexicon};
+use phrases::{PhraseOptions, PhraseSet};
 use serde::Serialize;
 
 /// A stretch of a response: `[start, end)` in UTF-16 code units of that field's text.
@@ -18,33 +34,53 @@ pub struct Span {
     pub end: u32,
 }
 
-/// An indicator's result: met or not, where in the text, and how close it came (0–1),
-/// which feedback uses to rank next steps.
+/// An indicator's result.
+///
+/// - `met`: whether the check passes.
+/// - `spans`: where the evidence is. For a met check, everything that met it; for an unmet
+///   `phrases` or `number` check, what was found so far (1 of the 3 occurrences asked).
+/// - `closeness` (0–1, 1 when met): how near an unmet indicator is to being met, which
+///   feedback uses to rank next steps. Phrases `anyOf`: found / minCount; `allOf`: phrases
+///   present / phrases; counts and readability: the value over the bound it misses (180 of
+///   250 words → 0.72; 300 words against a max of 250 → 250/300); number: 0.5 when a number
+///   with the right unit is off the tolerance, 0.75 when the value is right but the unit is
+///   missing; `all`: the mean of its parts; `any`: the best part; `not`, `pattern`,
+///   `choice`, `rating`: 0.
+/// - `found`: the measured quantity: occurrences (anyOf), phrases present (allOf), the
+///   count, the grade estimate, matching numbers, regex matches, chosen options matching,
+///   the best rating (0 without one).
+/// - `missing`: for `allOf`, the phrases (as written in the rubric) not found yet; for
+///   `all`/`any`, those of their parts. Feedback can name them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
     pub met: bool,
     pub spans: Vec<Span>,
     pub closeness: f64,
+    pub found: f64,
+    pub missing: Vec<String>,
 }
 
 impl Outcome {
-    fn verdict(met: bool, closeness: f64) -> Self {
-        Outcome { met, spans: Vec::new(), closeness: if met { 1.0 } else { closeness.clamp(0.0, 0.99) } }
+    fn verdict(met: bool, closeness: f64, found: f64) -> Self {
+        let closeness = if met { 1.0 } else if closeness.is_finite() { closeness.clamp(0.0, 0.99) } else { 0.0 };
+        Outcome { met, spans: Vec::new(), closeness, found, missing: Vec::new() }
     }
 }
 
-/// A check ready to run: phrases pre-processed, everything else as written.
+/// A check ready to run against analysed text.
 #[derive(Debug, Clone)]
-enum Compiled {
-    Phrases(PhraseCheck),
+enum Node {
+    /// Phrase ids `first..first + texts.len()` of the field's phrase set.
+    Phrases { first: u32, texts: Vec<String>, all: bool, min_count: u32 },
     Count { unit: CountUnit, min: Option<u64>, max: Option<u64> },
+    Readability { min: Option<f64>, max: Option<f64> },
+    Pattern { id: u32 },
+    Number { equals: f64, tolerance: f64, units: Vec<String> },
     Choice(Vec<String>),
     Rating { from: Rater, min: f64 },
-    All(Vec<Compiled>),
-    Any(Vec<Compiled>),
-    Not(Box<Compiled>),
-    /// Check types this build cannot evaluate yet are never met.
-    Unsupported,
+    All(Vec<Node>),
+    Any(Vec<Node>),
+    Not(Box<Node>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,31 +92,39 @@ enum CountUnit {
 
 #[derive(Debug, Clone)]
 struct CompiledIndicator {
-    field: String,
+    /// Index into `Indicators::fields`.
+    field: usize,
     criterion: String,
-    check: Compiled,
+    check: Node,
 }
 
-/// All indicators of a rubric, in rubric order (criteria, then their indicators).
+/// All indicators of a rubric, in rubric order (criteria, then their indicators), with
+/// what each field's text must be searched for.
 #[derive(Debug, Clone)]
 pub struct Indicators {
     list: Vec<CompiledIndicator>,
+    fields: Vec<FieldProgram>,
+    formula: Formula,
 }
 
 impl Indicators {
-    /// Compiles every indicator of an already validated rubric.
+    /// Compiles every indicator of a validated rubric. A regex that does not build gives an
+    /// error at its path (`criteria[1].indicators[0].check.regex`).
     pub fn compile(rubric: &Rubric) -> Result<Self, Error> {
+        let mut compiler = Compiler { locale: &rubric.locale, fields: Vec::new(), problems: Vec::new() };
         let mut list = Vec::new();
-        for criterion in &rubric.criteria {
-            for indicator in &criterion.indicators {
-                list.push(CompiledIndicator {
-                    field: indicator.field.clone(),
-                    criterion: criterion.id.clone(),
-                    check: compile(&indicator.check),
-                });
+        for (c, criterion) in rubric.criteria.iter().enumerate() {
+            for (i, indicator) in criterion.indicators.iter().enumerate() {
+                let field = compiler.field(&indicator.field);
+                let path = format!("criteria[{c}].indicators[{i}].check");
+                let check = compiler.node(&indicator.check, field, &path);
+                list.push(CompiledIndicator { field, criterion: criterion.id.clone(), check });
             }
         }
-        Ok(Indicators { list })
+        if !compiler.problems.is_empty() {
+            return Err(Error::invalid("rubric", compiler.problems));
+        }
+        Ok(Indicators { list, fields: compiler.fields, formula: formula(&rubric.locale) })
     }
 
     pub fn len(&self) -> usize {
@@ -93,102 +137,111 @@ impl Indicators {
 
     /// Evaluates every indicator against a submission, in rubric order.
     pub fn evaluate(&self, submission: &Submission) -> Vec<Outcome> {
+        let evidence: Vec<FieldEvidence> = self
+            .fields
+            .iter()
+            .map(|program| FieldEvidence::build(program, submission.text(&program.name), &mut Lexicon::default(), &mut Fresh))
+            .collect();
+        self.outcomes(&evidence, submission)
+    }
+
+    /// Every indicator's outcome from analysed fields (one per `fields` entry).
+    fn outcomes(&self, evidence: &[FieldEvidence], submission: &Submission) -> Vec<Outcome> {
         self.list
             .iter()
             .map(|ind| {
-                let ctx = Context { submission, field: &ind.field, criterion: &ind.criterion };
-                run(&ind.check, &ctx)
+                let ctx = outcome::Context {
+                    submission,
+                    field: &self.fields[ind.field].name,
+                    criterion: &ind.criterion,
+                    evidence: &evidence[ind.field],
+                    formula: self.formula,
+                };
+                outcome::run(&ind.check, &ctx)
             })
             .collect()
     }
 }
 
-fn compile(check: &Check) -> Compiled {
-    match check {
-        Check::Phrases { .. } => Compiled::Phrases(PhraseCheck::new(check)),
-        Check::WordCount(r) => Compiled::Count { unit: CountUnit::Words, min: r.min, max: r.max },
-        Check::SentenceCount(r) => Compiled::Count { unit: CountUnit::Sentences, min: r.min, max: r.max },
-        Check::ParagraphCount(r) => Compiled::Count { unit: CountUnit::Paragraphs, min: r.min, max: r.max },
-        Check::Choice { any_of } => Compiled::Choice(any_of.clone()),
-        Check::Rating { from, min } => Compiled::Rating { from: *from, min: *min },
-        Check::All { checks } => Compiled::All(checks.iter().map(compile).collect()),
-        Check::Any { checks } => Compiled::Any(checks.iter().map(compile).collect()),
-        Check::Not { check } => Compiled::Not(Box::new(compile(check))),
-        _ => Compiled::Unsupported,
-    }
+struct Compiler<'r> {
+    locale: &'r str,
+    fields: Vec<FieldProgram>,
+    problems: Vec<Problem>,
 }
 
-struct Context<'a> {
-    submission: &'a Submission,
-    field: &'a str,
-    criterion: &'a str,
-}
-
-fn run(check: &Compiled, ctx: &Context) -> Outcome {
-    match check {
-        Compiled::Phrases(p) => p.run(ctx.submission.text(ctx.field), ctx.field),
-        Compiled::Count { unit, min, max } => {
-            let text = ctx.submission.text(ctx.field);
-            let n = match unit {
-                CountUnit::Words => words::words(text).len(),
-                CountUnit::Sentences => words::sentence_count(text),
-                CountUnit::Paragraphs => words::paragraph_count(text),
-            } as u64;
-            let below = min.is_some_and(|m| n < m);
-            let above = max.is_some_and(|m| n > m);
-            let closeness = match (below, min) {
-                (true, Some(m)) => n as f64 / *m as f64,
-                _ => 0.5,
-            };
-            Outcome::verdict(!below && !above, closeness)
+impl Compiler<'_> {
+    fn field(&mut self, name: &str) -> usize {
+        if let Some(i) = self.fields.iter().position(|f| f.name == name) {
+            return i;
         }
-        Compiled::Choice(options) => {
-            let chosen: &[String] = match ctx.submission.responses.get(ctx.field) {
-                Some(Response::Choices(c)) => c,
-                Some(Response::Text(t)) => std::slice::from_ref(t),
-                None => &[],
-            };
-            Outcome::verdict(chosen.iter().any(|c| options.contains(c)), 0.0)
-        }
-        Compiled::Rating { from, min } => {
-            let best = ctx
-                .submission
-                .ratings
-                .get(ctx.criterion)
-                .into_iter()
-                .flat_map(|r| r.all())
-                .filter(|r| r.by == *from)
-                .map(|r| r.value)
-                .fold(f64::NEG_INFINITY, f64::max);
-            Outcome::verdict(best >= *min, 0.0)
-        }
-        Compiled::All(checks) => {
-            let outcomes: Vec<Outcome> = checks.iter().map(|c| run(c, ctx)).collect();
-            let met = outcomes.iter().all(|o| o.met);
-            let closeness = outcomes.iter().map(|o| o.closeness).sum::<f64>() / outcomes.len().max(1) as f64;
-            merge(met, closeness, outcomes)
-        }
-        Compiled::Any(checks) => {
-            let outcomes: Vec<Outcome> = checks.iter().map(|c| run(c, ctx)).collect();
-            let met = outcomes.iter().any(|o| o.met);
-            let closeness = outcomes.iter().map(|o| o.closeness).fold(0.0, f64::max);
-            let kept = outcomes.into_iter().filter(|o| o.met).collect();
-            merge(met, closeness, kept)
-        }
-        Compiled::Not(inner) => {
-            let o = run(inner, ctx);
-            Outcome::verdict(!o.met, 0.0)
-        }
-        Compiled::Unsupported => Outcome::verdict(false, 0.0),
+        self.fields.push(FieldProgram {
+            name: name.to_string(),
+            phrases: PhraseSet::default(),
+            patterns: Vec::new(),
+            wants_numbers: false,
+            wants_syllables: false,
+            syllable_rules: syllable_rules(self.locale),
+            decimal_comma: decimal_comma(self.locale),
+        });
+        self.fields.len() - 1
     }
-}
 
-fn merge(met: bool, closeness: f64, parts: Vec<Outcome>) -> Outcome {
-    let mut outcome = Outcome::verdict(met, closeness);
-    if met {
-        outcome.spans = parts.into_iter().flat_map(|o| o.spans).collect();
-        outcome.spans.sort_by_key(|s| (s.start, s.end));
-        outcome.spans.dedup();
+    fn node(&mut self, check: &Check, field: usize, path: &str) -> Node {
+        let program = &mut self.fields[field];
+        match check {
+            Check::Phrases { any_of, all_of, min_count, case_sensitive, whole_word, stem, fuzzy, ignore_accents } => {
+                let stem = if *stem { crate::text::stemmer_for(self.locale) } else { None };
+                let normalization = Normalization { case_sensitive: *case_sensitive, ignore_accents: *ignore_accents, stem };
+                let options = PhraseOptions { normalization, whole_word: *whole_word, fuzzy: *fuzzy };
+                let (all, texts) = if all_of.is_empty() { (false, any_of) } else { (true, all_of) };
+                let ids: Vec<u32> = texts.iter().map(|t| program.phrases.add(t, &options)).collect();
+                Node::Phrases { first: ids.first().copied().unwrap_or(0), texts: texts.clone(), all, min_count: (*min_count).max(1) }
+            }
+            Check::WordCount(r) => Node::Count { unit: CountUnit::Words, min: r.min, max: r.max },
+            Check::SentenceCount(r) => Node::Count { unit: CountUnit::Sentences, min: r.min, max: r.max },
+            Check::ParagraphCount(r) => Node::Count { unit: CountUnit::Paragraphs, min: r.min, max: r.max },
+            Check::Readability { min_grade, max_grade } => {
+                program.wants_syllables = true;
+                Node::Readability { min: *min_grade, max: *max_grade }
+            }
+            Check::Pattern { regex, case_sensitive } => {
+                let built = regex_lite::RegexBuilder::new(regex)
+                    .case_insensitive(!case_sensitive)
+                    .size_limit(REGEX_SIZE_LIMIT)
+                    .build();
+                match built {
+                    Ok(r) => {
+                        program.patterns.push(r);
+                        Node::Pattern { id: program.patterns.len() as u32 - 1 }
+                    }
+                    Err(e) => {
+                        let line = e.to_string();
+                        let message = line.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string();
+                        self.problems.push(Problem::new(format!("{path}.regex"), format!("not a valid pattern: {message}")));
+                        Node::Any(Vec::new())
+                    }
+                }
+            }
+            Check::Number { equals, tolerance, rel_tolerance, unit } => {
+                program.wants_numbers = true;
+                let tolerance = tolerance.unwrap_or(0.0).max(rel_tolerance.unwrap_or(0.0) * equals.abs());
+                let units = unit
+                    .iter()
+                    .flat_map(|u| u.split('|'))
+                    .map(|u| u.trim().to_lowercase())
+                    .filter(|u| !u.is_empty())
+                    .collect();
+                Node::Number { equals: *equals, tolerance, units }
+            }
+            Check::Choice { any_of } => Node::Choice(any_of.clone()),
+            Check::Rating { from, min } => Node::Rating { from: *from, min: *min },
+            Check::All { checks } => Node::All(self.nodes(checks, field, path)),
+            Check::Any { checks } => Node::Any(self.nodes(checks, field, path)),
+            Check::Not { check } => Node::Not(Box::new(self.node(check, field, &format!("{path}.check")))),
+        }
     }
-    outcome
+
+    fn nodes(&mut self, checks: &[Check], field: usize, path: &str) -> Vec<Node> {
+        checks.iter().enumerate().map(|(i, c)| self.node(c, field, &format!("{path}.checks[{i}]"))).collect()
+    }
 }

@@ -1,108 +1,224 @@
-//! The `phrases` check: word sequences with `a|b` alternatives and `*` wildcards.
+//! The phrases of every `phrases` check on one field, compiled into word patterns and a
+//! token trie, so a paragraph is matched against all of them in one pass.
+//!
+//! Each distinct word of the text is looked up once (the `Lexicon` caches it): it is
+//! normalized once per normalization in use (case, accents, stem), then mapped to the set
+//! of phrase-word patterns (symbols) it matches: exact words by hash lookup, wildcard and
+//! fuzzy words by a scan of those patterns only. The trie then runs over the symbol sets.
+//!
+//! Phrase semantics:
+//! - `a|b`: alternatives; each alternative is a sequence of words, split like the text
+//!   (Unicode word boundaries, so `cause-and-effect` is three words).
+//! - `*` stands for any run of letters within one word (`measur*`). Wildcard words compare
+//!   with the word as written (case and accents folded as asked), not with its stem.
+//! - `stem`: both sides are reduced by the Snowball stemmer of the rubric's locale
+//!   (`measured`, `measuring`, `measurement` → `measur`).
+//! - `fuzzy`: edits allowed per phrase word, by its letters for `"auto"`; compared after
+//!   normalization (so with `stem`, stems are compared). Wildcard words are never fuzzy.
+//! - `wholeWord: false`: each phrase word may match inside a longer word (`photo` in
+//!   `photosynthesis`); spans then cover the whole words. Such words are not fuzzy.
+//! - A phrase never runs across a sentence break (nor a paragraph break).
 
-use super::{Outcome, Span};
-use crate::rubric::model::Check;
-use crate::text::words::{words, Word};
+use super::automaton::TokenTrie;
+use crate::rubric::model::Fuzzy;
+use crate::text::distance::levenshtein;
+use crate::text::normalize::Normalization;
+use crate::text::words::words;
+use std::collections::HashMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    AnyOf,
-    AllOf,
+/// How one phrases check wants its phrases compared.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PhraseOptions {
+    pub normalization: Normalization,
+    pub whole_word: bool,
+    pub fuzzy: Fuzzy,
 }
 
-/// One alternative of a phrase: its words, each possibly with `*` wildcards.
+#[derive(Debug, Clone, PartialEq)]
+enum WordPattern {
+    Exact { norm: usize, text: String },
+    /// The word split at its `*`s: starts with the first part, ends with the last, holds the
+    /// middle ones in order.
+    Glob { norm: usize, parts: Vec<String> },
+    Fuzzy { norm: usize, text: String, edits: u8 },
+}
+
+/// Every phrase of one field, ready to match.
 #[derive(Debug, Clone)]
-struct Alternative {
-    words: Vec<String>,
+pub(crate) struct PhraseSet {
+    norms: Vec<Normalization>,
+    patterns: Vec<WordPattern>,
+    /// Per normalization: normalized word → exact-pattern symbols.
+    exact: Vec<HashMap<String, Vec<u32>>>,
+    /// Symbols that need a scan (wildcards, fuzzy).
+    scanned: Vec<u32>,
+    trie: TokenTrie,
+    phrases: u32,
 }
 
-#[derive(Debug, Clone)]
-pub(super) struct PhraseCheck {
-    mode: Mode,
-    /// Each phrase with its alternatives.
-    phrases: Vec<Vec<Alternative>>,
-    min_count: usize,
-    case_sensitive: bool,
+impl Default for PhraseSet {
+    fn default() -> Self {
+        PhraseSet { norms: Vec::new(), patterns: Vec::new(), exact: Vec::new(), scanned: Vec::new(), trie: TokenTrie::new(), phrases: 0 }
+    }
 }
 
-impl PhraseCheck {
-    pub(super) fn new(check: &Check) -> Self {
-        let Check::Phrases { any_of, all_of, min_count, case_sensitive, .. } = check else {
-            unreachable!("PhraseCheck::new takes a phrases check")
-        };
-        let (mode, list) = if all_of.is_empty() { (Mode::AnyOf, any_of) } else { (Mode::AllOf, all_of) };
-        let fold = |s: &str| if *case_sensitive { s.to_string() } else { s.to_lowercase() };
-        let phrases = list
-            .iter()
-            .map(|phrase| {
-                phrase
-                    .split('|')
-                    .map(|alt| Alternative { words: alt.split_whitespace().map(fold).collect() })
-                    .collect()
-            })
-            .collect();
-        PhraseCheck { mode, phrases, min_count: *min_count as usize, case_sensitive: *case_sensitive }
+impl PhraseSet {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.phrases == 0
     }
 
-    pub(super) fn run(&self, text: &str, field: &str) -> Outcome {
-        let tokens = words(text);
-        let folded: Vec<String> = tokens.iter().map(|w| if self.case_sensitive { w.text.to_string() } else { w.text.to_lowercase() }).collect();
-        let mut found_per_phrase: Vec<Vec<Span>> = Vec::with_capacity(self.phrases.len());
-        for alternatives in &self.phrases {
-            let mut spans = Vec::new();
-            for alt in alternatives {
-                let n = alt.words.len();
-                if n == 0 || n > folded.len() {
+    /// Number of phrases (ids run from 0).
+    pub(crate) fn len(&self) -> usize {
+        self.phrases as usize
+    }
+
+    /// Adds a phrase (with its `|` alternatives) and returns its id.
+    pub(crate) fn add(&mut self, phrase: &str, options: &PhraseOptions) -> u32 {
+        let id = self.phrases;
+        self.phrases += 1;
+        for alternative in phrase.split('|') {
+            let mut symbols = Vec::new();
+            for chunk in alternative.split_whitespace() {
+                if chunk.contains('*') {
+                    let glob = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '*');
+                    let norm = self.norm_id(options.normalization.unstemmed());
+                    let n = self.norms[norm];
+                    let mut parts: Vec<String> = glob.split('*').map(|p| n.apply(p)).collect();
+                    if !options.whole_word {
+                        parts.insert(0, String::new());
+                        parts.push(String::new());
+                    }
+                    symbols.push(self.symbol(WordPattern::Glob { norm, parts }));
                     continue;
                 }
-                for start in 0..=folded.len() - n {
-                    if alt.words.iter().zip(&folded[start..start + n]).all(|(p, w)| glob(p, w)) {
-                        spans.push(span(field, &tokens[start], &tokens[start + n - 1]));
-                    }
+                for word in words(chunk) {
+                    let pattern = self.word_pattern(word.text, options);
+                    symbols.push(self.symbol(pattern));
                 }
             }
-            spans.sort_by_key(|s| (s.start, s.end));
-            spans.dedup();
-            found_per_phrase.push(spans);
-        }
-        match self.mode {
-            Mode::AnyOf => {
-                let spans: Vec<Span> = found_per_phrase.into_iter().flatten().collect();
-                let met = spans.len() >= self.min_count;
-                let closeness = spans.len() as f64 / self.min_count as f64;
-                Outcome { met, closeness: if met { 1.0 } else { closeness.min(0.99) }, spans: if met { spans } else { Vec::new() } }
+            if !symbols.is_empty() {
+                self.trie.insert(&symbols, id);
             }
-            Mode::AllOf => {
-                let present = found_per_phrase.iter().filter(|s| !s.is_empty()).count();
-                let met = present == found_per_phrase.len();
-                let closeness = present as f64 / found_per_phrase.len().max(1) as f64;
-                let spans = if met { found_per_phrase.into_iter().flatten().collect() } else { Vec::new() };
-                Outcome { met, closeness: if met { 1.0 } else { closeness.min(0.99) }, spans }
+        }
+        id
+    }
+
+    fn word_pattern(&mut self, word: &str, options: &PhraseOptions) -> WordPattern {
+        if !options.whole_word {
+            let norm = self.norm_id(options.normalization.unstemmed());
+            let text = self.norms[norm].apply(word);
+            return WordPattern::Glob { norm, parts: vec![String::new(), text, String::new()] };
+        }
+        let norm = self.norm_id(options.normalization);
+        let text = self.norms[norm].apply(word);
+        let edits = options.fuzzy.edits_for(word.chars().filter(|c| c.is_alphabetic()).count());
+        if edits > 0 {
+            WordPattern::Fuzzy { norm, text, edits }
+        } else {
+            WordPattern::Exact { norm, text }
+        }
+    }
+
+    fn norm_id(&mut self, n: Normalization) -> usize {
+        match self.norms.iter().position(|m| *m == n) {
+            Some(i) => i,
+            None => {
+                self.norms.push(n);
+                self.exact.push(HashMap::new());
+                self.norms.len() - 1
             }
         }
     }
-}
 
-fn span(field: &str, first: &Word, last: &Word) -> Span {
-    Span { field: field.to_string(), start: first.utf16_start, end: last.utf16_end }
-}
-
-/// Whether `word` matches `pattern`, where `*` stands for any run of characters.
-fn glob(pattern: &str, word: &str) -> bool {
-    if !pattern.contains('*') {
-        return pattern == word;
+    fn symbol(&mut self, pattern: WordPattern) -> u32 {
+        if let Some(i) = self.patterns.iter().position(|p| *p == pattern) {
+            return i as u32;
+        }
+        let symbol = self.patterns.len() as u32;
+        match &pattern {
+            WordPattern::Exact { norm, text } => self.exact[*norm].entry(text.clone()).or_default().push(symbol),
+            WordPattern::Glob { .. } | WordPattern::Fuzzy { .. } => self.scanned.push(symbol),
+        }
+        self.patterns.push(pattern);
+        symbol
     }
-    let parts: Vec<&str> = pattern.split('*').collect();
-    let (first, last) = (parts[0], parts[parts.len() - 1]);
-    if !word.starts_with(first) || word.len() < first.len() + last.len() || !word.ends_with(last) {
+
+    /// The symbols (phrase-word patterns) a word of the text matches, sorted.
+    pub(crate) fn symbols_of(&self, word: &str) -> Vec<u32> {
+        let mut forms: Vec<Option<String>> = vec![None; self.norms.len()];
+        let mut form = |norm: usize| -> String { forms[norm].get_or_insert_with(|| self.norms[norm].apply(word)).clone() };
+        let mut out = Vec::new();
+        for (norm, table) in self.exact.iter().enumerate() {
+            if !table.is_empty() {
+                if let Some(symbols) = table.get(&form(norm)) {
+                    out.extend_from_slice(symbols);
+                }
+            }
+        }
+        for &symbol in &self.scanned {
+            let hit = match &self.patterns[symbol as usize] {
+                WordPattern::Glob { norm, parts } => glob(parts, &form(*norm)),
+                WordPattern::Fuzzy { norm, text, edits } => within_edits(&form(*norm), text, *edits),
+                WordPattern::Exact { .. } => false,
+            };
+            if hit {
+                out.push(symbol);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Runs the trie over a paragraph's words (as symbol sets); `found(phrase, first, last)`.
+    pub(crate) fn run<'a>(&self, words: impl Iterator<Item = &'a [u32]>, found: impl FnMut(u32, usize, usize)) {
+        self.trie.run(words, found);
+    }
+}
+
+/// Whether `word` fits a wildcard split into parts (`measur*` → ["measur", ""]).
+fn glob(parts: &[String], word: &str) -> bool {
+    let (first, last) = (&parts[0], &parts[parts.len() - 1]);
+    if word.len() < first.len() + last.len() || !word.starts_with(first.as_str()) || !word.ends_with(last.as_str()) {
         return false;
     }
     let mut rest = &word[first.len()..word.len() - last.len()];
     for middle in &parts[1..parts.len() - 1] {
-        match rest.find(middle) {
+        match rest.find(middle.as_str()) {
             Some(i) => rest = &rest[i + middle.len()..],
             None => return false,
         }
     }
     true
+}
+
+fn within_edits(word: &str, target: &str, edits: u8) -> bool {
+    let (a, b) = (word.chars().count(), target.chars().count());
+    a.abs_diff(b) <= edits as usize && levenshtein(word, target) <= edits as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rubric::model::AutoFuzzy;
+
+    fn options(stem: bool, fuzzy: Fuzzy, ignore_accents: bool, whole_word: bool) -> PhraseOptions {
+        let stem = if stem { Some(rust_stemmers::Algorithm::English) } else { None };
+        PhraseOptions { normalization: Normalization { case_sensitive: false, ignore_accents, stem }, whole_word, fuzzy }
+    }
+
+    #[test]
+    fn word_patterns() {
+        let mut set = PhraseSet::default();
+        set.add("measure", &options(true, Fuzzy::Edits(0), false, true));
+        set.add("evidence", &options(false, Fuzzy::Auto(AutoFuzzy::Auto), false, true));
+        set.add("photo", &options(false, Fuzzy::Edits(0), false, false));
+        set.add("hypothes*", &options(false, Fuzzy::Edits(0), true, true));
+        assert_eq!(set.symbols_of("Measurements").len(), 1);
+        // "evidense": one substitution in an 8-letter word, which "auto" allows.
+        assert_eq!(set.symbols_of("evidense").len(), 1);
+        assert_eq!(set.symbols_of("photosynthesis").len(), 1);
+        assert_eq!(set.symbols_of("Hypothèses").len(), 1);
+        assert!(set.symbols_of("measles").is_empty());
+    }
 }

@@ -1,4 +1,7 @@
 //! The field's standards at the edges: 1EdTech CASE import, xAPI export, JSON Schema.
 
+pub mod case;
+pub mod xapi;
+
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

@@ -123,7 +123,7 @@ pub fn lint(rubric: &Rubric) -> Vec<Advice> {
                 base.clone(),
                 "needs-rating",
                 format!(
-                    "no level of `{}` requires an indicator: it is scored only by a person's rating, and until then every student is placed at its top level.",
+                    "no level of `{}` requires an indicator, so until a person rates it every student is placed at its top level; give the higher levels `requires` (a rating check works).",
                     criterion.id
                 ),
             ));

@@ -7,6 +7,7 @@ pub mod model;
 mod parse;
 mod submission;
 
+pub use check::REGEX_SIZE_LIMIT;
 pub use lint::{lint, Advice};
 pub use parse::{parse_rubric, parse_rubric_value};
 pub use submission::{parse_submission, parse_submission_value};

@@ -1,7 +1,10 @@
-//! Scoring: a compiled rubric turns a submission into a score report.
+//! Scoring: a compiled rubric turns a submission into a score report; a session re-scores
+//! one field as a student types.
 
 mod compile;
 mod report;
+pub mod session;
 
-pub use compile::CompiledRubric;
+pub use compile::{CompiledCriterion, CompiledLevel, CompiledRubric, IndicatorInfo};
 pub use report::{CriterionScore, LevelRef, Met, Missing, ScoreReport, Source};
+pub use session::Session;

@@ -52,6 +52,12 @@ pub fn utf16_offset(text: &str, byte: usize) -> u32 {
     Utf16Cursor::default().advance_to(text, byte)
 }
 
+/// Length of a text in UTF-16 code units, counted from its UTF-8 bytes (every byte that
+/// starts a character is one unit; a four-byte character is two).
+pub fn utf16_len(text: &str) -> u32 {
+    text.as_bytes().iter().map(|&b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0)).sum()
+}
+
 /// Number of sentences: UAX #29 sentence segments that contain a word.
 pub fn sentence_count(text: &str) -> usize {
     text.unicode_sentences().filter(|s| s.chars().any(char::is_alphanumeric)).count()
@@ -102,9 +108,17 @@ mod tests {
     }
 
     #[test]
+    fn utf16_length_from_bytes() {
+        for text in ["", "plain", "Café 🧪 data", "año, pingüino 😀😀"] {
+            assert_eq!(utf16_len(text) as usize, text.encode_utf16().count());
+        }
+    }
+
+    #[test]
     fn counts_sentences_and_paragraphs() {
         let text = "The plant grew 4 cm. Why? Light.\n\n  \nSecond paragraph here.\nStill second.\n\nThird.";
-        assert_eq!(sentence_count(text), 5);
+        // The cat… / Why? / Light. / Second paragraph here. / Still second. / Third.
+        assert_eq!(sentence_count(text), 6);
         assert_eq!(paragraph_count(text), 3);
         assert_eq!(words(text).len(), 13);
     }

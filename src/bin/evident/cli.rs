@@ -22,6 +22,26 @@ enum Command {
         /// The submission (JSON file, or - for stdin)
         submission: String,
     },
+    /// Formative feedback on a submission → goal, strengths, next steps, progress
+    Feedback {
+        /// The rubric (JSON file, or - for stdin)
+        rubric: String,
+        /// The submission (JSON file, or - for stdin)
+        submission: String,
+        /// Language of the engine's messages (en, es, es-MX…)
+        #[arg(long)]
+        locale: Option<String>,
+        /// The level to aim at, a value of the rubric's scale (default: its mastery level)
+        #[arg(long)]
+        target: Option<f64>,
+    },
+    /// Agreement of the engine with a teacher's levels on sample submissions
+    Calibrate {
+        /// The rubric (JSON file, or - for stdin)
+        rubric: String,
+        /// JSON Lines: {"submission": {…}, "teacher": {"claim": 3, …}} a line
+        samples: String,
+    },
     /// Check a rubric → errors (problems) and advice on rubric quality
     Lint {
         rubric: String,
@@ -48,6 +68,40 @@ enum Command {
         /// Competency framework (roll-up not yet applied)
         #[arg(long)]
         framework: Option<String>,
+    },
+    /// Next steps for one student → recommendations (ready, nearMastery, reinforce)
+    Recommend {
+        /// The framework (JSON)
+        framework: String,
+        /// Evidence records (JSON Lines)
+        evidence: String,
+        /// The student to recommend for
+        #[arg(long)]
+        student: String,
+        /// Task catalog (JSON): tasks and the competencies they give evidence for
+        #[arg(long)]
+        catalog: Option<String>,
+        /// Language of the explanations: en or es
+        #[arg(long, default_value = "en")]
+        locale: String,
+        /// Date to measure stale evidence from (2026-11-20); without it nothing is stale
+        #[arg(long = "as-of")]
+        as_of: Option<String>,
+        /// Evidence older than this many days is stale
+        #[arg(long = "stale-days", default_value_t = 30)]
+        stale_days: u32,
+    },
+    /// Import a 1EdTech CASE 1.0 package → {framework, rubrics, unmapped}
+    ImportCase {
+        package: String,
+    },
+    /// xAPI 1.0.3 statements for a scored submission → statements array
+    Xapi {
+        rubric: String,
+        submission: String,
+        /// Home page of the system the student ids belong to (the actor's account)
+        #[arg(long = "home-page")]
+        home_page: Option<String>,
     },
     /// Fit BKT on a response CSV (order_id,user_id,skill_name,correct) and measure its
     /// one-step predictions on another → auc, rmse, accuracy, fit seconds
@@ -114,6 +168,10 @@ fn run(command: Command) -> Result<(), Failure> {
             print_json(&report);
             Ok(())
         }
+        Command::Feedback { rubric, submission, locale, target } => {
+            crate::feedback::feedback(&rubric, &submission, locale.as_deref(), target)
+        }
+        Command::Calibrate { rubric, samples } => crate::feedback::calibrate(&rubric, &samples),
         Command::Lint { rubric } => {
             let text = read_input(&rubric)?;
             match evident::parse_rubric(&text) {
@@ -133,6 +191,11 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::BktEval { train, test, forgets, restarts, seed, skill, params } => {
             crate::mastery::bkt_eval(&train, &test, crate::mastery::BktEvalFlags { forgets, restarts, seed, skills: skill, params })
         }
+        Command::Recommend { framework, evidence, student, catalog, locale, as_of, stale_days } => {
+            crate::framework::run_recommend(crate::framework::RecommendArgs { framework, evidence, student, catalog, locale, as_of, stale_days })
+        }
+        Command::ImportCase { package } => crate::framework::run_import_case(&package),
+        Command::Xapi { rubric, submission, home_page } => crate::framework::run_xapi(&rubric, &submission, home_page),
         Command::Schema { format } => match evident::interop::schema::schema_of(&format) {
             Some(schema) => {
                 print_json(&schema);

@@ -4,6 +4,10 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]
+mod feedback;
+#[cfg(not(target_arch = "wasm32"))]
+mod framework;
+#[cfg(not(target_arch = "wasm32"))]
 mod mastery;
 
 #[cfg(not(target_arch = "wasm32"))]

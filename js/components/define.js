@@ -1,0 +1,13 @@
+// Registers the custom elements (once; safe to import twice, a no-op outside browsers).
+import { EvidentFeedback } from "./feedback.js";
+import { EvidentMastery } from "./mastery.js";
+import { EvidentRubric } from "./rubric.js";
+
+export function defineElements(registry = globalThis.customElements) {
+  if (!registry) return;
+  for (const [name, element] of [["evident-feedback", EvidentFeedback], ["evident-rubric", EvidentRubric], ["evident-mastery", EvidentMastery]]) {
+    if (!registry.get(name)) registry.define(name, element);
+  }
+}
+
+defineElements();

@@ -1,0 +1,28 @@
+//! Feed back: what the work already does, one strength per met indicator, each tied to the
+//! spans of text that show it. Criteria in rubric order, indicators in rubric order.
+
+use super::actions::{indicator_models, strength_message};
+use super::{Locale, Strength};
+use crate::evidence::Outcome;
+use crate::scoring::CompiledRubric;
+
+pub(super) fn strengths(rubric: &CompiledRubric, outcomes: &[Outcome], locale: Locale) -> Vec<Strength> {
+    let models = indicator_models(rubric);
+    let mut out = Vec::new();
+    for criterion in &rubric.criteria {
+        for &i in &criterion.indicators {
+            let (Some(outcome), Some(model)) = (outcomes.get(i), models.get(i)) else { continue };
+            if !outcome.met {
+                continue;
+            }
+            // Nothing specific to say (a `not` check, a rating) is better than vague praise.
+            let Some(message) = strength_message(locale, model, &criterion.title) else { continue };
+            // In reading order, so a UI can walk the highlights from the top of the text.
+            let mut spans = outcome.spans.clone();
+            spans.sort_by(|a, b| (&a.field, a.start, a.end).cmp(&(&b.field, b.start, b.end)));
+            spans.dedup();
+            out.push(Strength { criterion: criterion.id.clone(), indicator: model.id.clone(), message, spans });
+        }
+    }
+    out
+}

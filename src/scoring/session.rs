@@ -1,0 +1,76 @@
+//! A live scoring session: one student typing into one field of a submission. Built once
+//! from a compiled rubric and the rest of the submission (ratings, other fields); each
+//! `update(text)` re-scores with the new text of the typed field, analysing again only the
+//! sentences the edit touched (see `evidence::LiveEvidence`), and keeps the report.
+
+use super::{CompiledRubric, ScoreReport};
+use crate::evidence::{LiveEvidence, Outcome};
+use crate::rubric::model::{Response, Submission};
+use std::rc::Rc;
+
+/// Scores a submission again on every edit of one of its fields.
+#[derive(Debug, Clone)]
+pub struct Session {
+    rubric: Rc<CompiledRubric>,
+    submission: Submission,
+    field: String,
+    live: LiveEvidence,
+    outcomes: Vec<Outcome>,
+    report: ScoreReport,
+}
+
+impl Session {
+    /// A session over `base` (its ratings and other fields stay as given) where `field` is
+    /// the text being typed; scored at once with the field's current text.
+    pub fn new(rubric: Rc<CompiledRubric>, base: Submission, field: &str) -> Self {
+        let live = rubric.matchers.live(&base, field);
+        let outcomes = rubric.matchers.live_outcomes(&live, &base);
+        let report = rubric.report(&base, &outcomes);
+        Session { rubric, submission: base, field: field.to_string(), live, outcomes, report }
+    }
+
+    /// Takes the whole new text of the field and returns the new report.
+    pub fn update(&mut self, text: &str) -> &ScoreReport {
+        self.live.update(&self.rubric.matchers, text);
+        match self.submission.responses.get_mut(&self.field) {
+            Some(Response::Text(current)) => {
+                current.clear();
+                current.push_str(text);
+            }
+            _ => {
+                self.submission.responses.insert(self.field.clone(), Response::Text(text.to_string()));
+            }
+        }
+        self.outcomes = self.rubric.matchers.live_outcomes(&self.live, &self.submission);
+        self.report = self.rubric.report(&self.submission, &self.outcomes);
+        &self.report
+    }
+
+    /// Each indicator's outcome for the latest text, in rubric order.
+    pub fn outcomes(&self) -> &[Outcome] {
+        &self.outcomes
+    }
+
+    pub fn report(&self) -> &ScoreReport {
+        &self.report
+    }
+
+    /// The submission as last scored (the base with the latest text).
+    pub fn submission(&self) -> &Submission {
+        &self.submission
+    }
+
+    pub fn rubric(&self) -> &Rc<CompiledRubric> {
+        &self.rubric
+    }
+
+    /// The field being typed.
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// How many sentences the last update analysed afresh (the rest were reused).
+    pub fn sentences_analysed(&self) -> usize {
+        self.live.analysed()
+    }
+}

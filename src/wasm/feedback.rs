@@ -1,0 +1,62 @@
+//! The binding of feedback and calibration: converts JS values, calls the core, converts
+//! back. `Engine::feedback` and `Engine::calibrate` (in `mod.rs`) are one-line calls to these.
+
+use super::{js_error, to_js, value_from_js};
+use crate::calibration::{calibrate, calibrate_jsonl, parse_sample_list};
+use crate::error::Error;
+use crate::feedback::{feedback_for, FeedbackOptions};
+use crate::scoring::CompiledRubric;
+use wasm_bindgen::prelude::*;
+
+/// Feedback options from JS: `undefined`/`null` for the defaults, or `{locale, target}`
+/// (an object or a JSON string); a target off the scale throws with path `target`.
+pub(crate) fn options_from_js(rubric: &CompiledRubric, options: &JsValue) -> Result<FeedbackOptions, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(FeedbackOptions::default());
+    }
+    let value = value_from_js(options, "options")?;
+    FeedbackOptions::from_value(&value, rubric, "").map_err(js_error)
+}
+
+/// Scores a submission and gives feedback on it → `Feedback`.
+pub(crate) fn feedback_js(rubric: &CompiledRubric, submission: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+    let value = value_from_js(submission, "submission")?;
+    let submission = crate::rubric::parse_submission_value(&value).map_err(js_error)?;
+    let options = options_from_js(rubric, options)?;
+    to_js(&feedback_for(rubric, &submission, &options).map_err(js_error)?)
+}
+
+/// Agreement with a teacher on samples → `CalibrationReport`. Samples are JSON Lines text
+/// (problems located by `line N`) or an array of `{submission, teacher}` objects (by `[i]`).
+pub(crate) fn calibrate_js(rubric: &CompiledRubric, samples: &JsValue) -> Result<JsValue, JsValue> {
+    if let Some(text) = samples.as_string() {
+        return to_js(&calibrate_jsonl(rubric, &text).map_err(js_error)?);
+    }
+    let value = value_from_js(samples, "samples")?;
+    let serde_json::Value::Array(items) = value else {
+        return Err(js_error(Error::at("samples", "", "expected JSON Lines text or a list of {submission, teacher} objects")));
+    };
+    let parsed = parse_sample_list(&items, rubric).map_err(js_error)?;
+    to_js(&calibrate(rubric, &parsed))
+}
+
+/// Feedback in one call, for pages that do not keep an `Engine`: compiles `rubric`, scores
+/// `submission`, gives feedback with `options` (`{locale, target}`).
+#[wasm_bindgen(js_name = feedbackOnce)]
+pub fn feedback_once(rubric: JsValue, submission: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let compiled = compile(&rubric)?;
+    feedback_js(&compiled, &submission, &options)
+}
+
+/// Calibration in one call: compiles `rubric`, reads `samples` (JSON Lines text or an array).
+#[wasm_bindgen(js_name = calibrateRubric)]
+pub fn calibrate_rubric(rubric: JsValue, samples: JsValue) -> Result<JsValue, JsValue> {
+    let compiled = compile(&rubric)?;
+    calibrate_js(&compiled, &samples)
+}
+
+fn compile(rubric: &JsValue) -> Result<CompiledRubric, JsValue> {
+    let value = value_from_js(rubric, "rubric")?;
+    let parsed = crate::rubric::parse_rubric_value(&value).map_err(js_error)?;
+    CompiledRubric::new(parsed).map_err(js_error)
+}

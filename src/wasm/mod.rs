@@ -1,0 +1,254 @@
+//! The JavaScript binding (SPEC §3). It only converts: JS values in, the core's functions
+//! called, JS values out, and every error thrown as one `EvidentError` with `message`,
+//! `path` and `problems`. No panic crosses this boundary: inputs are validated by the core,
+//! and the panic hook logs anything unexpected to the console.
+
+use crate::error::Error;
+use crate::feedback::FeedbackOptions;
+use crate::rubric::model::Submission;
+use crate::scoring::{CompiledRubric, Session};
+use serde::Serialize;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+pub mod framework;
+pub mod mastery;
+mod feedback;
+pub use feedback::{calibrate_rubric, feedback_once};
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// An `Error` named `EvidentError`, carrying the JSON path of the first problem and every problem.
+pub(crate) fn js_error(error: Error) -> JsValue {
+    let js = js_sys::Error::new(&error.to_string());
+    js.set_name("EvidentError");
+    let object: &JsValue = js.as_ref();
+    let _ = js_sys::Reflect::set(object, &"path".into(), &error.path().into());
+    let problems = js_sys::Array::new();
+    for p in error.problems() {
+        let item = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&item, &"path".into(), &p.path.as_str().into());
+        let _ = js_sys::Reflect::set(&item, &"message".into(), &p.message.as_str().into());
+        problems.push(&item);
+    }
+    let _ = js_sys::Reflect::set(object, &"problems".into(), &problems);
+    js.into()
+}
+
+/// A JS object or a JSON string, as JSON.
+pub(crate) fn value_from_js(input: &JsValue, what: &'static str) -> Result<serde_json::Value, JsValue> {
+    if let Some(text) = input.as_string() {
+        return crate::json::parse_document(&text).map_err(js_error);
+    }
+    if input.is_undefined() || input.is_null() {
+        return Err(js_error(Error::at(what, "", format!("expected a {what} (an object or a JSON string), found nothing"))));
+    }
+    serde_wasm_bindgen::from_value(input.clone())
+        .map_err(|e| js_error(Error::at(what, "", format!("could not read the {what}: {e}"))))
+}
+
+/// Any serializable result, as a plain JS object.
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(Error::at("output", "", format!("could not convert the result: {e}"))))
+}
+
+fn submission_from_js(input: &JsValue) -> Result<Submission, JsValue> {
+    let value = value_from_js(input, "submission")?;
+    crate::rubric::parse_submission_value(&value).map_err(js_error)
+}
+
+/// A rubric compiled once, ready to score submissions, give feedback and run live sessions.
+#[wasm_bindgen]
+pub struct Engine {
+    compiled: Rc<CompiledRubric>,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Compiles a rubric (an object or a JSON string). Throws `EvidentError` naming the JSON
+    /// path of every problem.
+    #[wasm_bindgen(constructor)]
+    pub fn new(rubric: JsValue) -> Result<Engine, JsValue> {
+        let value = value_from_js(&rubric, "rubric")?;
+        let parsed = crate::rubric::parse_rubric_value(&value).map_err(js_error)?;
+        let compiled = CompiledRubric::new(parsed).map_err(js_error)?;
+        Ok(Engine { compiled: Rc::new(compiled) })
+    }
+
+    /// The rubric as compiled, with every default filled in.
+    #[wasm_bindgen(getter)]
+    pub fn rubric(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.compiled.rubric)
+    }
+
+    /// Scores a submission → score report.
+    pub fn score(&self, submission: JsValue) -> Result<JsValue, JsValue> {
+        let submission = submission_from_js(&submission)?;
+        let report = self.compiled.score(&submission).map_err(js_error)?;
+        to_js(&report)
+    }
+
+    /// Advice on the rubric's quality: `{errors: [], advice: [...]}`.
+    pub fn lint(&self) -> Result<JsValue, JsValue> {
+        to_js(&LintResult { errors: Vec::new(), advice: crate::lint(&self.compiled.rubric) })
+    }
+
+    /// Formative feedback on a submission: goal, strengths with evidence, at most three next
+    /// steps, progress. `options`: `{locale: "en" | "es", target: 3}` (both optional).
+    pub fn feedback(&self, submission: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        let submission = submission_from_js(&submission)?;
+        let options = self.feedback_options(&options)?;
+        let feedback = crate::feedback::feedback_for(&self.compiled, &submission, &options).map_err(js_error)?;
+        to_js(&feedback)
+    }
+
+    /// Agreement between the engine and teacher levels on sample work (JSON Lines text).
+    pub fn calibrate(&self, samples: &str) -> Result<JsValue, JsValue> {
+        let report = crate::calibration::calibrate_jsonl(&self.compiled, samples).map_err(js_error)?;
+        to_js(&report)
+    }
+
+    /// A live session on one field of a submission: `update(text)` per keystroke.
+    /// `options`: `{field?, submission?, locale?, target?}`.
+    pub fn session(&self, options: JsValue) -> Result<LiveSession, JsValue> {
+        let options: SessionOptions = if options.is_undefined() || options.is_null() {
+            SessionOptions::default()
+        } else {
+            let value = value_from_js(&options, "session options")?;
+            SessionOptions::from_value(&value, &self.compiled).map_err(js_error)?
+        };
+        let session = Session::new(self.compiled.clone(), options.submission, &options.field);
+        Ok(LiveSession { session, feedback: options.feedback })
+    }
+}
+
+impl Engine {
+    fn feedback_options(&self, options: &JsValue) -> Result<FeedbackOptions, JsValue> {
+        if options.is_undefined() || options.is_null() {
+            return Ok(FeedbackOptions::default());
+        }
+        let value = value_from_js(options, "options")?;
+        FeedbackOptions::from_value(&value, &self.compiled, "").map_err(js_error)
+    }
+}
+
+#[derive(Serialize)]
+struct LintResult {
+    errors: Vec<crate::Problem>,
+    advice: Vec<crate::Advice>,
+}
+
+/// Lints a rubric without throwing: `{errors, advice}` (errors when it is not valid).
+#[wasm_bindgen(js_name = lintRubric)]
+pub fn lint_rubric(rubric: JsValue) -> Result<JsValue, JsValue> {
+    let parsed = value_from_js(&rubric, "rubric").and_then(|v| crate::rubric::parse_rubric_value(&v).map_err(js_error));
+    match parsed {
+        Ok(r) => to_js(&LintResult { errors: Vec::new(), advice: crate::lint(&r) }),
+        Err(js) => {
+            let problems = js_sys::Reflect::get(&js, &"problems".into()).unwrap_or(JsValue::NULL);
+            let result = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&result, &"errors".into(), &problems);
+            let _ = js_sys::Reflect::set(&result, &"advice".into(), &js_sys::Array::new());
+            Ok(result.into())
+        }
+    }
+}
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+struct SessionOptions {
+    field: String,
+    submission: Submission,
+    feedback: FeedbackOptions,
+}
+
+impl Default for SessionOptions {
+    fn default() -> Self {
+        SessionOptions { field: crate::rubric::model::default_field(), submission: Submission::default(), feedback: FeedbackOptions::default() }
+    }
+}
+
+impl SessionOptions {
+    fn from_value(value: &serde_json::Value, rubric: &CompiledRubric) -> Result<Self, Error> {
+        let mut walk = crate::json::Walk::new();
+        let mut options = SessionOptions::default();
+        if let Some(mut f) = walk.object(value, "") {
+            if let Some(field) = f.text(&mut walk, "field", false) {
+                options.field = field.to_string();
+            }
+            if let Some(s) = f.get("submission") {
+                match crate::rubric::parse_submission_value(s) {
+                    Ok(sub) => options.submission = sub,
+                    Err(e) => {
+                        for p in e.problems() {
+                            walk.problem(nested_path("submission", &p.path), p.message.clone());
+                        }
+                    }
+                }
+            }
+            // locale and target are the feedback options, read and checked there.
+            let mut feedback = serde_json::Map::new();
+            for key in ["locale", "target"] {
+                if let Some(v) = f.get(key) {
+                    feedback.insert(key.to_string(), v.clone());
+                }
+            }
+            match FeedbackOptions::from_value(&serde_json::Value::Object(feedback), rubric, "") {
+                Ok(o) => options.feedback = o,
+                Err(e) => e.problems().iter().for_each(|p| walk.problem(p.path.clone(), p.message.clone())),
+            }
+            f.finish(&mut walk);
+        }
+        walk.finish("session options")?;
+        Ok(options)
+    }
+}
+
+/// `inner` (a path inside the value at `outer`) as a path from the root.
+fn nested_path(outer: &str, inner: &str) -> String {
+    match inner.chars().next() {
+        None => outer.to_string(),
+        Some('[') => format!("{outer}{inner}"),
+        Some(_) => format!("{outer}.{inner}"),
+    }
+}
+
+/// A live scoring session (from `engine.session()`).
+#[wasm_bindgen]
+pub struct LiveSession {
+    session: Session,
+    feedback: FeedbackOptions,
+}
+
+#[wasm_bindgen]
+impl LiveSession {
+    /// Re-scores with the field's new text → `{report, feedback}`.
+    pub fn update(&mut self, text: &str) -> Result<JsValue, JsValue> {
+        self.session.update(text);
+        let feedback = crate::feedback::feedback(self.session.rubric(), self.session.report(), self.session.outcomes(), &self.feedback);
+        to_js(&LiveResult { report: self.session.report(), feedback: &feedback })
+    }
+
+    /// Changes the language or target of the feedback (`{locale, target}`) without a new session.
+    #[wasm_bindgen(js_name = setOptions)]
+    pub fn set_options(&mut self, options: JsValue) -> Result<(), JsValue> {
+        let value = value_from_js(&options, "options")?;
+        self.feedback = FeedbackOptions::from_value(&value, self.session.rubric(), "").map_err(js_error)?;
+        Ok(())
+    }
+}
+
+#[derive(Serialize)]
+struct LiveResult<'a> {
+    report: &'a crate::ScoreReport,
+    feedback: &'a crate::feedback::Feedback,
+}

@@ -1,0 +1,171 @@
+// The student task page: real typing in the answer box drives <evident-feedback>.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { start } from "./run.mjs";
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.close(); });
+
+const level = (page, id) => page.locator(`evident-feedback li[part=criterion][data-criterion="${id}"]`).getAttribute("data-level");
+
+async function openStudent(path = "/www/student.html") {
+  const opened = await env.open(path);
+  // The panel is ready when the criteria are listed.
+  await opened.page.locator('evident-feedback li[part=criterion][data-criterion="claim"]').waitFor();
+  return opened;
+}
+
+test("typing a claim raises the claim level and highlights the student's words", async () => {
+  const { page, errors, context } = await openStudent();
+  // Empty text: no indicator is met, so every criterion is at its first level (1).
+  assert.equal(await level(page, "claim"), "1");
+  await page.locator("#answer").click();
+  // "my claim" meets has-claim; "light" + "grow" meet on-question (allOf); nothing says when it
+  // holds, so the claim reaches level 3 (Proficient) but not 4.
+  await page.keyboard.type("My claim is that bean plants grow taller with more light.");
+  await page.waitForFunction(() => document.querySelector("evident-feedback").report?.criteria[0].level === 3);
+  assert.equal(await level(page, "claim"), "3");
+  assert.equal(await level(page, "evidence"), "1");
+  const marks = await page.locator('evident-feedback li[data-indicator="has-claim"] mark').allInnerTexts();
+  assert.deepEqual(marks, ["“My claim”"]);
+  // The whole text is shown with the evidence marked, built as text nodes.
+  const textMarks = await page.locator("evident-feedback .text mark").allTextContents();
+  assert.ok(textMarks.includes("My claim"), textMarks.join("|"));
+  assert.ok(textMarks.includes("light"), textMarks.join("|"));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("next steps are at most three and change as the work improves", async () => {
+  const { page, context } = await openStudent();
+  const steps = () => page.locator("evident-feedback li[part=next-step]");
+  await page.locator("#answer").click();
+  await page.keyboard.type("Plants.");
+  await page.waitForFunction(() => document.querySelector("evident-feedback").report !== null);
+  const before = await steps().evaluateAll((els) => els.map((e) => e.dataset.indicator));
+  assert.ok(before.length >= 1 && before.length <= 3, `${before.length} steps`);
+  // Meeting the claim and evidence indicators removes them from the next steps.
+  await page.keyboard.type(" My claim is that plants grow taller with light. The data show 14 cm in light while the dark plants reached 6 cm.");
+  await page.waitForFunction(() => document.querySelector("evident-feedback").report?.criteria[1].level === 4);
+  const afterSteps = await steps().evaluateAll((els) => els.map((e) => e.dataset.indicator));
+  assert.ok(afterSteps.length <= 3, `${afterSteps.length} steps`);
+  assert.notDeepEqual(afterSteps, before);
+  assert.ok(!afterSteps.includes("has-claim") && !afterSteps.includes("mentions-data"), afterSteps.join(","));
+  await context.close();
+});
+
+test("the evident-score event fires on typing and bubbles out of the component", async () => {
+  const { page, context } = await openStudent();
+  await page.evaluate(() => {
+    window.__scores = [];
+    document.body.addEventListener("evident-score", (e) => window.__scores.push({ total: e.detail.total, bubbles: e.bubbles, composed: e.composed }));
+  });
+  await page.locator("#answer").click();
+  await page.keyboard.type("The data show");
+  await page.waitForFunction(() => window.__scores.length > 0);
+  const last = await page.evaluate(() => window.__scores[window.__scores.length - 1]);
+  // "the data show*" meets has-claim (claim 2 → 1 point × weight 1) and "data" meets
+  // mentions-data (evidence 2 → 1 point × weight 2): total 1 + 2 = 3.
+  assert.deepEqual(last, { total: 3, bubbles: true, composed: true });
+  await context.close();
+});
+
+test("a level change is announced politely and evidence can be shown in the text", async () => {
+  const { page, context } = await openStudent();
+  await page.locator("#answer").click();
+  await page.keyboard.type("I think light matters.");
+  const live = page.locator("evident-feedback [aria-live=polite]");
+  await page.waitForFunction(() => document.querySelector("evident-feedback").report?.criteria[0].level >= 2);
+  await assert.doesNotReject(live.filter({ hasText: "Claim: now" }).waitFor({ timeout: 5000 }));
+  // Clicking the quoted evidence selects it in the textarea (UTF-16 offsets).
+  await page.locator('evident-feedback li[data-indicator="has-claim"] button').first().click();
+  const selected = await page.evaluate(() => {
+    const t = document.getElementById("answer");
+    return t.value.slice(t.selectionStart, t.selectionEnd);
+  });
+  assert.equal(selected, "I think");
+  await context.close();
+});
+
+test("switching to Spanish changes the feedback's language", async () => {
+  const { page, context } = await openStudent();
+  await page.evaluate(() => {
+    window.__locales = [];
+    document.addEventListener("evident-feedback", (e) => window.__locales.push(e.detail.locale));
+  });
+  await page.locator("#answer").click();
+  await page.keyboard.type("My claim is that light helps plants grow.");
+  await page.waitForFunction(() => document.querySelector("evident-feedback").report !== null);
+  const goal = page.locator("evident-feedback [part=goal]");
+  // The target defaults to the scale's mastery level, Proficient (3).
+  assert.equal(await goal.innerText(), "Your goal is Proficient. Here is what that looks like:");
+  await page.locator("#language").selectOption("es");
+  await page.locator("evident-feedback h3", { hasText: "Siguientes pasos" }).waitFor();
+  // The engine's own message is translated (the level label is the rubric's, in English).
+  await page.waitForFunction(() => document.querySelector("evident-feedback").feedback?.locale === "es");
+  assert.equal(await goal.innerText(), "Tu meta es Proficient. Así se ve:");
+  const reasons = await page.locator("evident-feedback li[part=next-step] .reason").allInnerTexts();
+  assert.ok(reasons.length > 0 && reasons.every((r) => r.includes("llegue a")), reasons.join(" | "));
+  assert.equal(await page.locator("html").getAttribute("lang"), "es");
+  assert.equal(await page.locator('label[for="answer"]').innerText(), "Mi respuesta");
+  assert.equal(await page.evaluate(() => window.__locales.at(-1)), "es");
+  await context.close();
+});
+
+test("a target attribute raises the goal, and a target off the scale is reported", async () => {
+  const { page, context } = await openStudent();
+  await page.locator("evident-feedback").evaluate((el) => el.setAttribute("target", "4"));
+  const goal = page.locator("evident-feedback [part=goal]");
+  await goal.filter({ hasText: "Your goal is Advanced." }).waitFor();
+  await page.locator("evident-feedback").evaluate((el) => el.setAttribute("target", "7"));
+  const error = page.locator("evident-feedback [part=error]");
+  await error.waitFor();
+  // The scale has levels 1–4: 7 is not one, and the error names the option's path.
+  assert.equal(await page.locator("evident-feedback [part=error] code").innerText(), "target");
+  assert.match(await error.innerText(), /not a level of the scale/);
+  // Back on the scale, the feedback returns.
+  await page.locator("evident-feedback").evaluate((el) => el.setAttribute("target", "3"));
+  await goal.filter({ hasText: "Your goal is Proficient." }).waitFor();
+  assert.equal(await page.locator("evident-feedback [part=error]").count(), 0);
+  await context.close();
+});
+
+test("the draft survives a reload", async () => {
+  const { page, context } = await openStudent();
+  const text = "My claim is that light makes bean plants grow taller — 14 cm vs 6 cm.";
+  await page.locator("#answer").click();
+  await page.keyboard.type(text);
+  await page.reload();
+  await page.locator('evident-feedback li[part=criterion][data-criterion="claim"]').waitFor();
+  await page.waitForFunction((t) => document.getElementById("answer").value === t, text);
+  assert.equal(await page.locator("#answer").inputValue(), text);
+  // Restored text is scored at once: "my claim" + light + "grow"/"tall*" → claim level 3.
+  await page.waitForFunction(() => document.querySelector("evident-feedback").report?.criteria[0].level === 3);
+  await context.close();
+});
+
+test("load sample work and switch to the argument task", async () => {
+  const { page, errors, context } = await openStudent();
+  await page.getByRole("button", { name: "Load sample work" }).click();
+  // The CER sample has a claim, light and growth, data with cm and a comparison ("while the"),
+  // "because" and "photosynthesis"/"energy from light", but under 120 words: reasoning 3.
+  await page.waitForFunction(() => document.querySelector("evident-feedback").report?.criteria[2].level === 3);
+  assert.equal(await level(page, "evidence"), "4");
+  await page.locator("#task").selectOption("data/plastic-bags.rubric.json");
+  await page.locator('evident-feedback li[part=criterion][data-criterion="position"]').waitFor();
+  await page.getByRole("button", { name: "Load sample work" }).click();
+  // The plastic-bags sample: "I believe", "plastic" + "bags", "for two reasons" → position 4;
+  // "One reason", "500 years"/"According to", "Another reason" → support 4;
+  // "Some people" + "However" but no closing sentence ("In conclusion…") → other side 3.
+  await page.waitForFunction(() => document.querySelector("evident-feedback").report?.rubric === "argument-plastic-bags"
+    && document.querySelector("evident-feedback").report.criteria[2].level === 3);
+  assert.equal(await level(page, "position"), "4");
+  assert.equal(await level(page, "support"), "4");
+  assert.equal(await page.locator("h1").innerText(), "Argument: should our town ban plastic bags?");
+  // The next step is the one thing missing: a conclusion.
+  const steps = await page.locator("evident-feedback li[part=next-step]").evaluateAll((els) => els.map((e) => e.dataset.indicator));
+  assert.ok(steps.includes("concludes"), steps.join(","));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,218 @@
+//! The language rules of feedback: every engine sentence reads at grade 6 or below in both
+//! locales, and no feedback on real student work grades, compares or praises the person.
+//!
+//! Readability uses a small estimate written here (Flesch–Kincaid grade for English,
+//! Crawford's 1985 grade formula for Spanish) until `text::readability::grade_level` lands.
+
+use evident::feedback::messages::{render, template, Key};
+use evident::feedback::{feedback_for, Feedback, FeedbackOptions, Locale};
+use evident::{CompiledRubric, Submission};
+
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn sentences(text: &str) -> usize {
+    text.split(['.', '!', '?', ':']).filter(|s| s.chars().any(char::is_alphanumeric)).count().max(1)
+}
+
+/// English syllables: vowel groups, less a silent final "e" (not in "-le"), at least one.
+fn syllables_en(word: &str) -> usize {
+    let chars: Vec<char> = word.chars().collect();
+    let vowel = |c: char| "aeiouy".contains(c);
+    let mut count = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if vowel(c) && (i == 0 || !vowel(chars[i - 1])) {
+            count += 1;
+        }
+    }
+    let n = chars.len();
+    if n > 2 && chars[n - 1] == 'e' && chars[n - 2] != 'l' && !vowel(chars[n - 2]) && count > 1 {
+        count -= 1;
+    }
+    count.max(1)
+}
+
+/// Spanish syllables: one per vowel group, plus one for each hiatus (two strong vowels
+/// side by side, an accented í/ú counting as strong).
+fn syllables_es(word: &str) -> usize {
+    let strong = |c: char| "aeoáéíóú".contains(c);
+    let vowel = |c: char| "aeiouáéíóúü".contains(c);
+    let chars: Vec<char> = word.chars().collect();
+    let mut count = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if !vowel(c) {
+            continue;
+        }
+        if i == 0 || !vowel(chars[i - 1]) || (strong(c) && strong(chars[i - 1])) {
+            count += 1;
+        }
+    }
+    count.max(1)
+}
+
+fn grade_level(text: &str, locale: Locale) -> f64 {
+    let ws = words(text);
+    let n = ws.len().max(1) as f64;
+    let s = sentences(text) as f64;
+    match locale {
+        Locale::En => {
+            let syl: usize = ws.iter().map(|w| syllables_en(w)).sum();
+            0.39 * n / s + 11.8 * syl as f64 / n - 15.59
+        }
+        Locale::Es => {
+            let syl: usize = ws.iter().map(|w| syllables_es(w)).sum();
+            -0.205 * (s * 100.0 / n) + 0.049 * (syl as f64 * 100.0 / n) - 3.407
+        }
+    }
+}
+
+#[test]
+fn the_estimates_agree_with_worked_examples() {
+    // "The cat sat on the mat." 6 words, 1 sentence, 6 syllables:
+    // 0.39 × 6 + 11.8 × 1 − 15.59 = −1.45.
+    assert!((grade_level("The cat sat on the mat.", Locale::En) - (-1.45)).abs() < 1e-9);
+    // "Photosynthesis transforms electromagnetic radiation." 4 words, 1 sentence,
+    // pho-to-syn-the-sis 5 + trans-forms 2 + e-lec-tro-mag-net-ic 6 + ra-dia-tion 3 = 16
+    // (vowel groups cannot split the "ia" of radiation: one syllable short, as counters are):
+    // 0.39 × 4 + 11.8 × 16/4 − 15.59 = 33.17.
+    assert!((grade_level("Photosynthesis transforms electromagnetic radiation.", Locale::En) - 33.17).abs() < 1e-9);
+    // "La planta crece." la 1 + plan-ta 2 + cre-ce 2 = 5; 3 words, 1 sentence:
+    // −0.205 × 33.33 + 0.049 × 166.67 − 3.407 = −2.07.
+    assert!((grade_level("La planta crece.", Locale::Es) - (-0.205 * 100.0 / 3.0 + 0.049 * 500.0 / 3.0 - 3.407)).abs() < 1e-9);
+    assert_eq!(syllables_es("fotosíntesis"), 5);
+    assert_eq!(syllables_es("idea"), 3);
+    assert_eq!(syllables_es("agua"), 2);
+}
+
+/// Short rubric text to fill the blanks with: what is measured is the engine's own words
+/// (the rubric's titles and labels are the author's, used as written, and "Proficient" alone
+/// would push a five-word sentence past grade 6).
+fn fills(locale: Locale) -> Vec<(&'static str, &'static str)> {
+    match locale {
+        Locale::En => vec![
+            ("label", "a claim"),
+            ("criterion", "Claim"),
+            ("phrase", "because"),
+            ("phrases", "“light”, “grow”"),
+            ("count", "60"),
+            ("unit", "cm"),
+            ("level", "Level 3"),
+        ],
+        Locale::Es => vec![
+            ("label", "una afirmación"),
+            ("criterion", "Datos"),
+            ("phrase", "porque"),
+            ("phrases", "“luz”, “crecer”"),
+            ("count", "60"),
+            ("unit", "cm"),
+            ("level", "Nivel 3"),
+        ],
+    }
+}
+
+#[test]
+fn every_engine_sentence_reads_at_grade_six_or_below() {
+    let mut hard = Vec::new();
+    for locale in Locale::ALL {
+        for &key in Key::ALL {
+            let text = render(locale, key, &fills(locale));
+            assert!(!text.contains('{'), "{key:?} ({locale:?}) left a blank: {text}");
+            let grade = grade_level(&text, locale);
+            if grade > 6.0 {
+                hard.push(format!("{key:?} ({locale:?}) reads at grade {grade:.1}: {text}"));
+            }
+        }
+    }
+    assert!(hard.is_empty(), "{}", hard.join("\n"));
+}
+
+/// Phrases that grade, compare with others, or praise the person instead of the work.
+const BANNED: [(&str, Locale); 24] = [
+    ("smart", Locale::En),
+    ("clever", Locale::En),
+    ("genius", Locale::En),
+    ("talent", Locale::En),
+    ("good job", Locale::En),
+    ("great job", Locale::En),
+    ("you are ", Locale::En),
+    ("other students", Locale::En),
+    ("classmates", Locale::En),
+    ("than others", Locale::En),
+    ("average", Locale::En),
+    ("score", Locale::En),
+    ("grade", Locale::En),
+    ("%", Locale::En),
+    ("inteligente", Locale::Es),
+    ("talento", Locale::Es),
+    ("buen trabajo", Locale::Es),
+    ("eres ", Locale::Es),
+    ("otros estudiantes", Locale::Es),
+    ("tus compañeros", Locale::Es),
+    ("promedio", Locale::Es),
+    ("calificación", Locale::Es),
+    ("nota ", Locale::Es),
+    ("%", Locale::Es),
+];
+
+#[test]
+fn no_catalog_sentence_grades_compares_or_praises_the_person() {
+    for locale in Locale::ALL {
+        for &key in Key::ALL {
+            let text = template(locale, key).to_lowercase();
+            for (phrase, _) in BANNED.iter().filter(|(_, l)| *l == locale) {
+                assert!(!text.contains(phrase), "{key:?} ({locale:?}) says “{phrase}”: {text}");
+            }
+        }
+    }
+}
+
+fn every_message(fb: &Feedback) -> Vec<String> {
+    let mut out = vec![fb.goal.message.clone()];
+    out.extend(fb.goal.criteria.iter().map(|g| g.statement.clone()));
+    out.extend(fb.strengths.iter().map(|s| s.message.clone()));
+    for step in &fb.next_steps {
+        out.push(step.action.clone());
+        out.push(step.reason.clone());
+    }
+    out
+}
+
+#[test]
+fn feedback_on_the_sample_class_follows_the_rules_in_both_languages() {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let rubric = CompiledRubric::from_json(&std::fs::read_to_string(format!("{dir}/examples/cer-lab.rubric.json")).unwrap()).unwrap();
+    let samples = std::fs::read_to_string(format!("{dir}/examples/cer-lab.samples.jsonl")).unwrap();
+    let labels: Vec<String> = rubric.rubric.scale.levels.iter().map(|l| l.label.to_lowercase()).collect();
+    let mut checked = 0;
+    for line in samples.lines().filter(|l| !l.trim().is_empty()) {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        let submission: Submission = serde_json::from_value(value["submission"].clone()).unwrap();
+        for locale in Locale::ALL {
+            let fb = feedback_for(&rubric, &submission, &FeedbackOptions { locale, target: None }).unwrap();
+            assert!(fb.next_steps.len() <= 3);
+            // Each step names its criterion and gives one action (one or two sentences).
+            for step in &fb.next_steps {
+                assert!(rubric.criteria.iter().any(|c| c.id == step.criterion && c.title == step.title));
+                assert!(step.action.matches(['.', '?', '!']).count() <= 2, "{}", step.action);
+            }
+            for message in every_message(&fb) {
+                let lower = message.to_lowercase();
+                for (phrase, _) in BANNED.iter() {
+                    assert!(!lower.contains(phrase), "“{phrase}” in: {message}");
+                }
+                // Not grade-only: take away the level labels and something about the task remains.
+                let mut rest = lower.clone();
+                for label in &labels {
+                    rest = rest.replace(label.as_str(), "");
+                }
+                assert!(words(&rest).len() >= 3, "grade-only message: {message}");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 24, "the sample class has 12 to 20 responses; checked {checked} feedbacks");
+}

@@ -1,0 +1,102 @@
+//! The wasm binding, called as JavaScript calls it, in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use evident::wasm::{lint_rubric, Engine};
+use js_sys::{Array, JsString, Reflect, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const RUBRIC: &str = include_str!("../examples/cer-lab.rubric.json");
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &key.into()).expect("property")
+}
+
+fn js(text: &str) -> JsValue {
+    JSON::parse(text).expect("test JSON")
+}
+
+#[wasm_bindgen_test]
+fn scores_a_submission_given_as_a_js_object() {
+    let engine = Engine::new(js(RUBRIC)).expect("rubric compiles");
+    let submission = js(r#"{"student": "s-1", "responses": {"response": "My claim is that light makes bean plants grow taller."}}"#);
+    let report = engine.score(submission).expect("scores");
+    // claim: has-claim ("my claim") and on-question ("light" + "grow*") are met, "qualified" is not → level 3.
+    let claim = Array::from(&get(&report, "criteria")).get(0);
+    assert_eq!(get(&claim, "id").as_string().as_deref(), Some("claim"));
+    assert_eq!(get(&claim, "level").as_f64(), Some(3.0));
+    assert_eq!(get(&claim, "label").as_string().as_deref(), Some("Proficient"));
+    assert_eq!(get(&claim, "source").as_string().as_deref(), Some("auto"));
+}
+
+#[wasm_bindgen_test]
+fn spans_are_utf16_offsets_into_the_js_string() {
+    let engine = Engine::new(JsValue::from_str(RUBRIC)).expect("rubric compiles from a JSON string");
+    // An accented letter (1 UTF-16 unit, 2 UTF-8 bytes) and an emoji (2 units, 4 bytes) come before the evidence.
+    let text = "Café 🌱 notes. My claim is that light helps.";
+    let mut live = engine.session(JsValue::UNDEFINED).expect("session");
+    let result = live.update(text).expect("update");
+    let claim = Array::from(&get(&get(&result, "report"), "criteria")).get(0);
+    let met = Array::from(&get(&claim, "met"));
+    let has_claim = met.iter().find(|m| get(m, "indicator").as_string().as_deref() == Some("has-claim")).expect("has-claim met");
+    let span = Array::from(&get(&has_claim, "spans")).get(0);
+    let (start, end) = (get(&span, "start").as_f64().unwrap() as u32, get(&span, "end").as_f64().unwrap() as u32);
+    let sliced = JsString::from(text).substring(start, end);
+    assert_eq!(String::from(sliced), "My claim");
+}
+
+#[wasm_bindgen_test]
+fn a_bad_rubric_throws_evident_error_with_a_json_path() {
+    let bad = RUBRIC.replacen(r#""points": 0"#, r#""points": "none""#, 1);
+    let error = match Engine::new(JsValue::from_str(&bad)) {
+        Ok(_) => panic!("a bad rubric must not compile"),
+        Err(e) => e,
+    };
+    assert_eq!(get(&error, "name").as_string().as_deref(), Some("EvidentError"));
+    assert_eq!(get(&error, "path").as_string().as_deref(), Some("criteria[0].levels[0].points"));
+    let message = get(&error, "message").as_string().unwrap();
+    assert!(message.contains("expected a number, found a string"), "{message}");
+    assert!(error.is_instance_of::<js_sys::Error>());
+}
+
+#[wasm_bindgen_test]
+fn lint_rubric_reports_errors_without_throwing() {
+    let result = lint_rubric(js(r#"{"id": "r", "title": "T", "kind": "holistc", "criteria": []}"#)).expect("no throw");
+    let errors = Array::from(&get(&result, "errors"));
+    let paths: Vec<String> = errors.iter().map(|e| get(&e, "path").as_string().unwrap()).collect();
+    assert_eq!(paths, vec!["kind".to_string(), "criteria".to_string()]);
+    let first = get(&errors.get(0), "message").as_string().unwrap();
+    assert!(first.contains("did you mean `holistic`"), "{first}");
+}
+
+#[wasm_bindgen_test]
+fn a_submission_with_a_wrong_type_is_a_located_error_not_a_panic() {
+    let engine = Engine::new(js(RUBRIC)).unwrap();
+    let error = engine.score(js(r#"{"responses": {"response": 42}}"#)).err().expect("must fail");
+    assert_eq!(get(&error, "path").as_string().as_deref(), Some("responses.response"));
+}
+
+#[wasm_bindgen_test]
+fn live_updates_carry_feedback_in_the_chosen_language() {
+    let engine = Engine::new(js(RUBRIC)).unwrap();
+    let mut live = engine.session(js(r#"{"locale": "es", "target": 3}"#)).expect("session");
+    let result = live.update("My claim is that light helps plants grow.").unwrap();
+    let feedback = get(&result, "feedback");
+    let steps = Array::from(&get(&feedback, "nextSteps"));
+    // Something is still missing (no data, no reasoning), and never more than three steps.
+    assert!(steps.length() >= 1 && steps.length() <= 3, "{} next steps", steps.length());
+    assert_eq!(get(&feedback, "locale").as_string().as_deref(), Some("es"));
+    // The claim indicators are met, so there is praise tied to evidence.
+    let strengths = Array::from(&get(&feedback, "strengths"));
+    assert!(strengths.length() >= 1);
+}
+
+#[wasm_bindgen_test]
+fn feedback_options_are_checked_with_paths() {
+    let engine = Engine::new(js(RUBRIC)).unwrap();
+    let submission = js(r#"{"responses": {"response": "My claim"}}"#);
+    let error = engine.feedback(submission, js(r#"{"target": 7}"#)).err().expect("7 is not on the scale");
+    assert_eq!(get(&error, "path").as_string().as_deref(), Some("target"));
+}
