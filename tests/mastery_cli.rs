@@ -11,7 +11,8 @@ fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("evident runs");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    // A command that fails on its options exits before reading stdin: a broken pipe is fine.
+    let _ = child.stdin.take().expect("stdin").write_all(stdin.as_bytes());
     let out = child.wait_with_output().expect("evident finishes");
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
@@ -62,4 +63,19 @@ fn bad_lines_exit_2_naming_each_line() {
     let (code, _, err) = run(&["mastery", "-", "--method", "decaying"], EVIDENCE);
     assert_eq!(code, 2);
     assert!(err.contains("method: unknown method `decaying`"), "{err}");
+}
+
+#[test]
+fn a_framework_rolls_estimates_up_to_parents() {
+    let framework = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/science.framework.json");
+    let evidence = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/class.evidence.jsonl");
+    let (code, out, err) = run(&["mastery", evidence, "--framework", framework], "");
+    assert_eq!(code, 0, "{err}");
+    let rolled: serde_json::Value = serde_json::from_str(&out).expect("JSON out");
+    let (code, out, _) = run(&["mastery", evidence], "");
+    assert_eq!(code, 0);
+    let plain: serde_json::Value = serde_json::from_str(&out).expect("JSON out");
+    // The roll-up adds parent competencies, which no evidence names directly.
+    let count = |v: &serde_json::Value| v.as_array().map_or(0, Vec::len);
+    assert!(count(&rolled) > count(&plain), "{} <= {}", count(&rolled), count(&plain));
 }

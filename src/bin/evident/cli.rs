@@ -65,7 +65,7 @@ enum Command {
         /// Full mastery options as JSON (scale, bkt parameters, fit, …); flags override it
         #[arg(long)]
         options: Option<String>,
-        /// Competency framework (roll-up not yet applied)
+        /// Competency framework (JSON): estimates on its scale, parents rolled up
         #[arg(long)]
         framework: Option<String>,
     },
