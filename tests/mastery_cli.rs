@@ -64,3 +64,18 @@ fn bad_lines_exit_2_naming_each_line() {
     assert_eq!(code, 2);
     assert!(err.contains("method: unknown method `decaying`"), "{err}");
 }
+
+#[test]
+fn a_framework_rolls_estimates_up_to_parents() {
+    let framework = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/science.framework.json");
+    let evidence = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/class.evidence.jsonl");
+    let (code, out, err) = run(&["mastery", evidence, "--framework", framework], "");
+    assert_eq!(code, 0, "{err}");
+    let rolled: serde_json::Value = serde_json::from_str(&out).expect("JSON out");
+    let (code, out, _) = run(&["mastery", evidence], "");
+    assert_eq!(code, 0);
+    let plain: serde_json::Value = serde_json::from_str(&out).expect("JSON out");
+    // The roll-up adds parent competencies, which no evidence names directly.
+    let count = |v: &serde_json::Value| v.as_array().map_or(0, Vec::len);
+    assert!(count(&rolled) > count(&plain), "{} <= {}", count(&rolled), count(&plain));
+}

@@ -76,6 +76,32 @@ pub fn parse_record_value(value: &Value) -> Result<EvidenceRecord, Error> {
     serde_json::from_value(value.clone()).map_err(|e| Error::at("evidence", "", format!("could not build the record: {e}")))
 }
 
+/// Evidence given as a JSON list of records (as a JS caller holds it); paths like `[3].value`.
+pub fn parse_records_value(value: &Value) -> Result<Vec<EvidenceRecord>, Error> {
+    let Value::Array(items) = value else {
+        return Err(Error::at("evidence", "", format!("expected a list of evidence records, found {}", crate::json::kind_of(value))));
+    };
+    let mut records = Vec::with_capacity(items.len());
+    let mut problems = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match parse_record_value(item) {
+            Ok(record) => records.push(record),
+            Err(e) => {
+                let base = crate::json::index_path("", i);
+                problems.extend(e.problems().iter().map(|p| {
+                    let path = if p.path.is_empty() { base.clone() } else { format!("{base}.{}", p.path) };
+                    Problem::new(path, p.message.clone())
+                }));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(records)
+    } else {
+        Err(Error::invalid("evidence", problems))
+    }
+}
+
 /// One compact JSON object per record, each line ending in `\n`.
 pub fn write_evidence_jsonl(records: &[EvidenceRecord]) -> String {
     let mut out = String::with_capacity(records.len() * 120);
@@ -107,6 +133,19 @@ mod tests {
         assert_eq!(records[1].value, 2.5);
         // Round trip.
         assert_eq!(parse_evidence_jsonl(&write_evidence_jsonl(&records)).unwrap(), records);
+    }
+
+    #[test]
+    fn a_list_of_records_reports_paths_by_index() {
+        let list = serde_json::json!([
+            {"student": "s-1", "competency": "M.1", "value": 3, "at": "2026-11-20T10:00:00Z"},
+            {"student": "s-1", "competency": "M.1", "value": 3},
+            "s-2"
+        ]);
+        let err = parse_records_value(&list).unwrap_err();
+        let found: Vec<String> = err.problems().iter().map(|p| p.to_string()).collect();
+        assert_eq!(found, vec!["[1].at: missing: expected a string", "[2]: expected an object, found a string"]);
+        assert_eq!(parse_records_value(&serde_json::json!([])).unwrap(), vec![]);
     }
 
     #[test]

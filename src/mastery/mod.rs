@@ -16,6 +16,6 @@ pub mod time;
 
 pub use compute::compute_mastery;
 pub use estimate::{Estimate, Trend};
-pub use jsonl::{parse_evidence_jsonl, parse_record_value, write_evidence_jsonl};
+pub use jsonl::{parse_evidence_jsonl, parse_record_value, parse_records_value, write_evidence_jsonl};
 pub use options::{parse_options, parse_options_value, MasteryOptions, Method, METHODS};
 pub use record::{records_from_report, records_from_report_value, EvidenceRecord, EvidenceSource};

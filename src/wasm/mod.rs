@@ -12,6 +12,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 pub mod framework;
+pub mod mastery;
 mod feedback;
 pub use feedback::{calibrate_rubric, feedback_once};
 

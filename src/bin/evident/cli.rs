@@ -46,6 +46,29 @@ enum Command {
     Lint {
         rubric: String,
     },
+    /// Mastery estimates from evidence (JSON Lines) → one estimate per student and competency
+    Mastery {
+        /// Evidence JSON Lines file, or - for stdin
+        evidence: String,
+        /// decayingAverage, weightedAverage, nMastery, latest, highest, average, mode, powerLaw or bkt
+        #[arg(long, default_value = "decayingAverage")]
+        method: String,
+        /// Weight of the latest score for decayingAverage / weightedAverage (0–1)
+        #[arg(long)]
+        weight: Option<f64>,
+        /// Scores at mastery needed by nMastery
+        #[arg(long)]
+        n: Option<u64>,
+        /// Mark estimates whose latest evidence is older than this many days
+        #[arg(long)]
+        stale_after_days: Option<f64>,
+        /// Full mastery options as JSON (scale, bkt parameters, fit, …); flags override it
+        #[arg(long)]
+        options: Option<String>,
+        /// Competency framework (JSON): estimates on its scale, parents rolled up
+        #[arg(long)]
+        framework: Option<String>,
+    },
     /// Next steps for one student → recommendations (ready, nearMastery, reinforce)
     Recommend {
         /// The framework (JSON)
@@ -82,29 +105,6 @@ enum Command {
         /// Home page of the system the student ids belong to (the actor's account)
         #[arg(long = "home-page")]
         home_page: Option<String>,
-    },
-    /// Mastery estimates from evidence (JSON Lines) → one estimate per student and competency
-    Mastery {
-        /// Evidence JSON Lines file, or - for stdin
-        evidence: String,
-        /// decayingAverage, weightedAverage, nMastery, latest, highest, average, mode, powerLaw or bkt
-        #[arg(long, default_value = "decayingAverage")]
-        method: String,
-        /// Weight of the latest score for decayingAverage / weightedAverage (0–1)
-        #[arg(long)]
-        weight: Option<f64>,
-        /// Scores at mastery needed by nMastery
-        #[arg(long)]
-        n: Option<u64>,
-        /// Mark estimates whose latest evidence is older than this many days
-        #[arg(long)]
-        stale_after_days: Option<f64>,
-        /// Full mastery options as JSON (scale, bkt parameters, fit, …); flags override it
-        #[arg(long)]
-        options: Option<String>,
-        /// Competency framework (roll-up not yet applied)
-        #[arg(long)]
-        framework: Option<String>,
     },
     /// Fit BKT on a response CSV (order_id,user_id,skill_name,correct) and measure its
     /// one-step predictions on another → auc, rmse, accuracy, fit seconds

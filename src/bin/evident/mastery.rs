@@ -116,14 +116,26 @@ pub fn mastery(evidence: &str, flags: MasteryFlags) -> Result<(), Failure> {
             object.insert("staleAfterDays".into(), days.into());
         }
     }
-    let options = evident::mastery::parse_options_value(&value).map_err(|e| Failure::new(flags.options.as_deref().unwrap_or("options"), e))?;
-    // TODO(framework): roll estimates up a competency framework once the framework module
-    // exists; until then `--framework` is accepted and only checked for readability.
-    if let Some(framework) = &flags.framework {
-        read_input(framework)?;
-    }
+    let scale_given = value.get("scale").is_some();
+    let mut options = evident::mastery::parse_options_value(&value).map_err(|e| Failure::new(flags.options.as_deref().unwrap_or("options"), e))?;
+    // With a framework, estimates are on the framework's scale (unless the options set one)
+    // and every parent competency gets its rolled-up estimate too.
+    let framework = match &flags.framework {
+        Some(name) => {
+            let framework = evident::framework::parse_framework(&read_input(name)?).map_err(|e| Failure::new(name, e))?;
+            if !scale_given {
+                options.scale = framework.scale.clone();
+            }
+            Some(framework)
+        }
+        None => None,
+    };
     let text = read_input(evidence)?;
     let records = evident::mastery::parse_evidence_jsonl(&text).map_err(|e| Failure::new(evidence, e))?;
-    print_json(&evident::mastery::compute_mastery(&records, &options));
+    let estimates = evident::mastery::compute_mastery(&records, &options);
+    match framework {
+        Some(framework) => print_json(&evident::framework::roll_up(&framework, &estimates)),
+        None => print_json(&estimates),
+    }
     Ok(())
 }
