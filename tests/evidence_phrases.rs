@@ -74,7 +74,7 @@ fn fuzzy_auto_forgives_typos_by_word_length() {
     assert_eq!(slices(text, o), ["hypotesis"]);
     // Short words get no edit under auto: "sal" is not "sol".
     let sol = json!({"type": "phrases", "anyOf": ["sol"], "fuzzy": "auto"});
-    let o = &evaluate("es", &[sol.clone()], "Añadimos sal al agua.")[0];
+    let o = &evaluate("es", std::slice::from_ref(&sol), "Añadimos sal al agua.")[0];
     assert!(!o.met);
     // With an explicit 1 it is.
     let sol1 = json!({"type": "phrases", "anyOf": ["sol"], "fuzzy": 1});

@@ -108,4 +108,23 @@ proptest! {
             prop_assert!(a.level >= b.level, "{} fell from {} to {}", b.id, b.level, a.level);
         }
     }
+
+    #[test]
+    fn counts_by_sentence_equal_counts_of_the_whole_text(t in text()) {
+        // Evidence reads text sentence by sentence; the totals must be those of the whole.
+        let checks = r#"{"id": "n", "title": "N", "locale": "es", "criteria": [{"id": "c", "title": "C",
+            "levels": [{"value": 1, "descriptor": "-"}, {"value": 2, "descriptor": "-", "requires": ["w"]}], "indicators": [
+            {"id": "w", "check": {"type": "wordCount", "min": 1}},
+            {"id": "s", "check": {"type": "sentenceCount", "min": 1}},
+            {"id": "p", "check": {"type": "paragraphCount", "min": 1}},
+            {"id": "r", "check": {"type": "readability", "maxGrade": 99}}]}]}"#;
+        let rubric = CompiledRubric::from_json(checks).expect("valid");
+        let o = rubric.matchers.evaluate(&Submission::of_text(t.clone()));
+        prop_assert_eq!(o[0].found as usize, evident::text::words::words(&t).len());
+        prop_assert_eq!(o[1].found as usize, evident::text::words::sentence_count(&t));
+        prop_assert_eq!(o[2].found as usize, evident::text::words::paragraph_count(&t));
+        if o[0].found > 0.0 {
+            prop_assert!((o[3].found - evident::text::readability::grade_level(&t, "es")).abs() < 1e-9);
+        }
+    }
 }

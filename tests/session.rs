@@ -84,3 +84,19 @@ fn a_field_no_indicator_reads_changes_nothing() {
     assert_eq!(session.report(), &before);
     assert_eq!(session.sentences_analysed(), 0);
 }
+
+#[test]
+fn keystrokes_that_change_no_evidence_say_so() {
+    let rubric = lab();
+    let mut session = Session::new(Rc::clone(&rubric), Submission::default(), "response");
+    session.update("My claim is that light");
+    assert!(session.changed(), "`my claim` and `light` are new evidence");
+    session.update("My claim is that light h");
+    assert!(!session.changed(), "a half-typed word meets nothing new and moves no span");
+    session.update("My claim is that light helps plants grow taller");
+    assert!(session.changed());
+    // Typing before the evidence moves its spans: that is a change too.
+    session.update("So, My claim is that light helps plants grow taller");
+    assert!(session.changed());
+    assert_eq!(session.report(), &full(&rubric, &Submission::default(), "So, My claim is that light helps plants grow taller"));
+}

@@ -66,7 +66,16 @@ async function run() {
     live = engine.session({ submission: { responses: { response: text } } });
     live.update(text);
     const mid = timeKeystrokes(live, inMiddle);
-    rows.push({ words, fullScoreMedianUs: stats(full).median, typeAtEnd: end, typeInMiddle: mid });
+    // What the same result costs as a JSON string parsed in JS (a cheaper way across the
+    // boundary than building the objects from wasm one property at a time).
+    const json = JSON.stringify(live.update(text));
+    const parse = [];
+    for (let r = 0; r < 20; r++) {
+      const t0 = performance.now();
+      for (let k = 0; k < BATCH; k++) JSON.parse(json);
+      parse.push(((performance.now() - t0) * 1000) / BATCH);
+    }
+    rows.push({ words, fullScoreMedianUs: stats(full).median, typeAtEnd: end, typeInMiddle: mid, resultJsonBytes: json.length, jsonParseUs: stats(parse).median });
   }
   return rows;
 }

@@ -8,7 +8,7 @@
 use super::phrases::PhraseSet;
 use crate::text::numbers::{find_numbers, FoundNumber};
 use crate::text::readability::{syllables, SyllableRules, TextCounts};
-use crate::text::words::{paragraphs, sentence_count, utf16_len, words, Utf16Cursor};
+use crate::text::words::{paragraphs, utf16_len, words, Utf16Cursor};
 use unicode_segmentation::UnicodeSegmentation;
 use regex_lite::Regex;
 use std::collections::HashMap;
@@ -82,7 +82,9 @@ impl FieldProgram {
         let mut evidence = SentenceEvidence {
             counts: TextCounts {
                 words: tokens.len() as u32,
-                sentences: sentence_count(text) as u32,
+                // The text is one UAX #29 sentence already; it counts when it has a word
+                // (as `sentence_count` counts), without segmenting it again.
+                sentences: u32::from(!tokens.is_empty()),
                 syllables: entries.iter().map(|&e| lexicon.entries[e as usize].1).sum(),
             },
             ..SentenceEvidence::default()

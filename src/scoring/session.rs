@@ -17,6 +17,7 @@ pub struct Session {
     live: LiveEvidence,
     outcomes: Vec<Outcome>,
     report: ScoreReport,
+    changed: bool,
 }
 
 impl Session {
@@ -26,7 +27,7 @@ impl Session {
         let live = rubric.matchers.live(&base, field);
         let outcomes = rubric.matchers.live_outcomes(&live, &base);
         let report = rubric.report(&base, &outcomes);
-        Session { rubric, submission: base, field: field.to_string(), live, outcomes, report }
+        Session { rubric, submission: base, field: field.to_string(), live, outcomes, report, changed: true }
     }
 
     /// Takes the whole new text of the field and returns the new report.
@@ -42,7 +43,9 @@ impl Session {
             }
         }
         self.outcomes = self.rubric.matchers.live_outcomes(&self.live, &self.submission);
-        self.report = self.rubric.report(&self.submission, &self.outcomes);
+        let report = self.rubric.report(&self.submission, &self.outcomes);
+        self.changed = report != self.report;
+        self.report = report;
         &self.report
     }
 
@@ -53,6 +56,13 @@ impl Session {
 
     pub fn report(&self) -> &ScoreReport {
         &self.report
+    }
+
+    /// Whether the last update changed the report (a level, a met indicator, a span): most
+    /// keystrokes change nothing, and a binding may then skip sending the report again.
+    /// (Outcomes may still have moved: a word count, a closeness.)
+    pub fn changed(&self) -> bool {
+        self.changed
     }
 
     /// The submission as last scored (the base with the latest text).
