@@ -65,6 +65,8 @@ export interface Estimate {
   trend?: Trend;
   /** RFC 3339 time of the latest evidence. */
   lastAt?: string;
+  /** Whether the latest evidence is older than the mastery options' `staleAfterDays`. */
+  stale?: boolean;
 }
 
 /** A dated rating of one competency for one student (one line of evidence JSON Lines). */
@@ -91,11 +93,15 @@ export interface Catalog { id?: string; title?: string; tasks: Task[] }
 export interface RecommendOptions {
   student: string;
   catalog?: Catalog;
-  /** For each competency's latest value (a mastered competency whose latest record is below mastery is slipping). */
+  /** For each competency's latest value (a mastered competency whose latest record is below
+   * mastery is slipping); and, when `estimates` is `null`, what they are computed from. */
   evidence?: EvidenceRecord[];
+  /** Mastery options for estimates computed from `evidence` (`{method: "decayingAverage",
+   * weight: 0.65}`, `{method: "bkt", fit: true}`, …); the framework's scale unless given. */
+  mastery?: { method?: string; scale?: { levels: ScaleLevel[]; mastery: number } } & Record<string, unknown>;
   /** Language of `because`: "en" (default) or "es". */
   locale?: "en" | "es" | string;
-  /** Date staleness is measured on ("2026-11-20"); without it nothing is stale. */
+  /** Date staleness is measured on ("2026-11-20"); without it, estimates marked `stale` by the mastery method are stale. */
   asOf?: string;
   /** Default 30. */
   staleDays?: number;
@@ -146,8 +152,10 @@ export function rollUp(framework: Framework | string, estimates: Estimate[] | st
  * @example
  * const { recommendations } = recommend(framework, estimates, { student: "s-17", catalog, locale: "es", asOf: "2026-11-24" });
  * for (const r of recommendations) console.log(r.because, r.tasks.map((t) => t.title));
+ * // or straight from evidence, with a mastery method:
+ * recommend(framework, null, { student: "s-17", evidence, mastery: { method: "decayingAverage" } });
  */
-export function recommend(framework: Framework | string, estimates: Estimate[] | string, options: RecommendOptions): Recommendations;
+export function recommend(framework: Framework | string, estimates: Estimate[] | string | null, options: RecommendOptions): Recommendations;
 
 /** Something in a CASE package that has no place in the result, or a choice made for it. */
 export interface Unmapped { path: string; identifier?: string; message: string }

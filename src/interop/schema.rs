@@ -4,7 +4,8 @@
 use serde_json::Value;
 
 /// The formats `schema_of` knows.
-pub const FORMATS: [&str; 6] = ["rubric", "submission", "score-report", "feedback", "calibration-report", "evidence"];
+pub const FORMATS: [&str; 8] =
+    ["rubric", "submission", "score-report", "feedback", "calibration-report", "evidence", "framework", "catalog"];
 
 /// The JSON Schema of a format, by name.
 pub fn schema_of(format: &str) -> Option<Value> {
@@ -15,6 +16,8 @@ pub fn schema_of(format: &str) -> Option<Value> {
         "feedback" => schemars::schema_for!(crate::feedback::Feedback),
         "calibration-report" => schemars::schema_for!(crate::calibration::CalibrationReport),
         "evidence" => schemars::schema_for!(crate::mastery::EvidenceRecord),
+        "framework" => schemars::schema_for!(crate::framework::Framework),
+        "catalog" => schemars::schema_for!(crate::framework::Catalog),
         _ => return None,
     };
     serde_json::to_value(schema).ok()

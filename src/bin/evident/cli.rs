@@ -67,6 +67,9 @@ enum Command {
         /// Evidence older than this many days is stale
         #[arg(long = "stale-days", default_value_t = 30)]
         stale_days: u32,
+        /// Mastery method for the estimates: decayingAverage, latest, nMastery, bkt, …
+        #[arg(long, default_value = "decayingAverage")]
+        method: String,
     },
     /// Import a 1EdTech CASE 1.0 package → {framework, rubrics, unmapped}
     ImportCase {
@@ -185,8 +188,8 @@ fn run(command: Command) -> Result<(), Failure> {
                 }
             }
         }
-        Command::Recommend { framework, evidence, student, catalog, locale, as_of, stale_days } => {
-            crate::framework::run_recommend(crate::framework::RecommendArgs { framework, evidence, student, catalog, locale, as_of, stale_days })
+        Command::Recommend { framework, evidence, student, catalog, locale, as_of, stale_days, method } => {
+            crate::framework::run_recommend(crate::framework::RecommendArgs { framework, evidence, student, catalog, locale, as_of, stale_days, method })
         }
         Command::ImportCase { package } => crate::framework::run_import_case(&package),
         Command::Xapi { rubric, submission, home_page } => crate::framework::run_xapi(&rubric, &submission, home_page),
@@ -233,8 +236,18 @@ pub fn load_rubric(name: &str) -> Result<CompiledRubric, Failure> {
 }
 
 pub fn print_json<T: Serialize>(value: &T) {
-    match serde_json::to_string_pretty(value) {
-        Ok(s) => println!("{s}"),
-        Err(e) => eprintln!("evident: could not write JSON: {e}"),
+    use std::io::Write;
+    let text = match serde_json::to_string_pretty(value) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("evident: could not write JSON: {e}");
+            return;
+        }
+    };
+    // A reader that stops early (`evident … | head`) is not an error worth a message.
+    if let Err(e) = writeln!(std::io::stdout().lock(), "{text}") {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("evident: could not write to stdout: {e}");
+        }
     }
 }
