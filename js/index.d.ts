@@ -135,8 +135,11 @@ export class EvidentError extends Error {
 export * from "./types/formats.js";
 export * from "./types/feedback.js";
 export * from "./types/framework.js";
+export * from "./types/mastery.js";
 // Declared by more than one file with the same shape; these are the package's.
 export type { ScaleLevel } from "./types/formats.js";
+export type { Estimate, EvidenceRecord, Trend } from "./types/mastery.js";
+import type { Estimate } from "./types/mastery.js";
 import type { CompiledRubricJson, LintResult, Problem, Rubric, ScoreReport, Submission } from "./types/formats.js";
 import type { CalibrationReport, CalibrationSample, Feedback, FeedbackOptions } from "./types/feedback.js";
 
@@ -229,21 +232,8 @@ export type EvidentFeedbackEvent = CustomEvent<Feedback>;
 /** `evident-lint` event detail (from `<evident-rubric>`). */
 export type EvidentLintEvent = CustomEvent<LintResult>;
 
-/** Mastery of one competency for one student, as `<evident-mastery>` shows it. */
-export interface MasteryCell {
-  student: string;
-  competency: string;
-  value: number;
-  level: number;
-  label?: string;
-  mastered: boolean;
-  count: number;
-  trend: "rising" | "steady" | "falling" | "unknown";
-  lastAt: string;
-}
-
 /** `evident-mastery` event detail. */
-export type EvidentMasteryEvent = CustomEvent<{ estimates: MasteryCell[]; student: string | null }>;
+export type EvidentMasteryEvent = CustomEvent<{ estimates: Estimate[]; student: string | null }>;
 
 /**
  * `<evident-feedback rubric-src for locale target field>`: live feedback beside a textarea.
@@ -297,7 +287,7 @@ export class EvidentRubric extends HTMLElement {
  */
 export class EvidentMastery extends HTMLElement {
   static readonly observedAttributes: string[];
-  readonly estimates: MasteryCell[];
+  readonly estimates: Estimate[];
 }
 
 /**

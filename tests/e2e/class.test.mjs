@@ -52,3 +52,24 @@ test("choosing a student opens their view", async () => {
   await page.locator("evident-mastery caption", { hasText: "s-04" }).waitFor();
   await context.close();
 });
+
+test("the mastery method changes the estimates", async (t) => {
+  const { page, context } = await env.open("/www/class.html");
+  await page.locator("evident-mastery tbody tr").first().waitFor();
+  const hasEngine = await page.evaluate(async () => typeof (await import("/pkg/index.js")).computeMastery === "function");
+  if (!hasEngine) {
+    t.skip("this build has no computeMastery");
+    await context.close();
+    return;
+  }
+  // s-04's evidence on SCI.CER.2 is 4, 3, 2 (oldest first).
+  // Decaying average (0.65): 4 → 0.65·3 + 0.35·4 = 3.35 → 0.65·2 + 0.35·3.35 = 2.4725: not mastered.
+  // Highest: 4: mastered.
+  const cell = page.locator('evident-mastery tr[data-student="s-04"] td[data-competency="SCI.CER.2"]');
+  assert.equal(await cell.getAttribute("data-mastered"), "false");
+  assert.match(await cell.innerText(), /2\.47/);
+  await page.locator("#method").selectOption("highest");
+  await page.locator('evident-mastery tr[data-student="s-04"] td[data-competency="SCI.CER.2"][data-mastered="true"]').waitFor();
+  assert.equal(await page.locator("evident-mastery [part=note]").count(), 0);
+  await context.close();
+});

@@ -5,12 +5,12 @@
 import init, {
   Engine, EvidentError, EvidentLoadError, LiveSession, defineElements, initSync, lintRubric, loadEvident, setWasmUrl, version,
   EvidentFeedback, EvidentRubric, EvidentMastery, feedbackOnce, calibrateRubric, parseFramework, rollUp, recommend, importCase,
-  xapiStatements,
+  xapiStatements, computeMastery,
 } from "../../pkg/index.js";
 import type {
   Advice, Check, CompiledRubricJson, CriterionScore, Feedback, FeedbackOptions, LintResult, LiveUpdate, NextStep,
   Problem, Rubric, ScoreReport, Span, Strength, Submission, CalibrationReport, EngineModule, LoadFailure,
-  Framework, Recommendations, Recommendation, CaseImport, XapiStatement, ScaleLevel,
+  Framework, Recommendations, Recommendation, CaseImport, XapiStatement, ScaleLevel, Estimate, EvidenceRecord,
 } from "../../pkg/index.js";
 
 async function main(): Promise<void> {
@@ -114,7 +114,12 @@ async function main(): Promise<void> {
   const once: Feedback = feedbackOnce(rubric, work, { locale: "en" });
   const calibratedOnce: CalibrationReport = calibrateRubric(rubric, '{"submission":{},"teacher":{}}');
   const framework: Framework = parseFramework('{"id":"f","title":"F","competencies":[]}');
-  const rolled = rollUp(framework, [{ student: "s-1", competency: "C.1", value: 3, mastered: true }]);
+  const evidence: EvidenceRecord[] = [{ student: "s-1", competency: "C.1", value: 3, at: "2026-11-20T10:00:00Z" }];
+  const estimates: Estimate[] = computeMastery(evidence, { method: "decayingAverage", weight: 0.65 });
+  const trend: "rising" | "steady" | "falling" | "unknown" | undefined = estimates[0]?.trend;
+  // @ts-expect-error: not a mastery method
+  computeMastery(evidence, { method: "median" });
+  const rolled = rollUp(framework, estimates);
   const recs: Recommendations = recommend(framework, rolled, { student: "s-1", locale: "es" });
   const firstRec: Recommendation | undefined = recs.recommendations[0];
   const reason: "ready" | "nearMastery" | "reinforce" | undefined = firstRec?.reason;
@@ -149,7 +154,7 @@ async function main(): Promise<void> {
   engine.free();
   fromText.free();
   void [v, core, checks, badCheck, badFuzzy, noCriteria, locale, mastery, badRating, source, start, percent, steps, strengths,
-    goal, statement, toGo, advice, problems, liveFeedback, kappa, overall, made, isPanel, last, table, view, once, calibratedOnce, reason, imported, statements, level, fromList];
+    goal, statement, toGo, advice, problems, liveFeedback, kappa, overall, made, isPanel, last, table, view, once, calibratedOnce, reason, imported, statements, level, fromList, trend];
 }
 
 void main;
