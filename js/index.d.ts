@@ -615,8 +615,7 @@ export interface SessionOptions {
 /** What a live session gives per update. */
 export interface LiveUpdate {
   report: ScoreReport;
-  /** Present when the engine includes the feedback engine. */
-  feedback?: Feedback;
+  feedback: Feedback;
 }
 
 /**
@@ -632,6 +631,8 @@ export class LiveSession {
   private constructor();
   /** Re-scores with the field's new text. Throws `EvidentError` only on internal faults. */
   update(text: string): LiveUpdate;
+  /** Changes the feedback's language or target without a new session; throws `EvidentError` (path `target`) for a target off the scale. */
+  setOptions(options: FeedbackOptions): void;
   /** Releases the session's wasm memory. */
   free(): void;
   [Symbol.dispose](): void;
@@ -659,8 +660,8 @@ export class Engine {
   lint(): LintResult;
   /** A live session for per-keystroke scoring. */
   session(options?: SessionOptions): LiveSession;
-  /** Agreement with teacher scores over scored samples: JSON Lines text or `{submission, teacher}` objects. */
-  calibrate(samples: string | { submission: Submission; teacher: Record<string, number> }[]): CalibrationReport;
+  /** Agreement with teacher scores over scored samples (JSON Lines: one `{submission, teacher}` object a line). */
+  calibrate(samplesJsonl: string): CalibrationReport;
   /** Releases the engine's wasm memory. */
   free(): void;
   [Symbol.dispose](): void;

@@ -1,5 +1,5 @@
 // The class mastery page: method and student pickers drive <evident-mastery> over the
-// evidence and framework in www/data/.
+// examples' class evidence, science framework and task catalog.
 import "/pkg/index.js";
 
 const view = document.getElementById("mastery");

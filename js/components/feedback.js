@@ -23,6 +23,7 @@ const css = `
 .meter .label { margin-left: .5em; font-size: .92em; }
 .steps li::marker { font-weight: 700; color: var(--_accent); }
 .step-title { font-weight: 600; }
+.reason { color: var(--_muted); font-size: .92em; }
 .quote { display: inline; border: 0; background: none; padding: 0; margin: 0 .25em 0 0; text-align: start; color: inherit; }
 .quote mark { text-decoration: underline dotted; }
 .quote:hover mark { outline: 1px solid var(--_accent); }
@@ -87,7 +88,7 @@ export class EvidentFeedback extends ElementBase {
     if (!this.isConnected || old === value || !this.#parts) return;
     if (name === "rubric-src") this.#start();
     else if (name === "for") { this.#bind(); this.#update(); }
-    else if (this.#engine) { this.#renderHeadings(); this.#openSession(); this.#update(); }
+    else if (this.#engine) { this.#renderHeadings(); if (this.#retune(name === "field")) this.#update(); }
   }
 
   #build() {
@@ -173,19 +174,40 @@ export class EvidentFeedback extends ElementBase {
   }
 
   #openSession() {
-    if (!this.#engine) return;
-    const options = { field: this.#field };
+    if (!this.#engine) return false;
+    const options = { field: this.#field, ...this.#feedbackOptions() };
+    this.#session?.free?.();
+    try {
+      this.#session = this.#engine.session(options);
+      return true;
+    } catch (error) {
+      this.#session = null;
+      this.#fail(error);
+      return false;
+    }
+  }
+
+  // A new language or target keeps the session (setOptions); a new field needs a new one.
+  #retune(newField) {
+    if (newField || !this.#session || typeof this.#session.setOptions !== "function") {
+      return this.#openSession();
+    }
+    try {
+      this.#session.setOptions(this.#feedbackOptions());
+      return true;
+    } catch (error) {
+      this.#fail(error);
+      return false;
+    }
+  }
+
+  #feedbackOptions() {
+    const options = {};
     const locale = this.getAttribute("locale");
     const target = this.getAttribute("target");
     if (locale) options.locale = locale;
     if (target !== null && target !== "" && Number.isFinite(Number(target))) options.target = Number(target);
-    this.#session?.free?.();
-    try {
-      this.#session = this.#engine.session(options);
-    } catch (error) {
-      this.#session = null;
-      this.#fail(error);
-    }
+    return options;
   }
 
   // The textarea, found in the same tree as this element (document or shadow root).
@@ -281,13 +303,8 @@ export class EvidentFeedback extends ElementBase {
   // Engines whose session gives no feedback may still have `engine.feedback`.
   #engineFeedback(text) {
     if (typeof this.#engine.feedback !== "function") return null;
-    const options = {};
-    const locale = this.getAttribute("locale");
-    const target = this.getAttribute("target");
-    if (locale) options.locale = locale;
-    if (target) options.target = Number(target);
     try {
-      return this.#engine.feedback({ responses: { [this.#field]: text } }, options);
+      return this.#engine.feedback({ responses: { [this.#field]: text } }, this.#feedbackOptions());
     } catch (error) {
       console.error(error);
       return null;
@@ -299,6 +316,7 @@ export class EvidentFeedback extends ElementBase {
     const p = this.#parts;
     const view = viewOf(this.#rubric, this.#report, this.#feedback);
     p.error.replaceChildren();
+    p.body.hidden = false;
     p.goal.textContent = view.goal;
 
     replace(p.criteria, view.criteria.map((c) =>
@@ -320,7 +338,8 @@ export class EvidentFeedback extends ElementBase {
     if (view.nextSteps.length === 0) replace(p.steps, h("li", { class: "muted" }, s.noSteps));
     else replace(p.steps, view.nextSteps.map((step) =>
       h("li", { part: "next-step", attrs: { "data-criterion": step.criterion, "data-indicator": step.indicator } },
-        h("span", { class: "step-title" }, `${step.title}: `), step.action)));
+        h("span", { class: "step-title" }, `${step.title}: `), step.action,
+        step.reason ? h("span", { class: "reason" }, ` ${step.reason}`) : null)));
 
     const spans = view.strengths.flatMap((st) => st.spans).filter((sp) => sp.field === this.#field);
     replace(p.text, markedText(text, spans));

@@ -1,9 +1,10 @@
 // <evident-mastery>: a class (students × competencies) or one student's mastery view.
 // Attributes: evidence-src (URL of evidence JSON Lines), framework-src (URL of a framework
-// JSON, for competency titles, order and recommendations), method (a mastery method such as
+// JSON, for competency titles, order, roll-up and recommendations), catalog-src (URL of a task
+// catalog, for the tasks recommendations suggest), method (a mastery method such as
 // decayingAverage; default the engine's), student (show one student, with recommendations).
-// Uses the engine's computeMastery / recommend; a build without them shows each student's
-// latest evidence, saying so. Emits `evident-mastery` with the estimates.
+// Uses the engine's computeMastery / rollUp / recommend; a build without computeMastery
+// shows each student's latest evidence, saying so. Emits `evident-mastery` with the estimates.
 
 import { fetchText, loadEvident } from "./loader.js";
 import { ElementBase, emit, errorBox, h, replace, sheet } from "./dom.js";
@@ -22,12 +23,13 @@ td.developing { background: var(--evident-developing, #fff6dc); }
 .sub { display: block; font-size: .85em; color: var(--_muted); }
 .student-link { border: 0; background: none; padding: 0; color: var(--_accent); text-decoration: underline; }
 .recs li { margin: .5em 0; }
+.back { display: inline-block; margin: 0 0 .6em; }
 .reason { font-size: .85em; font-weight: 600; color: var(--_muted); text-transform: uppercase; letter-spacing: .03em; }
 `;
 let styles;
 
 export class EvidentMastery extends ElementBase {
-  static observedAttributes = ["evidence-src", "framework-src", "method", "student", "locale"];
+  static observedAttributes = ["evidence-src", "framework-src", "catalog-src", "method", "student", "locale"];
 
   #root;
   #generation = 0;
@@ -58,18 +60,20 @@ export class EvidentMastery extends ElementBase {
     try {
       const evidenceSrc = this.getAttribute("evidence-src");
       const frameworkSrc = this.getAttribute("framework-src");
+      const catalogSrc = this.getAttribute("catalog-src");
       if (!evidenceSrc) return;
-      const [core, evidence, framework] = await Promise.all([
+      const [core, evidence, framework, catalog] = await Promise.all([
         loadEvident(),
         fetchText(new URL(evidenceSrc, document.baseURI).href, "evidence"),
         frameworkSrc ? fetchText(new URL(frameworkSrc, document.baseURI).href, "framework") : null,
+        catalogSrc ? fetchText(new URL(catalogSrc, document.baseURI).href, "catalog") : null,
       ]);
       if (generation !== this.#generation) return;
       const model = buildModel(core, evidence, framework, this.getAttribute("method"));
       this.#estimates = model.estimates;
       const student = this.getAttribute("student");
       if (student) {
-        const recs = recommendationsFor(core, framework, evidence, student, this.getAttribute("locale"));
+        const recs = recommendationsFor(core, model, catalog, student, this.getAttribute("locale"));
         replace(this.#root, model.note ? h("p", { class: "muted", part: "note" }, s[model.note]) : null, this.#studentView(model, student, recs));
       } else {
         replace(this.#root, model.note ? h("p", { class: "muted", part: "note" }, s[model.note]) : null, this.#classView(model));
@@ -91,13 +95,14 @@ export class EvidentMastery extends ElementBase {
       h("tbody", {}, model.students.map((student) => h("tr", { part: "row", attrs: { "data-student": student } },
         h("th", { attrs: { scope: "row" } }, h("button", { type: "button", class: "student-link", part: "student",
           on: { click: () => this.setAttribute("student", student) } }, student)),
-        model.competencies.map((c) => this.#cell(model.byKey.get(`${student}\u0000${c.id}`))))))));
+        model.competencies.map((c) => this.#cell(model.byKey.get(`${student}\u0000${c.id}`), c.id)))))));
   }
 
-  #cell(estimate) {
+  #cell(estimate, competency) {
     const s = this.#strings;
-    if (!estimate) return h("td", { class: "muted" }, "—");
-    return h("td", { class: estimate.mastered ? "mastered" : "developing", part: "cell" },
+    if (!estimate) return h("td", { class: "muted", attrs: { "data-competency": competency } }, "—");
+    return h("td", { class: estimate.mastered ? "mastered" : "developing", part: "cell",
+      attrs: { "data-competency": competency, "data-mastered": estimate.mastered } },
       h("span", { class: "value" }, estimate.label ?? String(round(estimate.value))),
       h("span", { class: "sub" }, `${round(estimate.value)} · ${estimate.mastered ? s.mastered : s.notMastered}`));
   }
@@ -106,12 +111,13 @@ export class EvidentMastery extends ElementBase {
     const s = this.#strings;
     const rows = model.competencies.map((c) => ({ c, e: model.byKey.get(`${student}\u0000${c.id}`) })).filter((r) => r.e);
     return h("div", { class: "wrap" },
+      h("button", { type: "button", class: "student-link back", part: "back", on: { click: () => this.removeAttribute("student") } }, `← ${s.backToClass}`),
       h("table", { part: "table" },
         h("caption", {}, `${s.mastery}: ${student}`),
         h("thead", {}, h("tr", {}, [s.competency, s.mastery, s.trendHeading, s.evidenceHeading].map((t) => h("th", { attrs: { scope: "col" } }, t)))),
         h("tbody", {}, rows.map(({ c, e }) => h("tr", { attrs: { "data-competency": c.id } },
           h("th", { attrs: { scope: "row" } }, c.title, h("span", { class: "sub" }, c.id)),
-          this.#cell(e),
+          this.#cell(e, c.id),
           h("td", {}, s.trend[e.trend] ?? e.trend ?? "—"),
           h("td", {}, s.evidenceCount(e.count ?? 0)))))),
       recs && recs.length ? h("section", { part: "recommendations" }, h("h3", {}, s.recommendations),
@@ -133,8 +139,11 @@ function buildModel(core, evidenceText, frameworkText, method) {
   if (typeof core.computeMastery === "function") {
     const options = {};
     if (method) options.method = method;
+    if (framework?.scale) options.scale = framework.scale;
     const result = core.computeMastery(evidenceText, options);
     estimates = Array.isArray(result) ? result : (result.estimates ?? []);
+    // Parents' mastery rolled up from their children's.
+    if (framework && typeof core.rollUp === "function") estimates = core.rollUp(framework, estimates);
   } else {
     estimates = latestEvidence(evidenceText, framework?.scale?.mastery ?? 3);
     note = "latestOnly";
@@ -146,7 +155,7 @@ function buildModel(core, evidenceText, frameworkText, method) {
     ? framework.competencies.filter((c) => seen.has(c.id)).map((c) => ({ id: c.id, title: c.title ?? c.id }))
     : [...seen].sort().map((id) => ({ id, title: id }));
   for (const id of seen) if (!competencies.some((c) => c.id === id)) competencies.push({ id, title: id });
-  return { estimates, byKey, students, competencies, note, title: framework?.title };
+  return { estimates, byKey, students, competencies, note, title: framework?.title, framework };
 }
 
 function parseFramework(core, text) {
@@ -154,11 +163,12 @@ function parseFramework(core, text) {
   return JSON.parse(text);
 }
 
-function recommendationsFor(core, frameworkText, evidenceText, student, locale) {
-  if (!frameworkText || typeof core.recommend !== "function") return null;
+function recommendationsFor(core, model, catalogText, student, locale) {
+  if (!model.framework || model.note || typeof core.recommend !== "function") return null;
   const options = { student };
   if (locale) options.locale = locale;
-  const result = core.recommend(frameworkText, evidenceText, options);
+  if (catalogText) options.catalog = JSON.parse(catalogText);
+  const result = core.recommend(model.framework, model.estimates, options);
   return Array.isArray(result) ? result : (result.recommendations ?? []);
 }
 

@@ -98,7 +98,8 @@ export class EvidentRubric extends ElementBase {
     const teacher = this.#teacher;
     const scale = rubric.scale.levels;
     const kind = rubric.kind;
-    const columns = kind === "checklist" ? [] : scale;
+    // A single-point rubric describes only proficient work (and beyond): no columns below it.
+    const columns = kind === "checklist" ? [] : kind === "singlePoint" ? scale.filter((l) => l.value >= rubric.scale.mastery) : scale;
     const head = h("tr", {}, h("th", { attrs: { scope: "col" } }, s.criterion),
       kind === "checklist" ? h("th", { attrs: { scope: "col" } }, s.points)
         : columns.map((l) => h("th", { attrs: { scope: "col" } }, `${l.label} (${l.value})`)));

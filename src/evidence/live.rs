@@ -1,13 +1,14 @@
-//! Evidence kept up to date while a student types into one field: the paragraphs an edit
-//! left alone keep their analysis; only the edited ones are analysed again.
+//! Evidence kept up to date while a student types into one field: the paragraphs and
+//! sentences an edit left alone keep their analysis; only the edited sentences are analysed
+//! again (and only the edited paragraphs are cut into sentences again).
 //!
 //! An edit is located by the longest common prefix and suffix of the old and new text. A
-//! new paragraph lying wholly inside the common prefix, with an old paragraph of the same
-//! start and length, has the same text, so its old analysis is reused; likewise inside the
-//! common suffix (shifted by the change in length). The distinct-word lexicon is kept too,
+//! new paragraph (or sentence) lying wholly inside the common prefix, with an old one of
+//! the same start and length, has the same text, so its old analysis is reused; likewise
+//! inside the common suffix (shifted by the change in length). The distinct-word lexicon is kept too,
 //! so even an edited paragraph only normalizes and stems words it has not seen before.
 
-use super::paragraph::{FieldEvidence, Lexicon, ParagraphEvidence, PlacedParagraph};
+use super::paragraph::{FieldEvidence, Fresh, Lexicon, ParagraphEvidence, PlacedParagraph, Reuse, SentenceEvidence};
 use super::{Indicators, Outcome};
 use crate::rubric::model::Submission;
 use std::rc::Rc;
@@ -21,7 +22,7 @@ pub struct LiveEvidence {
     typed: Option<usize>,
     lexicon: Lexicon,
     text: String,
-    /// Paragraphs analysed afresh by the last update (for tests and benchmarks).
+    /// Sentences analysed afresh by the last update (for tests and benchmarks).
     analysed: usize,
 }
 
@@ -37,10 +38,10 @@ impl Indicators {
             .map(|(i, program)| {
                 let mut own = Lexicon::default();
                 let lexicon = if Some(i) == typed { &mut lexicon } else { &mut own };
-                FieldEvidence::build(program, base.text(&program.name), lexicon, |_, _| None)
+                FieldEvidence::build(program, base.text(&program.name), lexicon, &mut Fresh)
             })
             .collect::<Vec<_>>();
-        let analysed = typed.map_or(0, |t| fields[t].paragraphs.len());
+        let analysed = typed.map_or(0, |t| fields[t].paragraphs.iter().map(|p| p.evidence.sentences.len()).sum());
         LiveEvidence { fields, typed, lexicon, text: base.text(field).to_string(), analysed }
     }
 
@@ -63,37 +64,64 @@ impl LiveEvidence {
         let room = old.len().min(text.len()) - prefix;
         let suffix = common_suffix(old.as_bytes(), text.as_bytes()).min(room);
         let old_paragraphs = std::mem::take(&mut self.fields[f].paragraphs);
-        let (new_len, old_len) = (text.len(), old.len());
-        let mut analysed = 0;
-        let reuse = |start: usize, paragraph: &str| -> Option<Rc<ParagraphEvidence>> {
-            let end = start + paragraph.len();
-            let old_start = if end <= prefix {
-                start
-            } else if start >= new_len - suffix {
-                start + old_len - new_len
-            } else {
-                analysed += 1;
-                return None;
-            };
-            let found = find(&old_paragraphs, old_start).filter(|p| p.byte_len == paragraph.len()).map(|p| Rc::clone(&p.evidence));
-            if found.is_none() {
-                analysed += 1;
-            }
-            found
-        };
-        self.fields[f] = FieldEvidence::build(&indicators.fields[f], text, &mut self.lexicon, reuse);
-        self.analysed = analysed;
+        let mut earlier = Earlier { old: &old_paragraphs, prefix, suffix, new_len: text.len(), old_len: old.len(), analysed: 0 };
+        self.fields[f] = FieldEvidence::build(&indicators.fields[f], text, &mut self.lexicon, &mut earlier);
+        self.analysed = earlier.analysed;
         self.text = text.to_string();
     }
 
-    /// How many paragraphs the last update analysed afresh.
+    /// How many sentences the last update analysed afresh.
     pub fn analysed(&self) -> usize {
         self.analysed
     }
 }
 
-fn find(paragraphs: &[PlacedParagraph], byte_start: usize) -> Option<&PlacedParagraph> {
-    paragraphs.binary_search_by_key(&byte_start, |p| p.byte_start).ok().map(|i| &paragraphs[i])
+/// The previous analysis of the live field, and where the edit left the text unchanged.
+struct Earlier<'a> {
+    old: &'a [PlacedParagraph],
+    prefix: usize,
+    suffix: usize,
+    new_len: usize,
+    old_len: usize,
+    analysed: usize,
+}
+
+impl Earlier<'_> {
+    /// Where new bytes `start..start + len` were in the old text, if the edit left them alone.
+    fn old_start(&self, start: usize, len: usize) -> Option<usize> {
+        if start + len <= self.prefix {
+            Some(start)
+        } else if start >= self.new_len - self.suffix {
+            Some(start + self.old_len - self.new_len)
+        } else {
+            None
+        }
+    }
+}
+
+impl Reuse for Earlier<'_> {
+    fn paragraph(&mut self, start: usize, text: &str) -> Option<Rc<ParagraphEvidence>> {
+        let at = self.old_start(start, text.len())?;
+        let i = self.old.binary_search_by_key(&at, |p| p.byte_start).ok()?;
+        let p = &self.old[i];
+        (p.byte_len == text.len()).then(|| Rc::clone(&p.evidence))
+    }
+
+    fn sentence(&mut self, start: usize, text: &str) -> Option<Rc<SentenceEvidence>> {
+        let found = self.old_start(start, text.len()).and_then(|at| {
+            let i = self.old.partition_point(|p| p.byte_start <= at).checked_sub(1)?;
+            let p = &self.old[i];
+            let relative = at - p.byte_start;
+            let sentences = &p.evidence.sentences;
+            let j = sentences.binary_search_by_key(&relative, |s| s.byte_start).ok()?;
+            let s = &sentences[j];
+            (s.byte_len == text.len()).then(|| Rc::clone(&s.evidence))
+        });
+        if found.is_none() {
+            self.analysed += 1;
+        }
+        found
+    }
 }
 
 /// Length of the common prefix in bytes, comparing blocks first (a memcmp each).

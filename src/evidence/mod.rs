@@ -2,10 +2,10 @@
 //! that met it. `Indicators` is compiled once per rubric (phrases of a field gathered into
 //! one matcher, regexes built, units and tolerances resolved) and evaluated per submission.
 //!
-//! Text is read paragraph by paragraph (`paragraph.rs`); a check's result comes from
-//! adding up the paragraphs (`outcome.rs`). So phrases and regex matches stay within a
-//! paragraph (a blank line ends them), and a live session (`live.rs`) re-analyses only
-//! the paragraphs an edit touched.
+//! Text is read sentence by sentence within paragraphs (`paragraph.rs`); a check's result
+//! comes from adding up the sentences (`outcome.rs`). So phrases and regex matches stay
+//! within a sentence, and a live session (`live.rs`) re-analyses only the sentences an
+//! edit touched.
 
 mod automaton;
 mod live;
@@ -21,7 +21,7 @@ use crate::rubric::REGEX_SIZE_LIMIT;
 use crate::text::normalize::Normalization;
 use crate::text::numbers::decimal_comma;
 use crate::text::readability::{formula, syllable_rules, Formula};
-use paragraph::{FieldEvidence, FieldProgram, Lexicon};
+use paragraph::{FieldEvidence, FieldProgram, Fresh, Lexicon};
 use phrases::{PhraseOptions, PhraseSet};
 use serde::Serialize;
 
@@ -140,7 +140,7 @@ impl Indicators {
         let evidence: Vec<FieldEvidence> = self
             .fields
             .iter()
-            .map(|program| FieldEvidence::build(program, submission.text(&program.name), &mut Lexicon::default(), |_, _| None))
+            .map(|program| FieldEvidence::build(program, submission.text(&program.name), &mut Lexicon::default(), &mut Fresh))
             .collect();
         self.outcomes(&evidence, submission)
     }

@@ -40,7 +40,7 @@ pub(super) fn run(check: &Node, ctx: &Context) -> Outcome {
             within(ctx.evidence.counts.grade(ctx.formula), *min, *max)
         }
         Node::Pattern { id } => {
-            let spans: Vec<Span> = ctx.evidence.pattern_hits(*id).map(|h| ctx.span(h)).collect();
+            let spans: Vec<Span> = ctx.evidence.pattern_hits(*id).iter().map(|&h| ctx.span(h)).collect();
             let mut outcome = Outcome::verdict(!spans.is_empty(), 0.0, spans.len() as f64);
             outcome.spans = spans;
             outcome
@@ -123,7 +123,7 @@ fn phrases(first: u32, texts: &[String], all: bool, min_count: u32, ctx: &Contex
     let mut missing = Vec::new();
     for (k, text) in texts.iter().enumerate() {
         let before = spans.len();
-        spans.extend(ctx.evidence.phrase_hits(first + k as u32));
+        spans.extend_from_slice(ctx.evidence.phrase_hits(first + k as u32));
         if spans.len() == before {
             missing.push(text.clone());
         }

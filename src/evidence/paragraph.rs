@@ -1,12 +1,15 @@
-//! The analysis of a field's text, one paragraph at a time: counts (words, sentences,
+//! The analysis of a field's text, one sentence at a time: counts (words, sentences,
 //! syllables), every phrase occurrence, regex match and number, with offsets local to the
-//! paragraph. A paragraph's analysis depends on its text alone, which is what lets a live
-//! session keep the analyses of the paragraphs an edit did not touch.
+//! sentence. Paragraphs (blocks between blank lines) are cut into sentences (UAX #29). A
+//! sentence's analysis depends on its text alone, which is what lets a live session keep
+//! the analyses of the paragraphs and sentences an edit did not touch; so phrases and
+//! regex matches stay within one sentence.
 
 use super::phrases::PhraseSet;
 use crate::text::numbers::{find_numbers, FoundNumber};
 use crate::text::readability::{syllables, SyllableRules, TextCounts};
 use crate::text::words::{paragraphs, sentence_count, utf16_len, words, Utf16Cursor};
+use unicode_segmentation::UnicodeSegmentation;
 use regex_lite::Regex;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -31,9 +34,9 @@ pub(crate) struct Hit {
     pub end: u32,
 }
 
-/// One paragraph analysed; offsets are local to the paragraph.
+/// One sentence analysed; offsets are local to the sentence.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub(crate) struct ParagraphEvidence {
+pub(crate) struct SentenceEvidence {
     pub counts: TextCounts,
     /// Sorted by phrase id, then position.
     pub phrase_hits: Vec<Hit>,
@@ -72,17 +75,17 @@ impl Lexicon {
 }
 
 impl FieldProgram {
-    /// Analyses one paragraph.
-    pub(crate) fn analyze(&self, text: &str, lexicon: &mut Lexicon) -> ParagraphEvidence {
+    /// Analyses one sentence.
+    pub(crate) fn analyze(&self, text: &str, lexicon: &mut Lexicon) -> SentenceEvidence {
         let tokens = words(text);
         let entries: Vec<u32> = tokens.iter().map(|w| lexicon.entry(self, w.text)).collect();
-        let mut evidence = ParagraphEvidence {
+        let mut evidence = SentenceEvidence {
             counts: TextCounts {
                 words: tokens.len() as u32,
                 sentences: sentence_count(text) as u32,
                 syllables: entries.iter().map(|&e| lexicon.entries[e as usize].1).sum(),
             },
-            ..ParagraphEvidence::default()
+            ..SentenceEvidence::default()
         };
         if !self.phrases.is_empty() {
             let symbol_sets = entries.iter().map(|&e| lexicon.entries[e as usize].0.as_slice());
@@ -107,70 +110,141 @@ impl FieldProgram {
     }
 }
 
-/// A paragraph of a field: where it starts (bytes and UTF-16 units) and its analysis.
+/// A sentence of a paragraph: where it starts (bytes and UTF-16 units, relative to the
+/// paragraph) and its analysis.
+#[derive(Debug, Clone)]
+pub(crate) struct PlacedSentence {
+    pub byte_start: usize,
+    pub byte_len: usize,
+    pub utf16_start: u32,
+    pub evidence: Rc<SentenceEvidence>,
+}
+
+/// A paragraph's sentences, and everything found in them gathered with offsets local to
+/// the paragraph (so adding up a field visits paragraphs, not sentences).
+#[derive(Debug, Clone)]
+pub(crate) struct ParagraphEvidence {
+    pub sentences: Vec<PlacedSentence>,
+    pub summary: SentenceEvidence,
+}
+
+impl ParagraphEvidence {
+    fn new(sentences: Vec<PlacedSentence>) -> Self {
+        let mut summary = SentenceEvidence::default();
+        for s in &sentences {
+            let e = &s.evidence;
+            let at = s.utf16_start;
+            summary.counts.add(e.counts);
+            summary.phrase_hits.extend(e.phrase_hits.iter().map(|h| Hit { start: h.start + at, end: h.end + at, ..*h }));
+            summary.pattern_hits.extend(e.pattern_hits.iter().map(|h| Hit { start: h.start + at, end: h.end + at, ..*h }));
+            summary.numbers.extend(e.numbers.iter().map(|n| FoundNumber { start: n.start + at, end: n.end + at, unit_end: n.unit_end + at, ..n.clone() }));
+        }
+        summary.phrase_hits.sort_unstable();
+        summary.pattern_hits.sort_unstable();
+        ParagraphEvidence { sentences, summary }
+    }
+}
+
+/// A paragraph of a field: where it starts and its analysis.
 #[derive(Debug, Clone)]
 pub(crate) struct PlacedParagraph {
     pub byte_start: usize,
     pub byte_len: usize,
-    pub utf16_start: u32,
     pub evidence: Rc<ParagraphEvidence>,
 }
 
-/// A field's text analysed paragraph by paragraph, with totals.
+/// A field's text analysed paragraph by paragraph and sentence by sentence, with totals
+/// and every hit gathered by phrase and pattern in field offsets.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FieldEvidence {
     pub paragraphs: Vec<PlacedParagraph>,
     pub counts: TextCounts,
+    phrases: Vec<Vec<(u32, u32)>>,
+    patterns: Vec<Vec<(u32, u32)>>,
+    numbers: Vec<FoundNumber>,
+}
+
+/// Where a live session may find earlier analyses: a whole paragraph (by its byte start in
+/// the new text and its text), or one sentence (by its byte start in the new text).
+pub(crate) trait Reuse {
+    fn paragraph(&mut self, start: usize, text: &str) -> Option<Rc<ParagraphEvidence>>;
+    fn sentence(&mut self, start: usize, text: &str) -> Option<Rc<SentenceEvidence>>;
+}
+
+/// No earlier analysis: everything is analysed.
+pub(crate) struct Fresh;
+
+impl Reuse for Fresh {
+    fn paragraph(&mut self, _: usize, _: &str) -> Option<Rc<ParagraphEvidence>> {
+        None
+    }
+    fn sentence(&mut self, _: usize, _: &str) -> Option<Rc<SentenceEvidence>> {
+        None
+    }
 }
 
 impl FieldEvidence {
-    /// Analyses a whole text; `reuse(byte_start, text)` may hand back an earlier analysis of
-    /// the same paragraph text (a live session's cache) instead of analysing it again.
-    pub(crate) fn build(
-        program: &FieldProgram,
-        text: &str,
-        lexicon: &mut Lexicon,
-        mut reuse: impl FnMut(usize, &str) -> Option<Rc<ParagraphEvidence>>,
-    ) -> Self {
-        let mut placed = Vec::new();
-        let mut counts = TextCounts::default();
+    /// Analyses a whole text, taking what `reuse` can give instead of analysing it again.
+    pub(crate) fn build(program: &FieldProgram, text: &str, lexicon: &mut Lexicon, reuse: &mut impl Reuse) -> Self {
+        let mut field = FieldEvidence {
+            phrases: vec![Vec::new(); program.phrases.len()],
+            patterns: vec![Vec::new(); program.patterns.len()],
+            ..FieldEvidence::default()
+        };
         let (mut byte, mut utf16) = (0usize, 0u32);
         for (start, paragraph) in paragraphs(text) {
             utf16 += utf16_len(&text[byte..start]);
             byte = start;
-            let evidence = match reuse(start, paragraph) {
+            let evidence = match reuse.paragraph(start, paragraph) {
                 Some(e) => e,
-                None => Rc::new(program.analyze(paragraph, lexicon)),
+                None => Rc::new(ParagraphEvidence::new(sentences_of(program, paragraph, start, lexicon, reuse))),
             };
-            counts.add(evidence.counts);
-            placed.push(PlacedParagraph { byte_start: start, byte_len: paragraph.len(), utf16_start: utf16, evidence });
+            let summary = &evidence.summary;
+            field.counts.add(summary.counts);
+            for h in &summary.phrase_hits {
+                field.phrases[h.id as usize].push((h.start + utf16, h.end + utf16));
+            }
+            for h in &summary.pattern_hits {
+                field.patterns[h.id as usize].push((h.start + utf16, h.end + utf16));
+            }
+            field.numbers.extend(summary.numbers.iter().map(|n| FoundNumber {
+                start: n.start + utf16,
+                end: n.end + utf16,
+                unit_end: n.unit_end + utf16,
+                ..n.clone()
+            }));
+            field.paragraphs.push(PlacedParagraph { byte_start: start, byte_len: paragraph.len(), evidence });
         }
-        FieldEvidence { paragraphs: placed, counts }
+        field
     }
 
     /// Occurrences of one phrase, in text order, as field offsets.
-    pub(crate) fn phrase_hits(&self, id: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
-        self.paragraphs.iter().flat_map(move |p| hits_of(&p.evidence.phrase_hits, id).map(move |h| (p.utf16_start + h.start, p.utf16_start + h.end)))
+    pub(crate) fn phrase_hits(&self, id: u32) -> &[(u32, u32)] {
+        self.phrases.get(id as usize).map_or(&[], Vec::as_slice)
     }
 
-    pub(crate) fn pattern_hits(&self, id: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
-        self.paragraphs.iter().flat_map(move |p| hits_of(&p.evidence.pattern_hits, id).map(move |h| (p.utf16_start + h.start, p.utf16_start + h.end)))
+    pub(crate) fn pattern_hits(&self, id: u32) -> &[(u32, u32)] {
+        self.patterns.get(id as usize).map_or(&[], Vec::as_slice)
     }
 
     /// Every number of the field, with field offsets.
-    pub(crate) fn numbers(&self) -> impl Iterator<Item = FoundNumber> + '_ {
-        self.paragraphs.iter().flat_map(|p| {
-            p.evidence.numbers.iter().map(move |n| FoundNumber {
-                start: n.start + p.utf16_start,
-                end: n.end + p.utf16_start,
-                unit_end: n.unit_end + p.utf16_start,
-                ..n.clone()
-            })
-        })
+    pub(crate) fn numbers(&self) -> &[FoundNumber] {
+        &self.numbers
     }
 }
 
-fn hits_of(hits: &[Hit], id: u32) -> impl Iterator<Item = &Hit> {
-    let from = hits.partition_point(|h| h.id < id);
-    hits[from..].iter().take_while(move |h| h.id == id)
+/// The sentences (UAX #29) of a paragraph that starts at byte `start` of the field.
+fn sentences_of(program: &FieldProgram, paragraph: &str, start: usize, lexicon: &mut Lexicon, reuse: &mut impl Reuse) -> Vec<PlacedSentence> {
+    let mut out = Vec::new();
+    let (mut byte, mut utf16) = (0usize, 0u32);
+    for (offset, sentence) in paragraph.split_sentence_bound_indices() {
+        utf16 += utf16_len(&paragraph[byte..offset]);
+        byte = offset;
+        let evidence = match reuse.sentence(start + offset, sentence) {
+            Some(e) => e,
+            None => Rc::new(program.analyze(sentence, lexicon)),
+        };
+        out.push(PlacedSentence { byte_start: offset, byte_len: sentence.len(), utf16_start: utf16, evidence });
+    }
+    out
 }

@@ -17,7 +17,7 @@
 //!   normalization (so with `stem`, stems are compared). Wildcard words are never fuzzy.
 //! - `wholeWord: false`: each phrase word may match inside a longer word (`photo` in
 //!   `photosynthesis`); spans then cover the whole words. Such words are not fuzzy.
-//! - A phrase never runs across a paragraph break (a blank line).
+//! - A phrase never runs across a sentence break (nor a paragraph break).
 
 use super::automaton::TokenTrie;
 use crate::rubric::model::Fuzzy;
@@ -65,6 +65,11 @@ impl Default for PhraseSet {
 impl PhraseSet {
     pub(crate) fn is_empty(&self) -> bool {
         self.phrases == 0
+    }
+
+    /// Number of phrases (ids run from 0).
+    pub(crate) fn len(&self) -> usize {
+        self.phrases as usize
     }
 
     /// Adds a phrase (with its `|` alternatives) and returns its id.

@@ -56,6 +56,7 @@ pub fn because(why: Why, title: &str, locale: Locale) -> String {
             Why::Rising => format!("Your work on “{title}” keeps getting better. Keep going to reach your goal."),
             Why::Falling => format!("Your last tries at “{title}” went down a bit. Practice it again to keep it strong."),
             Why::LatestBelow => format!("Your last try at “{title}” was below your goal. A little practice will help."),
+            Why::Stale(1) => format!("It has been 1 day since you last showed “{title}”. Practice it so you do not forget it."),
             Why::Stale(days) => format!("It has been {days} days since you last showed “{title}”. Practice it so you do not forget it."),
         },
         Locale::Es => match why {
@@ -66,6 +67,7 @@ pub fn because(why: Why, title: &str, locale: Locale) -> String {
             Why::Rising => format!("Tu trabajo en «{title}» mejora cada vez. Sigue así para llegar a tu meta."),
             Why::Falling => format!("Tus últimos intentos en «{title}» bajaron un poco. Practica otra vez para no perderlo."),
             Why::LatestBelow => format!("Tu último intento en «{title}» quedó debajo de tu meta. Un poco de práctica te ayudará."),
+            Why::Stale(1) => format!("Hace 1 día que no muestras «{title}». Practica otra vez para no olvidarlo."),
             Why::Stale(days) => format!("Hace {days} días que no muestras «{title}». Practica otra vez para no olvidarlo."),
         },
     }
@@ -128,6 +130,8 @@ mod tests {
             }
         }
         assert!(because(Why::Stale(45), "x", Locale::Es).contains("45 días"));
+        assert!(because(Why::Stale(1), "x", Locale::Es).contains("1 día que"));
+        assert!(because(Why::Stale(1), "x", Locale::En).contains("1 day since"));
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod graph;
 pub mod model;
 mod parse;
 pub mod recommend;
+mod request;
 mod rollup;
 pub(crate) mod time;
 
@@ -20,4 +21,5 @@ pub use catalog::{parse_catalog, parse_catalog_value, Catalog, Task};
 pub use model::{Competency, Framework, Rollup};
 pub use parse::{parse_framework, parse_framework_value};
 pub use recommend::{recommend, Reason, RecommendOptions, Recommendation, Recommendations, StudentState, TaskRef};
+pub use request::{estimates_from_value, recommend_request};
 pub use rollup::roll_up;

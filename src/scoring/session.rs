@@ -1,7 +1,7 @@
 //! A live scoring session: one student typing into one field of a submission. Built once
 //! from a compiled rubric and the rest of the submission (ratings, other fields); each
 //! `update(text)` re-scores with the new text of the typed field, analysing again only the
-//! paragraphs the edit touched (see `evidence::LiveEvidence`), and keeps the report.
+//! sentences the edit touched (see `evidence::LiveEvidence`), and keeps the report.
 
 use super::{CompiledRubric, ScoreReport};
 use crate::evidence::{LiveEvidence, Outcome};
@@ -69,8 +69,8 @@ impl Session {
         &self.field
     }
 
-    /// How many paragraphs the last update analysed afresh (the rest were reused).
-    pub fn paragraphs_analysed(&self) -> usize {
+    /// How many sentences the last update analysed afresh (the rest were reused).
+    pub fn sentences_analysed(&self) -> usize {
         self.live.analysed()
     }
 }

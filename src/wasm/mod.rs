@@ -11,6 +11,7 @@ use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
+pub mod framework;
 mod feedback;
 pub use feedback::{calibrate_rubric, feedback_once};
 

@@ -90,24 +90,44 @@ test("a level change is announced politely and evidence can be shown in the text
 
 test("switching to Spanish changes the feedback's language", async () => {
   const { page, context } = await openStudent();
+  await page.evaluate(() => {
+    window.__locales = [];
+    document.addEventListener("evident-feedback", (e) => window.__locales.push(e.detail.locale));
+  });
   await page.locator("#answer").click();
   await page.keyboard.type("My claim is that light helps plants grow.");
   await page.waitForFunction(() => document.querySelector("evident-feedback").report !== null);
-  const headingEn = await page.locator("evident-feedback h3").allInnerTexts();
-  const goalEn = await page.locator("evident-feedback [part=goal]").innerText();
+  const goal = page.locator("evident-feedback [part=goal]");
+  // The target defaults to the scale's mastery level, Proficient (3).
+  assert.equal(await goal.innerText(), "Your goal is Proficient. Here is what that looks like:");
   await page.locator("#language").selectOption("es");
   await page.locator("evident-feedback h3", { hasText: "Siguientes pasos" }).waitFor();
-  const headingEs = await page.locator("evident-feedback h3").allInnerTexts();
-  assert.ok(headingEn.includes("Next steps") && headingEs.includes("Siguientes pasos"));
+  // The engine's own message is translated (the level label is the rubric's, in English).
+  await page.waitForFunction(() => document.querySelector("evident-feedback").feedback?.locale === "es");
+  assert.equal(await goal.innerText(), "Tu meta es Proficient. Así se ve:");
+  const reasons = await page.locator("evident-feedback li[part=next-step] .reason").allInnerTexts();
+  assert.ok(reasons.length > 0 && reasons.every((r) => r.includes("llegue a")), reasons.join(" | "));
   assert.equal(await page.locator("html").getAttribute("lang"), "es");
   assert.equal(await page.locator('label[for="answer"]').innerText(), "Mi respuesta");
-  // With the feedback engine in the build, its own messages are translated too.
-  const hasFeedback = await page.evaluate(() => document.querySelector("evident-feedback").feedback !== null);
-  if (hasFeedback) {
-    await page.waitForFunction((before) => document.querySelector("evident-feedback").shadowRoot.querySelector("[part=goal]").textContent !== before, goalEn);
-    const locale = await page.evaluate(() => document.querySelector("evident-feedback").feedback.locale);
-    assert.equal(locale, "es");
-  }
+  assert.equal(await page.evaluate(() => window.__locales.at(-1)), "es");
+  await context.close();
+});
+
+test("a target attribute raises the goal, and a target off the scale is reported", async () => {
+  const { page, context } = await openStudent();
+  await page.locator("evident-feedback").evaluate((el) => el.setAttribute("target", "4"));
+  const goal = page.locator("evident-feedback [part=goal]");
+  await goal.filter({ hasText: "Your goal is Advanced." }).waitFor();
+  await page.locator("evident-feedback").evaluate((el) => el.setAttribute("target", "7"));
+  const error = page.locator("evident-feedback [part=error]");
+  await error.waitFor();
+  // The scale has levels 1–4: 7 is not one, and the error names the option's path.
+  assert.equal(await page.locator("evident-feedback [part=error] code").innerText(), "target");
+  assert.match(await error.innerText(), /not a level of the scale/);
+  // Back on the scale, the feedback returns.
+  await page.locator("evident-feedback").evaluate((el) => el.setAttribute("target", "3"));
+  await goal.filter({ hasText: "Your goal is Proficient." }).waitFor();
+  assert.equal(await page.locator("evident-feedback [part=error]").count(), 0);
   await context.close();
 });
 

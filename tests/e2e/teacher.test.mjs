@@ -2,7 +2,8 @@
 // the JSON path of the fault, advice appears, and the rubric can be tried on sample work.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { start } from "./run.mjs";
+import { readFileSync } from "node:fs";
+import { root, start } from "./run.mjs";
 
 let env;
 before(async () => { env = await start(); });
@@ -116,5 +117,30 @@ test("author text with markup is shown as text, never run", async () => {
   assert.equal(await page.locator("evident-rubric img").count(), 0);
   assert.equal(await page.locator("evident-rubric b").count(), 0);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await context.close();
+});
+
+test("calibration compares the engine's levels with the teacher's on the example samples", async () => {
+  // Worked out independently of the calibration code: score each sample with the engine and
+  // count the criteria where the level equals the teacher's.
+  const evident = await import(`${root}pkg/index.js`);
+  evident.initSync({ module: readFileSync(`${root}pkg/evident_core_bg.wasm`) });
+  const engine = new evident.Engine(readFileSync(`${root}examples/cer-lab.rubric.json`, "utf8"));
+  const samples = readFileSync(`${root}examples/cer-lab.samples.jsonl`, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const exact = {};
+  for (const sample of samples) {
+    const report = engine.score(sample.submission);
+    for (const c of report.criteria) exact[c.id] = (exact[c.id] ?? 0) + (c.level === sample.teacher[c.id] ? 1 : 0);
+  }
+  const pct = (k) => `${Math.round((k / samples.length) * 1000) / 10}%`;
+
+  const { page, context } = await openTeacher();
+  const table = page.locator("#calibration-table");
+  await table.waitFor();
+  const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  // Rows: the three criteria then all criteria pooled; columns: name, pairs, exact, adjacent, kappa, mean difference.
+  assert.deepEqual(rows.map((r) => r[0]), ["Claim", "Evidence", "Reasoning", "All criteria"]);
+  assert.deepEqual(rows.map((r) => r[1]), [String(samples.length), String(samples.length), String(samples.length), String(3 * samples.length)]);
+  assert.deepEqual(rows.slice(0, 3).map((r) => r[2]), [pct(exact.claim), pct(exact.evidence), pct(exact.reasoning)]);
   await context.close();
 });

@@ -81,7 +81,10 @@ async function main(): Promise<void> {
 
   const live: LiveSession = engine.session({ field: "response", locale: "en", target: 3 });
   const update: LiveUpdate = live.update("My claim is that");
-  const liveFeedback: Feedback | undefined = update.feedback;
+  const liveFeedback: Feedback = update.feedback;
+  live.setOptions({ locale: "es", target: 4 });
+  // @ts-expect-error: the target is a number on the scale
+  live.setOptions({ target: "high" });
   // @ts-expect-error: update takes the text
   live.update(42);
 

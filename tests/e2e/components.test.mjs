@@ -1,0 +1,92 @@
+// The components as an embedder uses them: theming from outside (custom properties and
+// ::part), one draft per rubric and textarea, and a textarea inside another shadow root.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { start } from "./run.mjs";
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.close(); });
+
+async function openStudent() {
+  const opened = await env.open("/www/student.html");
+  await opened.page.locator('evident-feedback li[part=criterion][data-criterion="claim"]').waitFor();
+  return opened;
+}
+
+test("a host page themes the panel through custom properties and ::part", async () => {
+  const { page, violations, context } = await openStudent();
+  await page.locator("#answer").click();
+  await page.keyboard.type("My claim is that light matters.");
+  await page.locator('evident-feedback li[part=strength] mark').first().waitFor();
+  await page.evaluate(() => {
+    // Constructable sheets and CSSOM properties are allowed under the page's strict CSP.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync("evident-feedback::part(next-step) { color: rgb(120, 0, 60); }");
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    document.querySelector("evident-feedback").style.setProperty("--evident-mark", "rgb(10, 200, 30)");
+  });
+  const mark = await page.locator("evident-feedback li[part=strength] mark").first().evaluate((m) => getComputedStyle(m).backgroundColor);
+  assert.equal(mark, "rgb(10, 200, 30)");
+  const step = await page.locator("evident-feedback li[part=next-step]").first().evaluate((li) => getComputedStyle(li).color);
+  assert.equal(step, "rgb(120, 0, 60)");
+  assert.deepEqual(violations, []);
+  await context.close();
+});
+
+test("each task keeps its own draft", async () => {
+  const { page, context } = await openStudent();
+  await page.locator("#answer").click();
+  await page.keyboard.type("Light draft for the lab.");
+  await page.locator("#task").selectOption("data/plastic-bags.rubric.json");
+  await page.locator('evident-feedback li[part=criterion][data-criterion="position"]').waitFor();
+  assert.equal(await page.locator("#answer").inputValue(), "");
+  await page.locator("#answer").click();
+  await page.keyboard.type("Bags draft.");
+  await page.locator("#task").selectOption("../examples/cer-lab.rubric.json");
+  await page.locator('evident-feedback li[part=criterion][data-criterion="claim"]').waitFor();
+  await page.waitForFunction(() => document.getElementById("answer").value === "Light draft for the lab.");
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("evident-draft:")).sort());
+  assert.deepEqual(keys, ["evident-draft:/examples/cer-lab.rubric.json#answer", "evident-draft:/www/data/plastic-bags.rubric.json#answer"]);
+  await context.close();
+});
+
+test("inside another component's shadow root the panel finds its textarea there", async () => {
+  const { page, errors, context } = await env.open("/www/index.html");
+  await page.locator("#version:not(:empty)").waitFor();
+  await page.evaluate(async () => {
+    const rubric = await (await fetch("/examples/cer-lab.rubric.json")).json();
+    const host = document.createElement("div");
+    host.id = "embed";
+    document.body.append(host);
+    const root = host.attachShadow({ mode: "open" });
+    const textarea = document.createElement("textarea");
+    textarea.id = "inner";
+    textarea.setAttribute("aria-label", "Answer");
+    const panel = document.createElement("evident-feedback");
+    panel.setAttribute("for", "inner");
+    panel.rubric = rubric;
+    root.append(textarea, panel);
+    window.__scores = 0;
+    document.addEventListener("evident-score", () => { window.__scores += 1; });
+  });
+  await page.locator("#embed textarea").click();
+  await page.keyboard.type("The data show 12 cm.");
+  // "the data show*" → claim 2; "data" + "cm" → evidence 3. The score event crosses both shadow roots.
+  await page.waitForFunction(() => document.querySelector("#embed").shadowRoot.querySelector("evident-feedback").report?.criteria[1].level === 3);
+  assert.ok(await page.evaluate(() => window.__scores) > 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the wasm is fetched once however many components a page has", async () => {
+  const { page, context } = await env.open();
+  const fetched = [];
+  page.on("request", (r) => { if (r.url().endsWith(".wasm")) fetched.push(r.url()); });
+  await page.goto(`${env.base}/www/student.html`);
+  // The student page has an <evident-feedback> and an <evident-rubric>.
+  await page.locator("evident-feedback [part=criterion]").first().waitFor();
+  await page.locator("evident-rubric table").waitFor({ state: "attached" });
+  assert.equal(fetched.length, 1, fetched.join(", "));
+  await context.close();
+});

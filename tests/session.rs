@@ -1,0 +1,86 @@
+//! The live session: a student types into the response of a lab report; every update must
+//! give the same report as scoring the whole submission, and reuse what the edit left alone.
+
+#[path = "../benches/lab_text.rs"]
+mod lab_text;
+
+use evident::rubric::model::{Rater, Rating, Ratings, Response};
+use evident::scoring::Session;
+use evident::{CompiledRubric, Submission};
+use std::rc::Rc;
+
+fn lab() -> Rc<CompiledRubric> {
+    Rc::new(CompiledRubric::from_json(lab_text::RUBRIC).expect("the lab rubric is valid"))
+}
+
+fn full(rubric: &CompiledRubric, base: &Submission, text: &str) -> evident::ScoreReport {
+    let mut s = base.clone();
+    s.responses.insert("response".into(), Response::Text(text.into()));
+    rubric.score(&s).expect("scores")
+}
+
+#[test]
+fn typing_a_report_keystroke_by_keystroke_matches_full_scores() {
+    let rubric = lab();
+    let mut base = Submission::default();
+    base.ratings.insert("conclusion".into(), Ratings::One(Rating { value: 2.0, by: Rater::SelfRating, comment: None }));
+    let mut session = Session::new(Rc::clone(&rubric), base.clone(), "response");
+    assert_eq!(session.report(), &full(&rubric, &base, ""));
+    let target = lab_text::lab_text(120);
+    let mut typed = String::new();
+    for (i, c) in target.chars().enumerate() {
+        typed.push(c);
+        let report = session.update(&typed).clone();
+        if i % 37 == 0 || i + 1 == target.chars().count() {
+            assert_eq!(report, full(&rubric, &base, &typed), "after {i} characters");
+        }
+    }
+    // The self rating (2) meets `self-check` whatever the text says.
+    let self_check = rubric.indicators.iter().position(|i| i.id == "self-check").expect("indicator");
+    assert!(session.outcomes()[self_check].met);
+}
+
+#[test]
+fn an_edit_in_the_middle_reanalyses_one_sentence_and_shifts_later_spans() {
+    let rubric = lab();
+    let text = "I claim that light matters.\n\nThe plants in the light reached 12.5 cm. The dark ones did not.\n\nIn conclusion, light helps.";
+    let mut session = Session::new(Rc::clone(&rubric), Submission::default(), "response");
+    session.update(text);
+    // Insert "🌞 Día 3: " (a surrogate pair and an accent) at the start of the second
+    // paragraph's first sentence: later spans must move by its 10 UTF-16 units.
+    let at = text.find("The plants").expect("present");
+    let edited = format!("{}🌞 Día 3: {}", &text[..at], &text[at..]);
+    session.update(&edited);
+    assert_eq!(session.sentences_analysed(), 1, "only the edited sentence is analysed again");
+    assert_eq!(session.report(), &full(&rubric, &Submission::default(), &edited));
+    let value_light = rubric.indicators.iter().position(|i| i.id == "value-light").expect("indicator");
+    let span = &session.outcomes()[value_light].spans[0];
+    let units: Vec<u16> = edited.encode_utf16().collect();
+    assert_eq!(String::from_utf16_lossy(&units[span.start as usize..span.end as usize]), "12.5 cm");
+    let sums_up = rubric.indicators.iter().position(|i| i.id == "sums-up").expect("indicator");
+    let span = &session.outcomes()[sums_up].spans[0];
+    assert_eq!(String::from_utf16_lossy(&units[span.start as usize..span.end as usize]), "In conclusion");
+}
+
+#[test]
+fn deleting_everything_and_pasting_back() {
+    let rubric = lab();
+    let text = lab_text::lab_text(400);
+    let mut session = Session::new(Rc::clone(&rubric), Submission::of_text(text.clone()), "response");
+    assert_eq!(session.report(), &full(&rubric, &Submission::default(), &text));
+    session.update("");
+    assert_eq!(session.report(), &full(&rubric, &Submission::default(), ""));
+    assert_eq!(session.report().total, 0.0 + session.report().criteria.iter().map(|c| c.points * c.weight).sum::<f64>());
+    session.update(&text);
+    assert_eq!(session.report(), &full(&rubric, &Submission::default(), &text));
+}
+
+#[test]
+fn a_field_no_indicator_reads_changes_nothing() {
+    let rubric = lab();
+    let mut session = Session::new(Rc::clone(&rubric), Submission::of_text("I claim light matters."), "notes");
+    let before = session.report().clone();
+    session.update("In conclusion, light helps. I claim it again.");
+    assert_eq!(session.report(), &before);
+    assert_eq!(session.sentences_analysed(), 0);
+}
