@@ -60,7 +60,15 @@ pub fn utf16_len(text: &str) -> u32 {
 
 /// Number of sentences: UAX #29 sentence segments that contain a word.
 pub fn sentence_count(text: &str) -> usize {
-    text.unicode_sentences().filter(|s| s.chars().any(char::is_alphanumeric)).count()
+    // A plain loop: unicode-segmentation 1.13's `size_hint` for sentences underflows (and
+    // panics in debug builds) on some texts, and `filter().count()` asks for it.
+    let mut count = 0;
+    for sentence in text.unicode_sentences() {
+        if sentence.chars().any(char::is_alphanumeric) {
+            count += 1;
+        }
+    }
+    count
 }
 
 /// Number of paragraphs: runs of non-blank lines separated by blank lines.
@@ -112,6 +120,12 @@ mod tests {
         for text in ["", "plain", "Café 🧪 data", "año, pingüino 😀😀"] {
             assert_eq!(utf16_len(text) as usize, text.encode_utf16().count());
         }
+    }
+
+    #[test]
+    fn counts_no_sentences_in_blank_text() {
+        assert_eq!(sentence_count(""), 0);
+        assert_eq!(sentence_count(" \n\n 🌱 "), 0);
     }
 
     #[test]
