@@ -100,26 +100,14 @@ export function loadEvident(): Promise<EngineModule>;
  */
 export function setWasmUrl(url: string | URL): void;
 
-/** The engine's classes and functions, as `loadEvident` gives them. */
-export interface EngineModule {
-  Engine: typeof Engine;
-  LiveSession: typeof LiveSession;
-  lintRubric: typeof lintRubric;
-  version: typeof version;
-}
+/** The engine's classes and functions, as `loadEvident` gives them (this module's exports). */
+export type EngineModule = typeof import("./index.js");
 
 /** The crate's version, e.g. `"0.1.0"`. @example `console.log(version())` */
 export function version(): string;
 
 // ---------------------------------------------------------------------------------------
 // Errors
-
-/** One thing wrong with an input, located by its JSON path (`criteria[2].levels[0].points`). */
-export interface Problem {
-  /** JSON path of the fault; empty when it is the document as a whole. */
-  path: string;
-  message: string;
-}
 
 /**
  * The error the engine throws for bad input: the message of every problem, the JSON path of
@@ -142,451 +130,18 @@ export class EvidentError extends Error {
 }
 
 // ---------------------------------------------------------------------------------------
-// Rubric
+// Formats and the other areas' functions (feedback, calibration, frameworks, CASE, xAPI)
 
-/** A level of the proficiency scale. */
-export interface ScaleLevel {
-  value: number;
-  label: string;
-}
-
-/** The proficiency scale (default: Beginning 1, Developing 2, Proficient 3, Advanced 4; mastery 3). */
-export interface Scale {
-  levels: ScaleLevel[];
-  /** The value from which a level counts as mastered. */
-  mastery: number;
-}
-
-/** Rubric kinds: several criteria, one overall criterion, single-point, or a checklist. */
-export type RubricKind = "analytic" | "holistic" | "singlePoint" | "checklist";
-
-/** A level of one criterion. */
-export interface Level {
-  /** The level's value on the scale. */
-  value: number;
-  /** Points before weighting (default: `value`). */
-  points?: number;
-  /** Teacher-facing description of the level. */
-  descriptor: string;
-  /** Student-facing ("I can…") wording. */
-  student?: string;
-  /** Ids of the indicators the level needs; none means reachable with no evidence. */
-  requires?: string[];
-}
-
-/** A single-point rubric's proficient or advanced descriptor. */
-export interface PointDescriptor {
-  descriptor: string;
-  student?: string;
-  requires?: string[];
-}
-
-/** Fuzzy phrase matching: edits allowed per word, or `"auto"` (0 up to 4 letters, 1 for 5–8, 2 beyond). */
-export type Fuzzy = 0 | 1 | 2 | "auto";
-
-/** Who gave a rating. */
-export type Rater = "teacher" | "self" | "peer";
-
-/** Phrases occur in the text (`colour|color` alternatives, `measur*` wildcards). */
-export interface PhrasesCheck {
-  type: "phrases";
-  anyOf?: string[];
-  allOf?: string[];
-  minCount?: number;
-  caseSensitive?: boolean;
-  wholeWord?: boolean;
-  stem?: boolean;
-  fuzzy?: Fuzzy;
-  ignoreAccents?: boolean;
-}
-/** A count of words, sentences or paragraphs within `[min, max]`. */
-export interface CountCheck {
-  type: "wordCount" | "sentenceCount" | "paragraphCount";
-  min?: number;
-  max?: number;
-}
-/** A readability grade estimate within `[minGrade, maxGrade]`. */
-export interface ReadabilityCheck {
-  type: "readability";
-  minGrade?: number;
-  maxGrade?: number;
-}
-/** A regular expression (linear-time syntax) matches. */
-export interface PatternCheck {
-  type: "pattern";
-  regex: string;
-  caseSensitive?: boolean;
-}
-/** A number in the text is within tolerance of `equals`, followed by `unit` when given. */
-export interface NumberCheck {
-  type: "number";
-  equals: number;
-  tolerance?: number;
-  relTolerance?: number;
-  unit?: string;
-}
-/** The field's answer is one of the option ids. */
-export interface ChoiceCheck {
-  type: "choice";
-  anyOf: string[];
-}
-/** A rating of this criterion from a source is at least `min`. */
-export interface RatingCheck {
-  type: "rating";
-  from: Rater;
-  min: number;
-}
-/** All / any of the inner checks are met. */
-export interface CombinedCheck {
-  type: "all" | "any";
-  checks: Check[];
-}
-/** The inner check is not met. */
-export interface NotCheck {
-  type: "not";
-  check: Check;
-}
-/** An indicator's machine check (SPEC §1 table). */
-export type Check =
-  | PhrasesCheck | CountCheck | ReadabilityCheck | PatternCheck | NumberCheck
-  | ChoiceCheck | RatingCheck | CombinedCheck | NotCheck;
-
-/** A machine-checkable piece of evidence a level needs. */
-export interface Indicator {
-  id: string;
-  check: Check;
-  /** The response field it reads (default `response`). */
-  field?: string;
-  /** What to do to meet it (a next step). */
-  hint?: string;
-  /** What to say when it is met (a strength). */
-  praise?: string;
-  /** Points (checklist rubrics). */
-  points?: number;
-  /** A short name for it ("a claim"). */
-  label?: string;
-}
-
-/** One criterion of a rubric. */
-export interface Criterion {
-  id: string;
-  title: string;
-  description?: string;
-  /** The competency (framework id) its level is evidence for. */
-  competency?: string;
-  /** Default 1. */
-  weight?: number;
-  levels?: Level[];
-  proficient?: PointDescriptor;
-  advanced?: PointDescriptor;
-  indicators?: Indicator[];
-}
-
-/**
- * A rubric (SPEC §1).
- *
- * @example
- * ```ts
- * const rubric: Rubric = {
- *   id: "cer-lab", title: "Claim, evidence, reasoning",
- *   criteria: [{ id: "claim", title: "Claim", levels: [
- *     { value: 1, descriptor: "No claim yet." },
- *     { value: 2, descriptor: "States a claim.", requires: ["has-claim"] } ],
- *     indicators: [{ id: "has-claim", check: { type: "phrases", anyOf: ["my claim"] } }] }],
- * };
- * ```
- */
-export interface Rubric {
-  id: string;
-  title: string;
-  kind?: RubricKind;
-  /** BCP 47 tag of the rubric's language (stemming, readability); default `en`. */
-  locale?: string;
-  description?: string;
-  scale?: Scale;
-  criteria: Criterion[];
-  /** Self-ratings decide levels (default false). */
-  scoreSelf?: boolean;
-  /** A human rating overrides automatic evidence (default true). */
-  ratingsOverride?: boolean;
-}
-
-/** The rubric as the engine holds it: every default filled in. */
-export interface CompiledRubricJson extends Rubric {
-  kind: RubricKind;
-  locale: string;
-  scale: Scale;
-  criteria: (Criterion & { weight: number })[];
-}
-
-// ---------------------------------------------------------------------------------------
-// Submission
-
-/** A rating of one criterion by a person. */
-export interface Rating {
-  value: number;
-  /** Default `teacher`. */
-  by?: Rater;
-  comment?: string;
-}
-
-/**
- * One student's work on a task.
- *
- * @example
- * ```ts
- * const work: Submission = { student: "s-17", responses: { response: "My claim is that…" },
- *   ratings: { reasoning: { value: 3, by: "teacher" } } };
- * ```
- */
-export interface Submission {
-  rubric?: string;
-  student?: string;
-  task?: string;
-  /** RFC 3339 time. */
-  submittedAt?: string;
-  /** Answers by field (`response` for single-part tasks): text, or chosen option ids. */
-  responses?: Record<string, string | string[]>;
-  /** Human ratings by criterion id: one, or several from different people. */
-  ratings?: Record<string, Rating | Rating[]>;
-}
-
-// ---------------------------------------------------------------------------------------
-// Score report
-
-/** A stretch of a response: `[start, end)` in UTF-16 code units (what `setSelectionRange` takes). */
-export interface Span {
-  field: string;
-  start: number;
-  end: number;
-}
-
-/** A level by value and label. */
-export interface LevelRef {
-  value: number;
-  label: string;
-}
-
-/** An indicator that was met, and where. */
-export interface Met {
-  indicator: string;
-  spans: Span[];
-}
-
-/** An indicator not met yet, with the rubric's hint. */
-export interface Missing {
-  indicator: string;
-  hint?: string;
-}
-
-/** One criterion's result. */
-export interface CriterionScore {
-  id: string;
-  competency?: string;
-  /** The level's value on the scale. */
-  level: number;
-  label: string;
-  /** Points before weighting. */
-  points: number;
-  maxPoints: number;
-  weight: number;
-  mastered: boolean;
-  /** Whether the level came from indicators or from a person's rating. */
-  source: "auto" | "rating";
-  /** The student's own rating, reported beside the score. */
-  selfRating?: number;
-  met: Met[];
-  missing: Missing[];
-}
-
-/**
- * A submission scored against a rubric (SPEC §1).
- *
- * @example
- * ```ts
- * const report: ScoreReport = engine.score(work);
- * for (const c of report.criteria) console.log(c.id, c.label, c.points, "/", c.maxPoints);
- * ```
- */
-export interface ScoreReport {
-  rubric: string;
-  student?: string;
-  task?: string;
-  submittedAt?: string;
-  /** Sum of points × weight. */
-  total: number;
-  /** Sum of each criterion's top points × weight. */
-  max: number;
-  /** 0–100. */
-  percent: number;
-  /** The overall level on the scale. */
-  level: LevelRef;
-  mastered: boolean;
-  criteria: CriterionScore[];
-}
-
-// ---------------------------------------------------------------------------------------
-// Feedback
-
-/** What feedback to give: its language, and the scale level to aim at. */
-export interface FeedbackOptions {
-  /** `en`, `es`, `es-MX`…; others fall back to English. */
-  locale?: string;
-  /** A value of the scale (default: its mastery level). */
-  target?: number;
-}
-
-/** One criterion's target, in the rubric's student wording. */
-export interface CriterionGoal {
-  criterion: string;
-  title: string;
-  level: LevelRef;
-  /** The target level's "I can…" wording (or its descriptor). */
-  statement: string;
-  /** Already at the scale target; aiming one level higher. */
-  stretch: boolean;
-}
-
-/** Where am I going. */
-export interface Goal {
-  level: LevelRef;
-  /** The engine's one-line introduction, localized. */
-  message: string;
-  criteria: CriterionGoal[];
-}
-
-/** How am I going: something the work already does, tied to evidence in the text. */
-export interface Strength {
-  criterion: string;
-  indicator: string;
-  message: string;
-  spans: Span[];
-}
-
-/** Where to next: one concrete action for one criterion. */
-export interface NextStep {
-  criterion: string;
-  title: string;
-  indicator: string;
-  /** What to do. */
-  action: string;
-  /** Why: the level it leads to. */
-  reason: string;
-  toward: LevelRef;
-  priority: number;
-}
-
-/** A criterion's current level and target. */
-export interface Progress {
-  criterion: string;
-  title: string;
-  current: LevelRef;
-  target: LevelRef;
-  levelsToGo: number;
-  stretch: boolean;
-}
-
-/**
- * Formative feedback on one submission (SPEC §1): goal, strengths, at most three next steps.
- *
- * @example
- * ```ts
- * const fb: Feedback = engine.feedback(work, { locale: "es", target: 3 });
- * fb.nextSteps.forEach((s) => console.log(`${s.title}: ${s.action}`));
- * ```
- */
-export interface Feedback {
-  rubric: string;
-  student?: string;
-  task?: string;
-  locale: string;
-  goal: Goal;
-  strengths: Strength[];
-  /** At most three, most useful first. */
-  nextSteps: NextStep[];
-  progress: Progress[];
-}
-
-// ---------------------------------------------------------------------------------------
-// Lint and calibration
-
-/** Advice on a rubric's quality: a JSON path, a stable code for tools, a sentence for teachers. */
-export interface Advice {
-  path: string;
-  code: string;
-  message: string;
-}
-
-/** `errors` (the rubric is not valid) and `advice` (it is, but could read better). */
-export interface LintResult {
-  errors: Problem[];
-  advice: Advice[];
-}
-
-/** How well the engine's levels agree with a teacher's (fractions 0–1; `null` when undefined). */
-export interface Agreement {
-  /** Pairs compared. */
-  n: number;
-  /** Fraction where the engine gave the teacher's level. */
-  exact: number | null;
-  /** Fraction within one level. */
-  adjacent: number | null;
-  /** Quadratic weighted kappa. */
-  kappa: number | null;
-  /** Mean of engine − teacher in level values (above 0: the engine is more generous). */
-  meanDifference: number | null;
-}
-
-/** Counts of (teacher, engine) level pairs: rows are the teacher's level, columns the engine's. */
-export interface Confusion {
-  levels: number[];
-  labels: string[];
-  counts: number[][];
-}
-
-/** One sample's levels on one criterion, where engine and teacher differ. */
-export interface Disagreement {
-  /** Line in the samples file. */
-  line: number;
-  student?: string;
-  task?: string;
-  teacher: number;
-  engine: number;
-  /** engine − teacher. */
-  difference: number;
-}
-
-/** Agreement on one criterion. */
-export interface CriterionAgreement extends Agreement {
-  criterion: string;
-  title: string;
-  confusion: Confusion;
-  disagreements: Disagreement[];
-}
-
-/** A sample where engine and teacher differ most over all criteria. */
-export interface SampleDisagreement {
-  line: number;
-  student?: string;
-  task?: string;
-  totalDifference: number;
-  criteria: { criterion: string; teacher: number; engine: number }[];
-}
-
-/** Agreement over every (sample, criterion) pair. */
-export interface OverallAgreement extends Agreement {
-  confusion: Confusion;
-  disagreements: SampleDisagreement[];
-}
-
-/** The result of `engine.calibrate`: agreement with teacher-scored samples. */
-export interface CalibrationReport {
-  rubric: string;
-  /** Samples read. */
-  samples: number;
-  overall: OverallAgreement;
-  criteria: CriterionAgreement[];
-}
+export * from "./types/formats.js";
+export * from "./types/feedback.js";
+export * from "./types/framework.js";
+export * from "./types/mastery.js";
+// Declared by more than one file with the same shape; these are the package's.
+export type { ScaleLevel } from "./types/formats.js";
+export type { Estimate, EvidenceRecord, Trend } from "./types/mastery.js";
+import type { Estimate } from "./types/mastery.js";
+import type { CompiledRubricJson, LintResult, Problem, Rubric, ScoreReport, Submission } from "./types/formats.js";
+import type { CalibrationReport, CalibrationSample, Feedback, FeedbackOptions } from "./types/feedback.js";
 
 /**
  * Lints a rubric without throwing: a bad rubric gives `errors` with their JSON paths.
@@ -660,8 +215,8 @@ export class Engine {
   lint(): LintResult;
   /** A live session for per-keystroke scoring. */
   session(options?: SessionOptions): LiveSession;
-  /** Agreement with teacher scores over scored samples (JSON Lines: one `{submission, teacher}` object a line). */
-  calibrate(samplesJsonl: string): CalibrationReport;
+  /** Agreement with teacher scores over scored samples: JSON Lines text (one `{submission, teacher}` a line) or a list of them. */
+  calibrate(samples: string | CalibrationSample[]): CalibrationReport;
   /** Releases the engine's wasm memory. */
   free(): void;
   [Symbol.dispose](): void;
@@ -677,21 +232,8 @@ export type EvidentFeedbackEvent = CustomEvent<Feedback>;
 /** `evident-lint` event detail (from `<evident-rubric>`). */
 export type EvidentLintEvent = CustomEvent<LintResult>;
 
-/** Mastery of one competency for one student, as `<evident-mastery>` shows it. */
-export interface MasteryCell {
-  student: string;
-  competency: string;
-  value: number;
-  level: number;
-  label?: string;
-  mastered: boolean;
-  count: number;
-  trend: "rising" | "steady" | "falling" | "unknown";
-  lastAt: string;
-}
-
 /** `evident-mastery` event detail. */
-export type EvidentMasteryEvent = CustomEvent<{ estimates: MasteryCell[]; student: string | null }>;
+export type EvidentMasteryEvent = CustomEvent<{ estimates: Estimate[]; student: string | null }>;
 
 /**
  * `<evident-feedback rubric-src for locale target field>`: live feedback beside a textarea.
@@ -745,7 +287,7 @@ export class EvidentRubric extends HTMLElement {
  */
 export class EvidentMastery extends HTMLElement {
   static readonly observedAttributes: string[];
-  readonly estimates: MasteryCell[];
+  readonly estimates: Estimate[];
 }
 
 /**

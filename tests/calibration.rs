@@ -172,3 +172,10 @@ fn the_shipped_sample_class_gives_informative_agreement() {
     // The engine only finds phrases it was told about, so it is the stricter rater here.
     assert!(report.overall.agreement.mean_difference.unwrap() < 0.0);
 }
+
+#[test]
+fn a_byte_order_mark_from_a_spreadsheet_export_is_skipped() {
+    let text = "\u{feff}{\"submission\": {\"responses\": {\"response\": \"My claim is that light helps plants grow.\"}}, \"teacher\": {\"claim\": 3}}\r\n";
+    let samples = parse_samples(text, &cer_lab()).unwrap();
+    assert_eq!((samples.len(), samples[0].line, samples[0].teacher["claim"]), (1, 1, 3.0));
+}

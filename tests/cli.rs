@@ -114,3 +114,24 @@ fn schema_describes_the_formats() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown format `rubrik`"));
 }
+
+#[test]
+fn a_reader_that_stops_early_gets_no_panic() {
+    use std::io::Read;
+    // `evident mastery … | head -c 10`: the pipe closes after a few bytes of a long output.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_evident"))
+        .args(["mastery", "examples/class.evidence.jsonl"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("RUST_BACKTRACE", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 10];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // Dropping our end of stdout closes the pipe.
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(&first[..1], b"[");
+}

@@ -155,13 +155,13 @@ fn closeness_weight_and_distance_rank_the_steps_and_only_three_are_given() {
     for (got, want) in priorities.iter().zip([2.0 * 2.0 * (0.5 + 1.0 / 3.0), 1.5, 1.275]) {
         assert!((got - want).abs() < 1e-9, "{priorities:?}");
     }
-    // No hints in the rubric: the engine builds each action from the check. 40 − 11 = 29
-    // words missing, said as "about 30".
+    // No hints in the rubric: the engine builds each action from the check and what was
+    // found: the one stage word missing; 40 − 11 = 29 words missing, said as "about 30".
     let actions: Vec<&str> = fb.next_steps.iter().map(|s| s.action.as_str()).collect();
     assert_eq!(
         actions,
         vec![
-            "Use each of these words: “evaporation”, “condensation”, “precipitation”.",
+            "Use a word like “precipitation” in the Science words part.",
             "Use words like “first” at least 2 times.",
             "Add about 30 more words to give more detail.",
         ]
@@ -172,13 +172,17 @@ fn closeness_weight_and_distance_rank_the_steps_and_only_three_are_given() {
     assert_eq!(
         acciones,
         vec![
-            "Usa cada una de estas palabras: “evaporation”, “condensation”, “precipitation”.",
+            "Usa una palabra como “precipitation” en la parte de Science words.",
             "Usa palabras como “first” al menos 2 veces.",
             "Agrega unas 30 palabras más para dar more detail.",
         ]
     );
     assert_eq!(es.next_steps[0].reason, "Esto ayuda a que la parte de Science words llegue a Developing.");
     assert_eq!(es.goal.message, "Tu meta es Proficient. Así se ve:");
+    // With two stage words missing, the action lists just those two.
+    let fb = give(&rubric, "Evaporation lifts water into the air.", Locale::En, None);
+    let vocab = fb.next_steps.iter().find(|s| s.criterion == "vocab").expect("a vocab step");
+    assert_eq!(vocab.action, "Use each of these words: “condensation”, “precipitation”.");
 }
 
 #[test]

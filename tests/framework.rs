@@ -21,6 +21,7 @@ fn estimate(student: &str, competency: &str, value: f64, mastered: bool, trend: 
         count: 2,
         trend,
         last_at: last_at.into(),
+        stale: None,
     }
 }
 
@@ -275,6 +276,24 @@ fn spanish_limits_and_no_as_of() {
 }
 
 #[test]
+fn without_as_of_the_mastery_methods_stale_flag_counts() {
+    let framework = parse_framework(PLAN).unwrap();
+    let mut estimates = class();
+    // GEO.2: mastered, steady, marked stale by the mastery method (staleAfterDays).
+    estimates[3].stale = Some(true);
+    let state = StudentState { estimates: &estimates, evidence: &[] };
+    let out = recommend(&framework, &state, None, "s-1", &RecommendOptions::default()).unwrap();
+    let geo2 = out.recommendations.iter().find(|r| r.competency == "GEO.2").unwrap();
+    // 0.4 + 0.3 × 0 (not slipping) + 0.3 × 0.5 (stale, age unknown) = 0.55
+    assert_eq!((geo2.reason, geo2.score), (Reason::Reinforce, 0.55));
+    assert_eq!(geo2.because, "You have not shown “Find volume” for a while. Practice it so you do not forget it.");
+    // With asOf, the age decides: Sep 1 09:00 is 18 whole days before Sep 20, not stale.
+    let options = RecommendOptions { as_of: Some("2026-09-20".into()), ..RecommendOptions::default() };
+    let out = recommend(&framework, &state, None, "s-1", &options).unwrap();
+    assert!(out.recommendations.iter().all(|r| r.competency != "GEO.2"));
+}
+
+#[test]
 fn a_student_without_evidence_starts_at_the_roots() {
     let framework = parse_framework(PLAN).unwrap();
     let estimates = class();
@@ -315,4 +334,47 @@ fn catalog_problems_are_located() {
             "tasks[1].competencies: a task needs at least one competency it gives evidence for",
         ]
     );
+}
+
+#[test]
+fn a_json_request_computes_estimates_from_evidence_when_none_are_given() {
+    use evident::framework::recommend_request;
+    use serde_json::json;
+    let framework: serde_json::Value = serde_json::from_str(PLAN).unwrap();
+    let evidence = json!([
+        {"student": "s-1", "competency": "GEO.1", "value": 2, "at": "2026-10-01T09:00:00Z"},
+        {"student": "s-1", "competency": "GEO.1", "value": 3, "at": "2026-10-15T09:00:00Z"},
+        {"student": "s-1", "competency": "GEO.2", "value": 4, "at": "2026-10-02T09:00:00Z"},
+        {"student": "s-1", "competency": "GEO.2", "value": 2, "at": "2026-10-16T09:00:00Z"}
+    ]);
+    let options = json!({"student": "s-1", "evidence": evidence, "mastery": {"method": "latest"}, "limit": 2});
+    let out = recommend_request(&framework, &serde_json::Value::Null, &options).unwrap();
+    let got: Vec<(&str, Reason, f64)> = out.recommendations.iter().map(|r| (r.competency.as_str(), r.reason, r.score)).collect();
+    // latest: GEO.1 is 3 (mastered), so GEO.4 unlocks; GEO.2 is 2 (falling from 4, 1 below
+    // mastery): ready with progress 2/3 and GEO.3 waiting: 0.3 + 0.2 + 0.1 = 0.6. GEO.4:
+    // 0.3. H.2 and NUM.1: 0.3 + 0.1 = 0.4 (limit 2 keeps the first two).
+    assert_eq!(got, [("GEO.2", Reason::Ready, 0.6), ("H.2", Reason::Ready, 0.4)]);
+
+    let bad = json!({"student": "s-1", "evidence": [{"student": "s-1", "competency": "GEO.1", "value": "3", "at": "2026-10-01"}],
+                     "mastery": {"method": "lastest"}});
+    let err = recommend_request(&framework, &serde_json::Value::Null, &bad).unwrap_err();
+    let found: Vec<String> = err.problems().iter().map(|p| p.path.clone()).collect();
+    assert_eq!(found, ["evidence[0].value"]);
+    let bad = json!({"student": "s-1", "evidence": [], "mastery": {"method": "lastest"}});
+    let err = recommend_request(&framework, &serde_json::Value::Null, &bad).unwrap_err();
+    assert_eq!(err.path(), "mastery.method");
+    let err = recommend_request(&framework, &json!([{"student": "s-1", "competency": "GEO.1", "value": 3}]), &json!({"student": "s-1"})).unwrap_err();
+    assert_eq!(err.to_string(), "[0].mastered: missing: expected true or false");
+}
+
+#[test]
+fn the_framework_schema_describes_the_format() {
+    let schema = serde_json::to_value(schemars::schema_for!(evident::framework::Framework)).unwrap();
+    let required: Vec<&str> = schema["required"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+    assert_eq!(required, ["id", "title", "competencies"]);
+    let text = schema.to_string();
+    assert!(text.contains("\"atLeast\""), "{text}");
+    assert!(text.contains("\"allChildren\""));
+    let catalog = serde_json::to_value(schemars::schema_for!(evident::framework::Catalog)).unwrap();
+    assert_eq!(catalog["required"], serde_json::json!(["tasks"]));
 }

@@ -31,16 +31,33 @@ fn recommend_for_a_student_of_the_example_class() {
         .iter()
         .map(|r| (r["competency"].as_str().unwrap(), r["reason"].as_str().unwrap()))
         .collect();
-    // s-02's records: SCI.CER.3 went 1 → 2 (rising, not yet 3): near mastery. SCI.INQ.3 was
-    // a 3 on Sep 22, 62 days before Nov 24: reinforce. SCI.INQ.1 is a 2 with nothing before
-    // it: ready. SCI.INQ.2 waits for SCI.INQ.1; SCI.COM.1 for all of SCI.CER.
-    assert_eq!(got, [("SCI.CER.3", "nearMastery"), ("SCI.INQ.3", "reinforce"), ("SCI.INQ.1", "ready")]);
-    let tasks: Vec<&str> = result["recommendations"][0]["tasks"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
+    // s-02's records, with the default decaying average (weight 0.65):
+    // SCI.CER.1 2, 3, 3 → 2, 2.65, 2.8775: 0.1225 below mastery and rising (3 against the
+    //   mean 2.5 of the earlier ones): 0.7 + 0.2 × (1 − 0.1225 / 0.5) + 0.1 = 0.951.
+    // SCI.CER.2 2, 2, 3 → 2.65, rising: 0.7 + 0.2 × (1 − 0.35 / 0.5) + 0.1 = 0.86.
+    // SCI.CER.3 1, 2 → 1.65, rising but 1.35 below: 0.7 + 0.1 = 0.8.
+    // SCI.INQ.3 a 3 on Sep 22, 62 days before Nov 24: reinforce, 0.4 + 0.3 × min(1, 32 / 30) = 0.7.
+    // SCI.INQ.1 a 2, nothing before it, and SCI.INQ.2 and SCI.CER.1 (both unmastered) wait
+    //   on it: ready, 0.3 + 0.3 × 2/3 + 0.2 × 2/3 = 0.633.
+    // SCI.INQ.2 waits for SCI.INQ.1; SCI.COM.1 for all of SCI.CER.
+    let scores: Vec<f64> = result["recommendations"].as_array().unwrap().iter().map(|r| r["score"].as_f64().unwrap()).collect();
+    assert_eq!(
+        got,
+        [("SCI.CER.1", "nearMastery"), ("SCI.CER.2", "nearMastery"), ("SCI.CER.3", "nearMastery"), ("SCI.INQ.3", "reinforce"), ("SCI.INQ.1", "ready")]
+    );
+    assert_eq!(scores, [0.951, 0.86, 0.8, 0.7, 0.633]);
+    let tasks: Vec<&str> = result["recommendations"][2]["tasks"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
     assert_eq!(tasks, ["why-explain", "lab-3", "poster"]);
 
-    let (code, out, _) = evident(&["recommend", "examples/science.framework.json", "examples/class.evidence.jsonl", "--student", "s-02", "--locale", "es", "--as-of", "2026-11-24"]);
+    // With the latest score as the estimate, SCI.CER.1 (3) and SCI.CER.2 (3) are mastered.
+    let (code, out, _) = evident(&[
+        "recommend", "examples/science.framework.json", "examples/class.evidence.jsonl",
+        "--student", "s-02", "--locale", "es", "--as-of", "2026-11-24", "--method", "latest",
+    ]);
     assert_eq!(code, 0);
     let result: Value = serde_json::from_str(&out).unwrap();
+    let ids: Vec<&str> = result["recommendations"].as_array().unwrap().iter().map(|r| r["competency"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["SCI.CER.3", "SCI.INQ.3", "SCI.INQ.1"]);
     assert!(result["recommendations"][1]["because"].as_str().unwrap().starts_with("Hace 62 días"));
 }
 
@@ -61,7 +78,7 @@ fn recommend_names_the_file_and_path_of_a_fault() {
     let evidence = scratch("evidence.jsonl", "{\"student\": \"s\", \"competency\": \"SCI.CER.1\", \"value\": 3, \"at\": \"2026-11-20\"}\n{\"student\": \"s\"}\n");
     let (code, _, err) = evident(&["recommend", "examples/science.framework.json", &evidence, "--student", "s"]);
     assert_eq!(code, 2);
-    assert!(err.starts_with(&format!("{evidence}: line 2: missing field")), "{err}");
+    assert!(err.starts_with(&format!("{evidence}: line 2: competency: missing")), "{err}");
 
     let (code, _, err) = evident(&["recommend", "examples/science.framework.json", "examples/class.evidence.jsonl", "--student", "s", "--as-of", "soon"]);
     assert_eq!(code, 2);
@@ -97,5 +114,5 @@ fn xapi_prints_the_statements() {
     assert_eq!(statements[0]["actor"]["account"]["homePage"], "https://school.example");
     let (code, _, err) = evident(&["xapi", "examples/cer-lab.rubric.json", "examples/cer-lab.submission.json", "--home-page", "nowhere"]);
     assert_eq!(code, 2);
-    assert!(err.contains("homePage: `nowhere` is not an absolute IRI"), "{err}");
+    assert_eq!(err.trim(), "--home-page: homePage: `nowhere` is not an absolute IRI like https://school.example");
 }

@@ -53,7 +53,7 @@ proptest! {
             let (value, trend) = (*v)?;
             let trend = [Trend::Rising, Trend::Steady, Trend::Falling, Trend::Unknown][trend as usize];
             Some(Estimate { student: "s".into(), competency: c.id.clone(), value, level: value.floor(), label: None,
-                            mastered: value >= 3.0, count: 1, trend, last_at: "2026-10-01T09:00:00Z".into() })
+                            mastered: value >= 3.0, count: 1, trend, last_at: "2026-10-01T09:00:00Z".into(), stale: None })
         }).collect();
         let options = RecommendOptions { as_of: Some("2026-11-20".into()), ..RecommendOptions::default() };
         let out = recommend(&framework, &StudentState { estimates: &estimates, evidence: &[] }, None, "s", &options).unwrap();

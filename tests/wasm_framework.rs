@@ -64,6 +64,14 @@ fn recommends_from_estimates_given_as_js_objects() {
     assert_eq!(get(&inq, "mastered").as_bool(), Some(false));
     assert!((get(&inq, "value").as_f64().unwrap() - 2.9).abs() < 1e-12);
 
+    // Straight from evidence: SCI.INQ.1 2 then 3, latest → 3, mastered; nothing else.
+    let options = js(r#"{"student": "s-9", "mastery": {"method": "latest"}, "evidence": [
+        {"student": "s-9", "competency": "SCI.INQ.1", "value": 2, "at": "2026-10-01T09:00:00Z"},
+        {"student": "s-9", "competency": "SCI.INQ.1", "value": 3, "at": "2026-10-08T09:00:00Z"}]}"#);
+    let out = recommend(JsValue::from_str(FRAMEWORK), JsValue::NULL, options).expect("recommends from evidence");
+    let ids: Vec<String> = Array::from(&get(&out, "recommendations")).iter().filter_map(|r| text(&r, "competency")).collect();
+    assert_eq!(ids, ["SCI.CER.1", "SCI.INQ.2"]);
+
     let err = recommend(JsValue::from_str(FRAMEWORK), js("[]"), js(r#"{"locale": "en"}"#)).expect_err("no student");
     assert_eq!(text(&err, "path").as_deref(), Some("student"));
 }

@@ -137,6 +137,7 @@ fn a_mastered_estimate_gives_a_mastered_statement() {
         count: 4,
         trend: Trend::Steady,
         last_at: "2026-11-17T09:30:00Z".into(),
+        stale: None,
     };
     let statement = estimate_statement(&estimate, Some("Plan a fair test"), &XapiOptions::default()).unwrap().unwrap();
     assert_eq!(statement["verb"]["id"], "http://adlnet.gov/expapi/verbs/mastered");

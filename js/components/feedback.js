@@ -10,6 +10,8 @@ import { EvidentLoadError, fetchText, loadEvident } from "./loader.js";
 import { ElementBase, emit, errorBox, h, markedText, replace, sheet } from "./dom.js";
 import { stringsFor } from "./strings.js";
 import { baseCss } from "./theme.js";
+import { viewOf } from "./feedback-view.js";
+import { draftKey, restoreDraft, saveDraft } from "./draft.js";
 
 const css = `
 .panel { background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--evident-radius, 6px); padding: 1em; }
@@ -33,7 +35,6 @@ summary { cursor: pointer; font-weight: 600; }
 `;
 let styles;
 
-const DRAFT_PREFIX = "evident-draft:";
 
 export class EvidentFeedback extends ElementBase {
   static observedAttributes = ["rubric-src", "for", "locale", "target", "field"];
@@ -235,42 +236,19 @@ export class EvidentFeedback extends ElementBase {
   }
 
   get #draftKey() {
-    const src = this.getAttribute("rubric-src");
-    const rubric = src ? new URL(src, document.baseURI).pathname : (this.#rubricId() ?? "inline");
-    return `${DRAFT_PREFIX}${rubric}#${this.getAttribute("for")}`;
-  }
-
-  #rubricId() {
-    const input = this.#rubricInput;
-    if (input && typeof input === "object") return input.id;
-    if (typeof input === "string") { try { return JSON.parse(input).id; } catch { return null; } }
-    return null;
+    return draftKey(this.getAttribute("rubric-src"), this.#rubricInput, this.getAttribute("for"));
   }
 
   #restoreDraft() {
-    const textarea = this.#textarea;
-    let draft = null;
-    try { draft = localStorage.getItem(this.#draftKey); } catch { return; }
-    if (draft && (textarea.value === "" || textarea.value === textarea.defaultValue) && draft !== textarea.value) {
-      textarea.value = draft;
+    if (restoreDraft(this.#textarea, this.#draftKey)) {
       this.#parts.status.textContent = this.#strings.draftRestored;
       this.#parts.status.dataset.restored = "1";
     }
   }
 
-  #saveDraft() {
-    try {
-      const value = this.#textarea.value;
-      if (value) localStorage.setItem(this.#draftKey, value);
-      else localStorage.removeItem(this.#draftKey);
-    } catch {
-      // Storage full or disabled: the text is still in the textarea.
-    }
-  }
-
   // Save at once (never lose a keystroke), re-score once per frame.
   #changed() {
-    if (this.#textarea) this.#saveDraft();
+    if (this.#textarea) saveDraft(this.#textarea, this.#draftKey);
     if (this.#parts.status.dataset.restored) { delete this.#parts.status.dataset.restored; this.#parts.status.textContent = ""; }
     if (!this.#frame) {
       this.#frame = requestAnimationFrame(() => {
@@ -362,38 +340,4 @@ export class EvidentFeedback extends ElementBase {
     t.focus();
     t.setSelectionRange(span.start, span.end);
   }
-}
-
-/**
- * What the panel shows, from the report and the engine's feedback. Without feedback (a build
- * without the feedback engine) it falls back to the rubric's own praise and hints.
- */
-function viewOf(rubric, report, feedback) {
-  const criteriaById = new Map(rubric.criteria.map((c) => [c.id, c]));
-  const goals = new Map((feedback?.goal?.criteria ?? []).map((g) => [g.criterion, g]));
-  const scaleValues = rubric.scale.levels.map((l) => l.value);
-  const criteria = report.criteria.map((score) => {
-    const c = criteriaById.get(score.id);
-    const values = c?.levels?.length ? c.levels.map((l) => l.value) : scaleValues;
-    const goal = goals.get(score.id);
-    const fallback = c?.levels?.find((l) => l.value === Math.max(rubric.scale.mastery, Math.min(values[values.length - 1], score.level + 1)));
-    return {
-      id: score.id, title: c?.title ?? score.id, level: score.level, label: score.label, values,
-      top: values[values.length - 1],
-      statement: goal ? goal.statement : fallback ? (fallback.student ?? fallback.descriptor) : "",
-    };
-  });
-  const indicator = (cid, iid) => criteriaById.get(cid)?.indicators?.find((i) => i.id === iid);
-  const strengths = feedback?.strengths ?? report.criteria.flatMap((score) => score.met.map((m) => ({
-    criterion: score.id, indicator: m.indicator, spans: m.spans,
-    message: indicator(score.id, m.indicator)?.praise ?? indicator(score.id, m.indicator)?.label ?? m.indicator,
-  })));
-  const nextSteps = (feedback?.nextSteps ?? report.criteria
-    .filter((score) => score.missing.length)
-    .sort((a, b) => Number(a.mastered) - Number(b.mastered) || b.weight - a.weight)
-    .map((score) => ({ criterion: score.id, title: criteriaById.get(score.id)?.title ?? score.id,
-      indicator: score.missing[0].indicator, action: score.missing[0].hint ?? score.missing[0].indicator })))
-    .slice(0, 3);
-  const goal = feedback?.goal?.message ?? rubric.title;
-  return { goal, criteria, strengths, nextSteps };
 }

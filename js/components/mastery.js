@@ -23,6 +23,7 @@ td.developing { background: var(--evident-developing, #fff6dc); }
 .sub { display: block; font-size: .85em; color: var(--_muted); }
 .student-link { border: 0; background: none; padding: 0; color: var(--_accent); text-decoration: underline; }
 .recs li { margin: .5em 0; }
+[part=recommendations] { margin-top: 1.2em; }
 .back { display: inline-block; margin: 0 0 .6em; }
 .reason { font-size: .85em; font-weight: 600; color: var(--_muted); text-transform: uppercase; letter-spacing: .03em; }
 `;
@@ -122,9 +123,20 @@ export class EvidentMastery extends ElementBase {
           h("td", {}, s.evidenceCount(e.count ?? 0)))))),
       recs && recs.length ? h("section", { part: "recommendations" }, h("h3", {}, s.recommendations),
         h("ol", { class: "recs" }, recs.map((r) => h("li", { attrs: { "data-competency": r.competency } },
-          h("span", { class: "reason" }, r.reason), " ", h("strong", {}, r.title ?? r.competency), h("br"), r.because,
+          h("span", { class: "reason" }, s.reasons[r.reason] ?? r.reason), " ", h("strong", {}, r.title ?? r.competency), h("br"), r.because,
           r.tasks?.length ? h("span", { class: "sub" }, r.tasks.map((t) => t.title ?? t.id).join(" · ")) : null)))) : null);
   }
+}
+
+const DEFAULT_LEVELS = [
+  { value: 1, label: "Beginning" }, { value: 2, label: "Developing" }, { value: 3, label: "Proficient" }, { value: 4, label: "Advanced" },
+];
+
+// The label of the highest scale level at or below `value`.
+function labelAt(levels, value) {
+  let label;
+  for (const l of levels) if (l.value <= value + 1e-9) label = l.label;
+  return label;
 }
 
 function round(x) {
@@ -142,12 +154,14 @@ function buildModel(core, evidenceText, frameworkText, method) {
     if (framework?.scale) options.scale = framework.scale;
     const result = core.computeMastery(evidenceText, options);
     estimates = Array.isArray(result) ? result : (result.estimates ?? []);
-    // Parents' mastery rolled up from their children's.
-    if (framework && typeof core.rollUp === "function") estimates = core.rollUp(framework, estimates);
   } else {
     estimates = latestEvidence(evidenceText, framework?.scale?.mastery ?? 3);
     note = "latestOnly";
   }
+  // Parents' mastery rolled up from their children's.
+  if (framework && typeof core.rollUp === "function") estimates = core.rollUp(framework, estimates);
+  const scale = framework?.scale?.levels ?? DEFAULT_LEVELS;
+  estimates = estimates.map((e) => (e.label ? e : { ...e, label: labelAt(scale, e.level ?? e.value) }));
   const byKey = new Map(estimates.map((e) => [`${e.student}\u0000${e.competency}`, e]));
   const students = [...new Set(estimates.map((e) => e.student))].sort((a, b) => a.localeCompare(b));
   const seen = new Set(estimates.map((e) => e.competency));
@@ -155,7 +169,7 @@ function buildModel(core, evidenceText, frameworkText, method) {
     ? framework.competencies.filter((c) => seen.has(c.id)).map((c) => ({ id: c.id, title: c.title ?? c.id }))
     : [...seen].sort().map((id) => ({ id, title: id }));
   for (const id of seen) if (!competencies.some((c) => c.id === id)) competencies.push({ id, title: id });
-  return { estimates, byKey, students, competencies, note, title: framework?.title, framework };
+  return { estimates, byKey, students, competencies, note, title: framework?.title, framework, evidenceText };
 }
 
 function parseFramework(core, text) {
@@ -164,12 +178,17 @@ function parseFramework(core, text) {
 }
 
 function recommendationsFor(core, model, catalogText, student, locale) {
-  if (!model.framework || model.note || typeof core.recommend !== "function") return null;
-  const options = { student };
+  if (!model.framework || typeof core.recommend !== "function") return null;
+  const options = { student, evidence: evidenceOf(model.evidenceText, student) };
   if (locale) options.locale = locale;
   if (catalogText) options.catalog = JSON.parse(catalogText);
   const result = core.recommend(model.framework, model.estimates, options);
   return Array.isArray(result) ? result : (result.recommendations ?? []);
+}
+
+// One student's evidence records (recommendations use their dates to spot stale mastery).
+function evidenceOf(text, student) {
+  return text.split(/\r?\n/).filter((line) => line.trim()).map((line) => JSON.parse(line)).filter((r) => r.student === student);
 }
 
 // Each (student, competency)'s latest record, in the shape of an estimate.

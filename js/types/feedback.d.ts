@@ -4,7 +4,7 @@
  * `Engine.calibrate` methods built on it. Every key is camelCase, as the engine writes it.
  */
 
-import type { LevelRef, Rubric, Span, Submission } from "../index";
+import type { LevelRef, Rubric, Span, Submission } from "./formats.js";
 
 // ---------------------------------------------------------------------------------------
 // Feedback

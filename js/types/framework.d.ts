@@ -1,10 +1,10 @@
 // Frameworks, recommendations, CASE import and xAPI export (SPEC §1, §3).
 // Hand-written declarations for the functions of src/wasm/framework.rs.
 
-/** A rubric or a submission in Evident's JSON format (SPEC §1); their full declarations
- * live beside the Engine's. Kept structural here so this file stands alone. */
-type RubricJson = { id: string; title: string; criteria: object[] } & Record<string, unknown>;
-type SubmissionJson = { responses?: Record<string, string | string[]> } & Record<string, unknown>;
+/** A rubric or a submission in Evident's JSON format (SPEC §1), declared in ./formats.d.ts.
+ * (A structural `Record<string, unknown>` type would refuse the package's own `Rubric`
+ * interface, which has no index signature.) */
+import type { Rubric as RubricJson, Submission as SubmissionJson } from "./formats.js";
 
 /** How mastery rolls up from a competency's parts to the competency. A parent's `value` is
  * the mean of its assessed parts' values; the rule decides whether it is `mastered`:
@@ -65,6 +65,8 @@ export interface Estimate {
   trend?: Trend;
   /** RFC 3339 time of the latest evidence. */
   lastAt?: string;
+  /** Whether the latest evidence is older than the mastery options' `staleAfterDays`. */
+  stale?: boolean;
 }
 
 /** A dated rating of one competency for one student (one line of evidence JSON Lines). */
@@ -91,11 +93,15 @@ export interface Catalog { id?: string; title?: string; tasks: Task[] }
 export interface RecommendOptions {
   student: string;
   catalog?: Catalog;
-  /** For each competency's latest value (a mastered competency whose latest record is below mastery is slipping). */
+  /** For each competency's latest value (a mastered competency whose latest record is below
+   * mastery is slipping); and, when `estimates` is `null`, what they are computed from. */
   evidence?: EvidenceRecord[];
+  /** Mastery options for estimates computed from `evidence` (`{method: "decayingAverage",
+   * weight: 0.65}`, `{method: "bkt", fit: true}`, …); the framework's scale unless given. */
+  mastery?: { method?: string; scale?: { levels: ScaleLevel[]; mastery: number } } & Record<string, unknown>;
   /** Language of `because`: "en" (default) or "es". */
   locale?: "en" | "es" | string;
-  /** Date staleness is measured on ("2026-11-20"); without it nothing is stale. */
+  /** Date staleness is measured on ("2026-11-20"); without it, estimates marked `stale` by the mastery method are stale. */
   asOf?: string;
   /** Default 30. */
   staleDays?: number;
@@ -146,8 +152,10 @@ export function rollUp(framework: Framework | string, estimates: Estimate[] | st
  * @example
  * const { recommendations } = recommend(framework, estimates, { student: "s-17", catalog, locale: "es", asOf: "2026-11-24" });
  * for (const r of recommendations) console.log(r.because, r.tasks.map((t) => t.title));
+ * // or straight from evidence, with a mastery method:
+ * recommend(framework, null, { student: "s-17", evidence, mastery: { method: "decayingAverage" } });
  */
-export function recommend(framework: Framework | string, estimates: Estimate[] | string, options: RecommendOptions): Recommendations;
+export function recommend(framework: Framework | string, estimates: Estimate[] | string | null, options: RecommendOptions): Recommendations;
 
 /** Something in a CASE package that has no place in the result, or a choice made for it. */
 export interface Unmapped { path: string; identifier?: string; message: string }

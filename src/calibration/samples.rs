@@ -31,6 +31,8 @@ pub struct Sample {
 pub fn parse_samples(text: &str, rubric: &CompiledRubric) -> Result<Vec<Sample>, Error> {
     let mut samples = Vec::new();
     let mut problems = Vec::new();
+    // A byte-order mark (spreadsheet exports often start with one) is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for (i, line) in text.lines().enumerate() {
         let number = i + 1;
         if line.trim().is_empty() {

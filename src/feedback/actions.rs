@@ -1,8 +1,9 @@
 //! The engine's words for an indicator when the rubric gives none: an action built from the
 //! check (next steps) and a sentence naming what was done (strengths).
 //!
-//! Outcomes do not carry the measured counts, so "how many more words" is read back from
-//! closeness, which a count check sets to `count / min` when below its minimum.
+//! The outcome says what was measured (`found`: the word count, the grade estimate…) and,
+//! for `allOf` phrases, which phrases are still `missing`, so actions can be exact: "Add
+//! about 60 more words", "Use a word like “precipitation”".
 
 use super::messages::{render, Key};
 use super::Locale;
@@ -20,19 +21,27 @@ pub(super) fn action(locale: Locale, indicator: &Indicator, criterion_title: &st
     if let Some(hint) = indicator.hint.as_deref().filter(|h| !h.trim().is_empty()) {
         return hint.to_string();
     }
-    from_check(locale, &indicator.check, indicator.label.as_deref(), criterion_title, outcome.closeness)
+    from_check(locale, &indicator.check, indicator.label.as_deref(), criterion_title, Some(outcome))
 }
 
-fn from_check(locale: Locale, check: &Check, label: Option<&str>, title: &str, closeness: f64) -> String {
+/// The action for a check; `outcome` is `None` for the inner checks of `all`/`any`, whose
+/// own outcomes are not kept.
+fn from_check(locale: Locale, check: &Check, label: Option<&str>, title: &str, outcome: Option<&Outcome>) -> String {
+    let found = outcome.map(|o| o.found);
     let say = |key: Key, args: &[(&str, &str)]| render(locale, key, args);
     let criterion = ("criterion", title);
     match check {
         Check::Phrases { any_of, all_of, min_count, .. } => {
-            if all_of.len() > 1 {
-                let list: Vec<String> = all_of.iter().map(|p| format!("“{}”", display_phrase(p))).collect();
+            // allOf: only the phrases still missing (all of them when the outcome does not say).
+            let missing: &[String] = match outcome {
+                Some(o) if !all_of.is_empty() && !o.missing.is_empty() => &o.missing,
+                _ => all_of,
+            };
+            if missing.len() > 1 {
+                let list: Vec<String> = missing.iter().map(|p| format!("“{}”", display_phrase(p))).collect();
                 return say(Key::StepPhrasesAll, &[("phrases", &list.join(", "))]);
             }
-            let list = if all_of.is_empty() { any_of } else { all_of };
+            let list = if all_of.is_empty() { any_of } else { missing };
             let phrase = pick_phrase(list);
             if *min_count > 1 {
                 say(Key::StepPhraseCount, &[("phrase", &phrase), ("count", &min_count.to_string())])
@@ -42,9 +51,9 @@ fn from_check(locale: Locale, check: &Check, label: Option<&str>, title: &str, c
                 say(Key::StepPhrase, &[("phrase", &phrase), criterion])
             }
         }
-        Check::WordCount(range) => match direction(range, closeness) {
+        Check::WordCount(range) => match direction(range, found) {
             Some(Direction::More(min)) => {
-                let count = about(words_missing(min, closeness)).to_string();
+                let count = about(words_missing(min, found)).to_string();
                 match label {
                     Some(label) => say(Key::StepMoreWordsLabel, &[("count", &count), ("label", label)]),
                     None => say(Key::StepMoreWords, &[("count", &count)]),
@@ -53,20 +62,26 @@ fn from_check(locale: Locale, check: &Check, label: Option<&str>, title: &str, c
             Some(Direction::Fewer(max)) => say(Key::StepFewerWords, &[("count", &max.to_string())]),
             None => label_or(locale, label, title),
         },
-        Check::SentenceCount(range) => match direction(range, closeness) {
+        Check::SentenceCount(range) => match direction(range, found) {
             Some(Direction::More(min)) => say(Key::StepMoreSentences, &[("count", &min.to_string())]),
             Some(Direction::Fewer(max)) => say(Key::StepFewerSentences, &[("count", &max.to_string())]),
             None => label_or(locale, label, title),
         },
-        Check::ParagraphCount(range) => match direction(range, closeness) {
+        Check::ParagraphCount(range) => match direction(range, found) {
             Some(Direction::More(min)) => say(Key::StepMoreParagraphs, &[("count", &min.to_string())]),
             Some(Direction::Fewer(max)) => say(Key::StepFewerParagraphs, &[("count", &max.to_string())]),
             None => label_or(locale, label, title),
         },
-        // Without the measured grade we cannot tell which side of a two-sided range the text
-        // fell on; students more often write too densely than too simply.
-        Check::Readability { min_grade: Some(_), max_grade: None } => say(Key::StepRicher, &[]),
-        Check::Readability { .. } => say(Key::StepSimpler, &[]),
+        // Below the minimum grade: richer; otherwise (above the maximum, or not measured:
+        // students more often write too densely than too simply) plainer.
+        Check::Readability { min_grade, max_grade } => {
+            let below = match (found, min_grade) {
+                (Some(grade), Some(min)) => grade < *min,
+                (None, Some(_)) => max_grade.is_none(),
+                _ => false,
+            };
+            say(if below { Key::StepRicher } else { Key::StepSimpler }, &[])
+        }
         Check::Pattern { .. } => match label {
             Some(label) => say(Key::StepPatternLabel, &[("label", label)]),
             None => say(Key::StepPattern, &[criterion]),
@@ -90,7 +105,7 @@ fn from_check(locale: Locale, check: &Check, label: Option<&str>, title: &str, c
         },
         Check::All { checks } | Check::Any { checks } => match (label, checks.first()) {
             (Some(label), _) => say(Key::StepAddLabel, &[("label", label)]),
-            (None, Some(first)) => from_check(locale, first, None, title, 0.0),
+            (None, Some(first)) => from_check(locale, first, None, title, None),
             (None, None) => say(Key::StepOther, &[criterion]),
         },
     }
@@ -108,29 +123,22 @@ enum Direction {
     Fewer(u64),
 }
 
-/// Whether an unmet count check wants more or fewer. A count below its minimum has
-/// closeness `count / min`; any other miss has 0.5, so with both bounds a closeness of
-/// exactly 0.5 cannot be placed and gets no direction.
-fn direction(range: &Range, closeness: f64) -> Option<Direction> {
-    match (range.min, range.max) {
-        (Some(min), None) => Some(Direction::More(min)),
-        (None, Some(max)) => Some(Direction::Fewer(max)),
-        (Some(min), Some(max)) => {
-            if (closeness - 0.5).abs() > 1e-9 {
-                Some(Direction::More(min))
-            } else if min == 0 || max == 0 {
-                Some(Direction::Fewer(max))
-            } else {
-                None
-            }
-        }
-        (None, None) => None,
+/// Whether an unmet count check wants more or fewer, from the measured count. Without one
+/// (an inner check of `all`/`any`), a one-sided range still says which way to go.
+fn direction(range: &Range, found: Option<f64>) -> Option<Direction> {
+    match (found, range.min, range.max) {
+        (Some(n), Some(min), _) if n < min as f64 => Some(Direction::More(min)),
+        (Some(n), _, Some(max)) if n > max as f64 => Some(Direction::Fewer(max)),
+        (Some(_), _, _) => None,
+        (None, Some(min), None) => Some(Direction::More(min)),
+        (None, None, Some(max)) => Some(Direction::Fewer(max)),
+        (None, _, _) => None,
     }
 }
 
-/// Words still missing below `min`, from closeness = count / min (at least one).
-fn words_missing(min: u64, closeness: f64) -> u64 {
-    let have = (closeness.clamp(0.0, 1.0) * min as f64).round() as u64;
+/// Words still missing below `min` (at least one; all of them when nothing was measured).
+fn words_missing(min: u64, found: Option<f64>) -> u64 {
+    let have = found.filter(|n| n.is_finite() && *n >= 0.0).map_or(0, |n| n.round() as u64);
     min.saturating_sub(have).max(1)
 }
 
@@ -197,12 +205,19 @@ mod tests {
     }
 
     #[test]
-    fn words_missing_from_closeness() {
-        // 60 of 120 words: closeness 0.5, 60 missing.
-        assert_eq!(words_missing(120, 0.5), 60);
-        // 119 of 120 is clamped by evidence to 0.99: 118.8 rounds to 119, one missing.
-        assert_eq!(words_missing(120, 0.99), 1);
-        assert_eq!(words_missing(120, 0.0), 120);
+    fn words_missing_from_the_count() {
+        assert_eq!(words_missing(120, Some(60.0)), 60);
+        assert_eq!(words_missing(120, Some(119.0)), 1);
+        assert_eq!(words_missing(120, None), 120);
+    }
+
+    #[test]
+    fn direction_from_the_count() {
+        let both = Range { min: Some(50), max: Some(200) };
+        assert!(matches!(direction(&both, Some(20.0)), Some(Direction::More(50))));
+        assert!(matches!(direction(&both, Some(250.0)), Some(Direction::Fewer(200))));
+        assert!(direction(&both, None).is_none());
+        assert!(matches!(direction(&Range { min: None, max: Some(9) }, None), Some(Direction::Fewer(9))));
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub enum Why {
     LatestBelow,
     /// Mastered, but the latest evidence is this many days old.
     Stale(i64),
+    /// Mastered, but the mastery method marked the evidence as old.
+    StaleFlagged,
 }
 
 /// The message for `why` about the competency titled `title`.
@@ -58,6 +60,7 @@ pub fn because(why: Why, title: &str, locale: Locale) -> String {
             Why::LatestBelow => format!("Your last try at “{title}” was below your goal. A little practice will help."),
             Why::Stale(1) => format!("It has been 1 day since you last showed “{title}”. Practice it so you do not forget it."),
             Why::Stale(days) => format!("It has been {days} days since you last showed “{title}”. Practice it so you do not forget it."),
+            Why::StaleFlagged => format!("You have not shown “{title}” for a while. Practice it so you do not forget it."),
         },
         Locale::Es => match why {
             Why::StartHere => format!("«{title}» es un buen lugar para empezar. No necesitas aprender nada antes."),
@@ -69,6 +72,7 @@ pub fn because(why: Why, title: &str, locale: Locale) -> String {
             Why::LatestBelow => format!("Tu último intento en «{title}» quedó debajo de tu meta. Un poco de práctica te ayudará."),
             Why::Stale(1) => format!("Hace 1 día que no muestras «{title}». Practica otra vez para no olvidarlo."),
             Why::Stale(days) => format!("Hace {days} días que no muestras «{title}». Practica otra vez para no olvidarlo."),
+            Why::StaleFlagged => format!("Hace tiempo que no muestras «{title}». Practica otra vez para no olvidarlo."),
         },
     }
 }
@@ -77,7 +81,8 @@ pub fn because(why: Why, title: &str, locale: Locale) -> String {
 mod tests {
     use super::*;
 
-    const ALL: [Why; 8] = [Why::StartHere, Why::Unlocked, Why::Started, Why::Close, Why::Rising, Why::Falling, Why::LatestBelow, Why::Stale(45)];
+    const ALL: [Why; 9] =
+        [Why::StartHere, Why::Unlocked, Why::Started, Why::Close, Why::Rising, Why::Falling, Why::LatestBelow, Why::Stale(45), Why::StaleFlagged];
 
     /// Vowel groups, with a silent final "e": a rough but standard syllable count.
     fn syllables(word: &str) -> usize {

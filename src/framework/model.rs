@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 
 /// A set of competencies with parent and prerequisite links.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Framework {
     pub id: String,
@@ -28,6 +29,7 @@ pub struct Framework {
 
 /// One competency of a framework.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Competency {
     pub id: String,
@@ -93,6 +95,24 @@ impl Rollup {
 impl Serialize for Rollup {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.to_json().serialize(serializer)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Rollup {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Rollup".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "How mastery rolls up from children to their parent.",
+            "oneOf": [
+                {"type": "string", "enum": ROLLUP_NAMES},
+                {"type": "object", "properties": {"atLeast": {"type": "integer", "minimum": 1}},
+                 "required": ["atLeast"], "additionalProperties": false}
+            ]
+        })
     }
 }
 

@@ -15,7 +15,9 @@
 //! | `nearMastery` | not mastered, and the value is within `nearMargin` below mastery, or the trend is rising | 0.7 + 0.2 × (1 − gap / nearMargin) when within the margin + 0.1 when rising |
 //! | `ready` | not mastered, every prerequisite mastered (with or without evidence) | 0.3 + 0.3 × min(1, value / mastery) + 0.2 × d / (d + 1), d = unmastered competencies that list it as a prerequisite |
 //!
-//! Scores are rounded to three decimals. `slipping` is 1 or 0; without `asOf` nothing is stale.
+//! Scores are rounded to three decimals. `slipping` is 1 or 0. Without `asOf`, an estimate
+//! is stale when the mastery method marked it so (`stale: true`, from its `staleAfterDays`),
+//! and its staleness term is 0.5.
 
 use super::because::{because, Locale, Why};
 use super::catalog::Catalog;
@@ -33,7 +35,8 @@ use std::collections::BTreeMap;
 pub struct RecommendOptions {
     /// Language of `because`: `en` (default) or `es`.
     pub locale: String,
-    /// The date staleness is measured on (RFC 3339 or `YYYY-MM-DD`); none: nothing is stale.
+    /// The date staleness is measured on (RFC 3339 or `YYYY-MM-DD`); none: only estimates
+    /// marked `stale` by the mastery method are.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
     /// Evidence older than this many days makes a mastered competency stale (default 30).
@@ -52,6 +55,7 @@ impl Default for RecommendOptions {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Reason {
     Ready,
@@ -61,12 +65,14 @@ pub enum Reason {
 
 /// A task that would give evidence for a recommended competency.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct TaskRef {
     pub id: String,
     pub title: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Recommendation {
     pub competency: String,
@@ -85,6 +91,7 @@ pub struct Recommendation {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Recommendations {
     pub student: String,
@@ -173,17 +180,25 @@ fn judge_mastered(e: &Estimate, latest: Option<f64>, as_of: Option<i64>, mastery
     };
     let stale_days = i64::from(options.stale_days);
     let stale = age.filter(|&a| a > stale_days);
+    // Without `asOf`, the mastery method's own `stale` flag (from `staleAfterDays`) counts.
+    let flagged = as_of.is_none() && e.stale == Some(true);
     let why = if falling {
         Why::Falling
     } else if latest_below {
         Why::LatestBelow
     } else if let Some(days) = stale {
         Why::Stale(days)
+    } else if flagged {
+        Why::StaleFlagged
     } else {
         return None;
     };
     let slipping = if falling || latest_below { 1.0 } else { 0.0 };
-    let staleness = stale.map_or(0.0, |a| ((a - stale_days) as f64 / stale_days.max(1) as f64).min(1.0));
+    let staleness = match stale {
+        Some(a) => ((a - stale_days) as f64 / stale_days.max(1) as f64).min(1.0),
+        None if flagged => 0.5,
+        None => 0.0,
+    };
     Some((Reason::Reinforce, why, 0.4 + 0.3 * slipping + 0.3 * staleness))
 }
 

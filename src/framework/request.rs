@@ -1,19 +1,22 @@
 //! A recommendation request as JSON values (what the wasm binding receives): the framework,
-//! the estimates, and `{student, catalog?, evidence?, locale?, asOf?, staleDays?, nearMargin?,
-//! limit?}`. Every fault is reported with its path, like any other input.
+//! the estimates, and `{student, catalog?, evidence?, mastery?, locale?, asOf?, staleDays?,
+//! nearMargin?, limit?}`. With `null` estimates they are computed from `evidence` by
+//! `compute_mastery`, with the `mastery` options (method and parameters; the framework's scale
+//! unless they give one). Every fault is reported with its path, like any other input.
 
 use super::catalog::parse_catalog_value;
 use super::parse::parse_framework_value;
 use super::recommend::{recommend, RecommendOptions, Recommendations, StudentState};
 use crate::error::Error;
 use crate::json::{index_path, Walk};
-use crate::mastery::{Estimate, EvidenceRecord, Trend};
+use crate::mastery::{compute_mastery, parse_options_value, parse_record_value, Estimate, Trend};
 use serde_json::Value;
 
 /// Recommendations from JSON inputs.
 pub fn recommend_request(framework: &Value, estimates: &Value, options: &Value) -> Result<Recommendations, Error> {
     let framework = parse_framework_value(framework)?;
-    let estimates = estimates_from_value(estimates)?;
+    let given = if estimates.is_null() { None } else { Some(estimates_from_value(estimates)?) };
+    let mut mastery_value = None;
     let mut walk = Walk::new();
     let mut student = None;
     let mut evidence = Vec::new();
@@ -22,11 +25,17 @@ pub fn recommend_request(framework: &Value, estimates: &Value, options: &Value) 
     if let Some(mut f) = walk.object(options, "") {
         student = f.text(&mut walk, "student", true).map(str::to_string);
         catalog_value = f.get("catalog");
+        mastery_value = f.get("mastery");
         if let Some(items) = f.array(&mut walk, "evidence", false) {
             for (i, item) in items.iter().enumerate() {
-                match serde_json::from_value::<EvidenceRecord>(item.clone()) {
+                match parse_record_value(item) {
                     Ok(r) => evidence.push(r),
-                    Err(e) => walk.problem(index_path("evidence", i), e.to_string()),
+                    Err(e) => {
+                        for p in e.problems() {
+                            let base = index_path("evidence", i);
+                            walk.problem(if p.path.is_empty() { base } else { format!("{base}.{}", p.path) }, p.message.clone());
+                        }
+                    }
                 }
             }
         }
@@ -44,12 +53,33 @@ pub fn recommend_request(framework: &Value, estimates: &Value, options: &Value) 
         f.finish(&mut walk);
     }
     walk.finish("options")?;
+    let estimates = match given {
+        Some(estimates) => estimates,
+        None => {
+            let mastery = mastery_value.cloned().unwrap_or_else(|| Value::Object(Default::default()));
+            let mut mastery_options = parse_options_value(&mastery).map_err(|e| prefixed(e, "mastery"))?;
+            if mastery.get("scale").is_none() {
+                mastery_options.scale = framework.scale.clone();
+            }
+            compute_mastery(&evidence, &mastery_options)
+        }
+    };
     let catalog = match catalog_value {
         Some(value) => Some(parse_catalog_value(value, Some(&framework))?),
         None => None,
     };
     let state = StudentState { estimates: &estimates, evidence: &evidence };
     recommend(&framework, &state, catalog.as_ref(), student.as_deref().unwrap_or_default(), &opts)
+}
+
+/// The error with every path put under `key` (`mastery.method`).
+fn prefixed(error: Error, key: &str) -> Error {
+    let problems = error
+        .problems()
+        .iter()
+        .map(|p| crate::Problem::new(if p.path.is_empty() { key.to_string() } else { format!("{key}.{}", p.path) }, p.message.clone()))
+        .collect();
+    Error::invalid("options", problems)
 }
 
 /// Estimates as the mastery methods write them (`level`, `label`, `count` and `trend` may
@@ -83,6 +113,7 @@ pub fn estimates_from_value(value: &Value) -> Result<Vec<Estimate>, Error> {
                     }
                 };
                 let last_at = f.str(&mut walk, "lastAt", false).unwrap_or_default();
+                let stale = f.bool(&mut walk, "stale");
                 f.finish(&mut walk);
                 if let (Some(student), Some(competency), Some(value), Some(mastered), Some(trend)) = (student, competency, value, mastered, trend) {
                     out.push(Estimate {
@@ -95,6 +126,7 @@ pub fn estimates_from_value(value: &Value) -> Result<Vec<Estimate>, Error> {
                         count: count.map_or(1, |n| usize::try_from(n).unwrap_or(usize::MAX)),
                         trend,
                         last_at: last_at.to_string(),
+                        stale,
                     });
                 }
             }

@@ -93,6 +93,8 @@ fn combine(framework: &Framework, student: &str, id: &str, members: &[Option<&Es
         count: assessed.iter().map(|e| e.count).sum(),
         trend: combined_trend(&assessed),
         last_at: latest(&assessed),
+        // A parent is stale as soon as one of its assessed parts is.
+        stale: assessed.iter().filter_map(|e| e.stale).reduce(|a, b| a || b),
     })
 }
 

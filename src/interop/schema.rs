@@ -4,7 +4,8 @@
 use serde_json::Value;
 
 /// The formats `schema_of` knows.
-pub const FORMATS: [&str; 3] = ["rubric", "submission", "score-report"];
+pub const FORMATS: [&str; 8] =
+    ["rubric", "submission", "score-report", "feedback", "calibration-report", "evidence", "framework", "catalog"];
 
 /// The JSON Schema of a format, by name.
 pub fn schema_of(format: &str) -> Option<Value> {
@@ -12,6 +13,11 @@ pub fn schema_of(format: &str) -> Option<Value> {
         "rubric" => schemars::schema_for!(crate::rubric::model::Rubric),
         "submission" => schemars::schema_for!(crate::rubric::model::Submission),
         "score-report" => schemars::schema_for!(crate::scoring::ScoreReport),
+        "feedback" => schemars::schema_for!(crate::feedback::Feedback),
+        "calibration-report" => schemars::schema_for!(crate::calibration::CalibrationReport),
+        "evidence" => schemars::schema_for!(crate::mastery::EvidenceRecord),
+        "framework" => schemars::schema_for!(crate::framework::Framework),
+        "catalog" => schemars::schema_for!(crate::framework::Catalog),
         _ => return None,
     };
     serde_json::to_value(schema).ok()

@@ -20,6 +20,10 @@ pub struct Estimate {
     pub trend: Trend,
     /// Time of the latest record (RFC 3339).
     pub last_at: String,
+    /// Whether the latest evidence is older than the options' `staleAfterDays` (present only
+    /// when that option is given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stale: Option<bool>,
 }
 
 /// Direction of the recent evidence.

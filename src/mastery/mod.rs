@@ -1,11 +1,21 @@
 //! Competency mastery from dated evidence: calculation methods, power law, BKT.
 //!
-//! Takes evidence records (JSON Lines, one dated rating of one competency for one student);
-//! gives one `Estimate` per (student, competency).
+//! Takes evidence records (JSON Lines, one dated rating of one competency for one student)
+//! and `MasteryOptions`; gives one `Estimate` per (student, competency), sorted by student
+//! then competency. `methods` holds the score-based methods, `bkt` knowledge tracing
+//! (prediction, update, EM fitting, evaluation), `compute` the rules shared by all methods.
 
 pub mod bkt;
+mod compute;
 pub mod estimate;
+mod jsonl;
+pub mod methods;
+mod options;
 pub mod record;
+pub mod time;
 
+pub use compute::compute_mastery;
 pub use estimate::{Estimate, Trend};
-pub use record::{records_from_report, EvidenceRecord, EvidenceSource};
+pub use jsonl::{parse_evidence_jsonl, parse_record_value, parse_records_value, write_evidence_jsonl};
+pub use options::{parse_options, parse_options_value, MasteryOptions, Method, METHODS};
+pub use record::{records_from_report, records_from_report_value, EvidenceRecord, EvidenceSource};

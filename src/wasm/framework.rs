@@ -22,11 +22,13 @@ pub fn roll_up(framework: JsValue, estimates: JsValue) -> Result<JsValue, JsValu
     to_js(&crate::framework::roll_up(&framework, &estimates))
 }
 
-/// Recommendations for `options.student` → `{student, framework, asOf?, recommendations}`.
+/// Recommendations for `options.student` → `{student, framework, asOf?, recommendations}`;
+/// with `null` estimates, computed from `options.evidence`.
 #[wasm_bindgen]
 pub fn recommend(framework: JsValue, estimates: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let framework = value_from_js(&framework, "framework")?;
-    let estimates = value_from_js(&estimates, "estimates")?;
+    // `null`: compute them from `options.evidence`.
+    let estimates = if estimates.is_null() || estimates.is_undefined() { serde_json::Value::Null } else { value_from_js(&estimates, "estimates")? };
     let options = value_from_js(&options, "options")?;
     to_js(&crate::framework::recommend_request(&framework, &estimates, &options).map_err(js_error)?)
 }

@@ -12,6 +12,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 pub mod framework;
+pub mod mastery;
 mod feedback;
 pub use feedback::{calibrate_rubric, feedback_once};
 
@@ -100,16 +101,13 @@ impl Engine {
     /// Formative feedback on a submission: goal, strengths with evidence, at most three next
     /// steps, progress. `options`: `{locale: "en" | "es", target: 3}` (both optional).
     pub fn feedback(&self, submission: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-        let submission = submission_from_js(&submission)?;
-        let options = self.feedback_options(&options)?;
-        let feedback = crate::feedback::feedback_for(&self.compiled, &submission, &options).map_err(js_error)?;
-        to_js(&feedback)
+        feedback::feedback_js(&self.compiled, &submission, &options)
     }
 
-    /// Agreement between the engine and teacher levels on sample work (JSON Lines text).
-    pub fn calibrate(&self, samples: &str) -> Result<JsValue, JsValue> {
-        let report = crate::calibration::calibrate_jsonl(&self.compiled, samples).map_err(js_error)?;
-        to_js(&report)
+    /// Agreement between the engine and teacher levels on sample work: JSON Lines text or a
+    /// list of `{submission, teacher}` objects.
+    pub fn calibrate(&self, samples: JsValue) -> Result<JsValue, JsValue> {
+        feedback::calibrate_js(&self.compiled, &samples)
     }
 
     /// A live session on one field of a submission: `update(text)` per keystroke.
@@ -126,15 +124,6 @@ impl Engine {
     }
 }
 
-impl Engine {
-    fn feedback_options(&self, options: &JsValue) -> Result<FeedbackOptions, JsValue> {
-        if options.is_undefined() || options.is_null() {
-            return Ok(FeedbackOptions::default());
-        }
-        let value = value_from_js(options, "options")?;
-        FeedbackOptions::from_value(&value, &self.compiled, "").map_err(js_error)
-    }
-}
 
 #[derive(Serialize)]
 struct LintResult {
@@ -240,8 +229,7 @@ impl LiveSession {
     /// Changes the language or target of the feedback (`{locale, target}`) without a new session.
     #[wasm_bindgen(js_name = setOptions)]
     pub fn set_options(&mut self, options: JsValue) -> Result<(), JsValue> {
-        let value = value_from_js(&options, "options")?;
-        self.feedback = FeedbackOptions::from_value(&value, self.session.rubric(), "").map_err(js_error)?;
+        self.feedback = feedback::options_from_js(self.session.rubric(), &options)?;
         Ok(())
     }
 }

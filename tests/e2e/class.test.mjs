@@ -39,11 +39,37 @@ test("choosing a student opens their view", async () => {
   assert.deepEqual(competencies.filter((c) => c.startsWith("SCI.CER.")), ["SCI.CER.1", "SCI.CER.2", "SCI.CER.3"]);
   assert.ok(!competencies.some((c) => c.startsWith("SCI.INQ.")), competencies.join(","));
   assert.equal(await page.locator("#student").inputValue(), "s-07");
+  // s-07 has no evidence on asking testable questions (SCI.INQ.1), which has no prerequisites:
+  // the recommender calls it ready, with a task from the catalog.
+  const rec = page.locator('evident-mastery [part=recommendations] li[data-competency="SCI.INQ.1"]');
+  await rec.waitFor();
+  assert.match(await rec.innerText(), /ready/i);
   // Back to the class with the component's own button, then to a student with the picker.
   await page.locator("evident-mastery").getByRole("button", { name: /Back to the whole class/ }).click();
   await page.locator('evident-mastery tr[data-student="s-08"]').waitFor();
   assert.equal(await page.locator("#student").inputValue(), "");
   await page.locator("#student").selectOption("s-04");
   await page.locator("evident-mastery caption", { hasText: "s-04" }).waitFor();
+  await context.close();
+});
+
+test("the mastery method changes the estimates", async (t) => {
+  const { page, context } = await env.open("/www/class.html");
+  await page.locator("evident-mastery tbody tr").first().waitFor();
+  const hasEngine = await page.evaluate(async () => typeof (await import("/pkg/index.js")).computeMastery === "function");
+  if (!hasEngine) {
+    t.skip("this build has no computeMastery");
+    await context.close();
+    return;
+  }
+  // s-04's evidence on SCI.CER.2 is 4, 3, 2 (oldest first).
+  // Decaying average (0.65): 4 → 0.65·3 + 0.35·4 = 3.35 → 0.65·2 + 0.35·3.35 = 2.4725: not mastered.
+  // Highest: 4: mastered.
+  const cell = page.locator('evident-mastery tr[data-student="s-04"] td[data-competency="SCI.CER.2"]');
+  assert.equal(await cell.getAttribute("data-mastered"), "false");
+  assert.match(await cell.innerText(), /2\.47/);
+  await page.locator("#method").selectOption("highest");
+  await page.locator('evident-mastery tr[data-student="s-04"] td[data-competency="SCI.CER.2"][data-mastered="true"]').waitFor();
+  assert.equal(await page.locator("evident-mastery [part=note]").count(), 0);
   await context.close();
 });

@@ -90,3 +90,18 @@ test("the wasm is fetched once however many components a page has", async () => 
   assert.equal(fetched.length, 1, fetched.join(", "));
   await context.close();
 });
+
+test("student text with markup is shown as text, never run", async () => {
+  const { page, errors, context } = await openStudent();
+  await page.locator("#answer").fill('<img src=x onerror="window.__pwned=1"> My claim is <b>bold</b>.');
+  await page.locator("#answer").press("End");
+  await page.keyboard.type(" The data show it.");
+  await page.locator('evident-feedback li[data-indicator="has-claim"] mark').first().waitFor();
+  const shown = await page.locator("evident-feedback .text").textContent();
+  assert.ok(shown.startsWith('<img src=x onerror="window.__pwned=1"> My claim is <b>bold</b>.'), shown);
+  assert.equal(await page.locator("evident-feedback img").count(), 0);
+  assert.equal(await page.locator("evident-feedback b").count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -4,11 +4,13 @@
 // unused expectations). Run: npx tsc --noEmit -p tests/types
 import init, {
   Engine, EvidentError, EvidentLoadError, LiveSession, defineElements, initSync, lintRubric, loadEvident, setWasmUrl, version,
-  EvidentFeedback, EvidentRubric, EvidentMastery,
+  EvidentFeedback, EvidentRubric, EvidentMastery, feedbackOnce, calibrateRubric, parseFramework, rollUp, recommend, importCase,
+  xapiStatements, computeMastery,
 } from "../../pkg/index.js";
 import type {
   Advice, Check, CompiledRubricJson, CriterionScore, Feedback, FeedbackOptions, LintResult, LiveUpdate, NextStep,
   Problem, Rubric, ScoreReport, Span, Strength, Submission, CalibrationReport, EngineModule, LoadFailure,
+  Framework, Recommendations, Recommendation, CaseImport, XapiStatement, ScaleLevel, Estimate, EvidenceRecord,
 } from "../../pkg/index.js";
 
 async function main(): Promise<void> {
@@ -89,6 +91,9 @@ async function main(): Promise<void> {
   live.update(42);
 
   const calibration: CalibrationReport = engine.calibrate('{"responses":{}}\n');
+  const fromList: CalibrationReport = engine.calibrate([{ submission: work, teacher: { claim: 3 } }]);
+  // @ts-expect-error: teacher levels are numbers
+  engine.calibrate([{ submission: work, teacher: { claim: "3" } }]);
   const kappa: number | null | undefined = calibration.criteria[0]?.kappa;
   const overall: number | null = calibration.overall.exact;
 
@@ -104,6 +109,25 @@ async function main(): Promise<void> {
     }
   }
   const made = new EvidentError("criteria[0].id: expected text", [{ path: "criteria[0].id", message: "expected text" }]);
+
+  // The other areas' functions, through the same entry.
+  const once: Feedback = feedbackOnce(rubric, work, { locale: "en" });
+  const calibratedOnce: CalibrationReport = calibrateRubric(rubric, '{"submission":{},"teacher":{}}');
+  const framework: Framework = parseFramework('{"id":"f","title":"F","competencies":[]}');
+  const evidence: EvidenceRecord[] = [{ student: "s-1", competency: "C.1", value: 3, at: "2026-11-20T10:00:00Z" }];
+  const estimates: Estimate[] = computeMastery(evidence, { method: "decayingAverage", weight: 0.65 });
+  const trend: "rising" | "steady" | "falling" | "unknown" | undefined = estimates[0]?.trend;
+  // @ts-expect-error: not a mastery method
+  computeMastery(evidence, { method: "median" });
+  const rolled = rollUp(framework, estimates);
+  const recs: Recommendations = recommend(framework, rolled, { student: "s-1", locale: "es" });
+  const firstRec: Recommendation | undefined = recs.recommendations[0];
+  const reason: "ready" | "nearMastery" | "reinforce" | undefined = firstRec?.reason;
+  // @ts-expect-error: recommendations need the student
+  recommend(framework, rolled, { locale: "es" });
+  const imported: CaseImport = importCase({});
+  const statements: XapiStatement[] = xapiStatements(rubric, work);
+  const level: ScaleLevel = { value: 1, label: "Beginning" };
 
   // Components: typed elements and events.
   defineElements(customElements);
@@ -130,7 +154,7 @@ async function main(): Promise<void> {
   engine.free();
   fromText.free();
   void [v, core, checks, badCheck, badFuzzy, noCriteria, locale, mastery, badRating, source, start, percent, steps, strengths,
-    goal, statement, toGo, advice, problems, liveFeedback, kappa, overall, made, isPanel, last, table, view];
+    goal, statement, toGo, advice, problems, liveFeedback, kappa, overall, made, isPanel, last, table, view, once, calibratedOnce, reason, imported, statements, level, fromList, trend];
 }
 
 void main;

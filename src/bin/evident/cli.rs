@@ -46,6 +46,29 @@ enum Command {
     Lint {
         rubric: String,
     },
+    /// Mastery estimates from evidence (JSON Lines) → one estimate per student and competency
+    Mastery {
+        /// Evidence JSON Lines file, or - for stdin
+        evidence: String,
+        /// decayingAverage, weightedAverage, nMastery, latest, highest, average, mode, powerLaw or bkt
+        #[arg(long, default_value = "decayingAverage")]
+        method: String,
+        /// Weight of the latest score for decayingAverage / weightedAverage (0–1)
+        #[arg(long)]
+        weight: Option<f64>,
+        /// Scores at mastery needed by nMastery
+        #[arg(long)]
+        n: Option<u64>,
+        /// Mark estimates whose latest evidence is older than this many days
+        #[arg(long)]
+        stale_after_days: Option<f64>,
+        /// Full mastery options as JSON (scale, bkt parameters, fit, …); flags override it
+        #[arg(long)]
+        options: Option<String>,
+        /// Competency framework (JSON): estimates on its scale, parents rolled up
+        #[arg(long)]
+        framework: Option<String>,
+    },
     /// Next steps for one student → recommendations (ready, nearMastery, reinforce)
     Recommend {
         /// The framework (JSON)
@@ -67,6 +90,9 @@ enum Command {
         /// Evidence older than this many days is stale
         #[arg(long = "stale-days", default_value_t = 30)]
         stale_days: u32,
+        /// Mastery method for the estimates: decayingAverage, latest, nMastery, bkt, …
+        #[arg(long, default_value = "decayingAverage")]
+        method: String,
     },
     /// Import a 1EdTech CASE 1.0 package → {framework, rubrics, unmapped}
     ImportCase {
@@ -95,6 +121,12 @@ enum Command {
         restarts: usize,
         #[arg(long, default_value_t = 0)]
         seed: u64,
+        /// Fit and evaluate only this skill (repeatable)
+        #[arg(long)]
+        skill: Vec<String>,
+        /// Also print each skill's fitted parameters
+        #[arg(long)]
+        params: bool,
     },
     /// Print the JSON Schema of a format
     Schema {
@@ -156,12 +188,17 @@ fn run(command: Command) -> Result<(), Failure> {
                 }
             }
         }
-        Command::Recommend { framework, evidence, student, catalog, locale, as_of, stale_days } => {
-            crate::framework::run_recommend(crate::framework::RecommendArgs { framework, evidence, student, catalog, locale, as_of, stale_days })
+        Command::Recommend { framework, evidence, student, catalog, locale, as_of, stale_days, method } => {
+            crate::framework::run_recommend(crate::framework::RecommendArgs { framework, evidence, student, catalog, locale, as_of, stale_days, method })
         }
         Command::ImportCase { package } => crate::framework::run_import_case(&package),
         Command::Xapi { rubric, submission, home_page } => crate::framework::run_xapi(&rubric, &submission, home_page),
-        Command::BktEval { train, test, forgets, restarts, seed } => crate::mastery::bkt_eval(&train, &test, forgets, restarts, seed),
+        Command::Mastery { evidence, method, weight, n, stale_after_days, options, framework } => {
+            crate::mastery::mastery(&evidence, crate::mastery::MasteryFlags { method, weight, n, options, stale_after_days, framework })
+        }
+        Command::BktEval { train, test, forgets, restarts, seed, skill, params } => {
+            crate::mastery::bkt_eval(&train, &test, crate::mastery::BktEvalFlags { forgets, restarts, seed, skills: skill, params })
+        }
         Command::Schema { format } => match evident::interop::schema::schema_of(&format) {
             Some(schema) => {
                 print_json(&schema);
@@ -199,8 +236,18 @@ pub fn load_rubric(name: &str) -> Result<CompiledRubric, Failure> {
 }
 
 pub fn print_json<T: Serialize>(value: &T) {
-    match serde_json::to_string_pretty(value) {
-        Ok(s) => println!("{s}"),
-        Err(e) => eprintln!("evident: could not write JSON: {e}"),
+    use std::io::Write;
+    let text = match serde_json::to_string_pretty(value) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("evident: could not write JSON: {e}");
+            return;
+        }
+    };
+    // A reader that stops early (`evident … | head`) is not an error worth a message.
+    if let Err(e) = writeln!(std::io::stdout().lock(), "{text}") {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("evident: could not write to stdout: {e}");
+        }
     }
 }

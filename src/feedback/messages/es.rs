@@ -36,7 +36,7 @@ pub(super) fn template(key: Key) -> &'static str {
         Key::StepNumber => "Revisa tu número: haz la cuenta otra vez y escribe el resultado.",
         Key::StepChoice => "Mira otra vez las opciones y elige la que apoya tu evidencia.",
         Key::StepRatingTeacher => "Pide a tu docente que revise la parte de {criterion}.",
-        Key::StepRatingPeer => "Pide a un compañero o compañera que lea la parte de {criterion} y te dé ideas.",
+        Key::StepRatingPeer => "Pide a un compañero o compañera que revise la parte de {criterion}.",
         Key::StepRatingSelf => "Evalúa la parte de {criterion} con la rúbrica.",
         Key::StepAvoidPhrase => "Quita palabras como “{phrase}”.",
         Key::StepAvoidLabel => "Quita {label}.",

@@ -25,10 +25,10 @@ pub struct Metrics {
 /// Appends P(right) for every answer of every sequence, each made before the answer is seen.
 pub fn predict_sequences(sequences: &SkillSequences, params: &BktParams, out: &mut Vec<f64>) {
     for s in 0..sequences.sequence_count() {
-        let mut known = params.prior;
+        let mut belief = params.start();
         for &answer in sequences.sequence(s) {
-            out.push(params.p_correct(known));
-            known = params.update(known, answer == 1);
+            out.push(params.p_correct_of(belief));
+            belief = params.step(params.observe(belief, answer == 1));
         }
     }
 }

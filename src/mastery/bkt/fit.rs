@@ -15,7 +15,7 @@
 //! it stops once the whole-number part stops changing; we compare the real values, which
 //! costs a few more iterations and never stops earlier.)
 //!
-//! The E-step is a scaled forward pass that stores only P(known) per answer, then a backward
+//! The E-step is a scaled forward pass that stores P(state) per answer, then a backward
 //! pass that turns each forward message and the next smoothed state into expected transition
 //! counts (the two-slice marginals) and smoothed states: one buffer per skill, no allocation
 //! per step.
@@ -70,7 +70,7 @@ pub fn fit_skills(skills: &[SkillSequences], options: &FitOptions) -> Vec<FitRep
 /// Fits one skill: the best of `options.restarts` EM runs.
 pub fn fit_skill(sequences: &SkillSequences, options: &FitOptions) -> FitReport {
     let mut random = SplitMix64::new(stream_seed(options.seed, &sequences.skill));
-    let mut alpha = vec![0.0; sequences.longest()];
+    let mut alpha = vec![[0.0; 2]; sequences.longest()];
     let mut best: Option<FitReport> = None;
     for _ in 0..options.restarts.max(1) {
         let start = BktParams {
@@ -88,7 +88,7 @@ pub fn fit_skill(sequences: &SkillSequences, options: &FitOptions) -> FitReport 
     best.unwrap_or_else(|| FitReport { skill: sequences.skill.clone(), params: BktParams::default(), log_likelihood: f64::NEG_INFINITY, iterations: 0 })
 }
 
-fn run_em(sequences: &SkillSequences, start: BktParams, options: &FitOptions, alpha: &mut [f64]) -> (BktParams, f64, usize) {
+fn run_em(sequences: &SkillSequences, start: BktParams, options: &FitOptions, alpha: &mut [[f64; 2]]) -> (BktParams, f64, usize) {
     let mut params = start;
     let mut previous = f64::NEG_INFINITY;
     let mut log_likelihood = f64::NEG_INFINITY;
@@ -122,7 +122,7 @@ fn m_step(counts: &Counts, forgets: bool) -> BktParams {
     }
 }
 
-fn e_step(sequences: &SkillSequences, p: &BktParams, alpha: &mut [f64]) -> Counts {
+fn e_step(sequences: &SkillSequences, p: &BktParams, alpha: &mut [[f64; 2]]) -> Counts {
     let mut counts = Counts::default();
     // P(answer | state) for answer 0 (wrong) and 1 (right).
     let emit_unknown = [1.0 - p.guess, p.guess];
@@ -135,18 +135,21 @@ fn e_step(sequences: &SkillSequences, p: &BktParams, alpha: &mut [f64]) -> Count
         if len == 0 {
             continue;
         }
-        // Forward: alpha[t] = P(known at t | answers up to t), scaled each step.
-        let mut predicted = p.prior;
+        // Forward: alpha[t] = P(state at t | answers up to t), scaled each step. Both states are
+        // kept: after long runs of right answers P(not known) falls below the precision of
+        // 1 − P(known), and computing it as a difference would pin the student at "known" for
+        // good, so that later wrong answers could never bring the estimate down.
+        let mut predicted = [1.0 - p.prior, p.prior];
         for (t, &answer) in answers.iter().enumerate() {
             if t > 0 {
-                let a = alpha[t - 1];
-                predicted = a * (1.0 - forget) + (1.0 - a) * learn;
+                let [a0, a1] = alpha[t - 1];
+                predicted = [a1 * forget + a0 * (1.0 - learn), a1 * (1.0 - forget) + a0 * learn];
             }
-            let known = predicted * emit_known[answer as usize];
-            let unknown = (1.0 - predicted) * emit_unknown[answer as usize];
+            let unknown = predicted[0] * emit_unknown[answer as usize];
+            let known = predicted[1] * emit_known[answer as usize];
             let norm = known + unknown;
             if norm > 0.0 {
-                alpha[t] = known / norm;
+                alpha[t] = [unknown / norm, known / norm];
                 product *= norm;
                 // Fold the running product into the log only when it nears underflow.
                 if product < 1e-250 {
@@ -158,14 +161,12 @@ fn e_step(sequences: &SkillSequences, p: &BktParams, alpha: &mut [f64]) -> Count
             }
         }
         // Backward: smoothed states and expected transitions.
-        let mut smoothed_known = alpha[len - 1];
-        let mut smoothed_unknown = 1.0 - smoothed_known;
+        let [mut smoothed_unknown, mut smoothed_known] = alpha[len - 1];
         let last = answers[len - 1] as usize;
         counts.emissions[0][last] += smoothed_unknown;
         counts.emissions[1][last] += smoothed_known;
         for t in (0..len - 1).rev() {
-            let a1 = alpha[t];
-            let a0 = 1.0 - a1;
+            let [a0, a1] = alpha[t];
             let to_known = a1 * (1.0 - forget) + a0 * learn;
             let to_unknown = a1 * forget + a0 * (1.0 - learn);
             let r_known = if to_known > 0.0 { smoothed_known / to_known } else { 0.0 };
@@ -232,7 +233,7 @@ mod tests {
     fn em_never_lowers_the_likelihood() {
         let truth = BktParams { prior: 0.4, learn: 0.1, forget: 0.05, guess: 0.25, slip: 0.15 };
         let data = simulate(&truth, 300, 10, 3);
-        let mut alpha = vec![0.0; data.longest()];
+        let mut alpha = vec![[0.0; 2]; data.longest()];
         let mut params = BktParams { prior: 0.5, learn: 0.3, forget: 0.2, guess: 0.3, slip: 0.2 };
         let mut last = f64::NEG_INFINITY;
         for _ in 0..30 {
@@ -248,7 +249,7 @@ mod tests {
         // One student, one right answer: P = prior(1−slip) + (1−prior)guess = 0.3·0.9 + 0.7·0.2 = 0.41.
         let data = SkillSequences::group(&[Response { order: 0, student: "a".into(), skill: "k".into(), correct: true }]).remove(0);
         let p = BktParams { prior: 0.3, learn: 0.1, forget: 0.0, guess: 0.2, slip: 0.1 };
-        let counts = e_step(&data, &p, &mut [0.0]);
+        let counts = e_step(&data, &p, &mut [[0.0; 2]]);
         assert!((counts.log_likelihood - 0.41f64.ln()).abs() < 1e-12);
         // The smoothed initial state is the posterior 0.27/0.41.
         assert!((counts.initial[1] - 0.27 / 0.41).abs() < 1e-12);

@@ -24,7 +24,7 @@ mod sequences;
 
 pub use evaluate::{auc, evaluate, predict_sequences, rmse, Metrics};
 pub use fit::{fit_skill, fit_skills, FitOptions, FitReport};
-pub use random::SplitMix64;
+pub use random::{stream_seed, SplitMix64};
 pub use sequences::{parse_responses_csv, Response, SkillSequences};
 
 use serde::{Deserialize, Serialize};
@@ -103,10 +103,53 @@ impl BktParams {
         }
     }
 
+    /// The belief before any answer: (1 − prior, prior).
+    pub fn start(&self) -> Belief {
+        Belief { unknown: 1.0 - self.prior, known: self.prior }
+    }
+
+    /// P(right answer) under a belief: `P(unknown)·G + P(known)·(1 − S)`.
+    pub fn p_correct_of(&self, belief: Belief) -> f64 {
+        belief.unknown * self.guess + belief.known * (1.0 - self.slip)
+    }
+
+    /// The belief after seeing an answer (Bayes' rule, as `posterior`).
+    pub fn observe(&self, belief: Belief, correct: bool) -> Belief {
+        let (unknown, known) = if correct {
+            (belief.unknown * self.guess, belief.known * (1.0 - self.slip))
+        } else {
+            (belief.unknown * (1.0 - self.guess), belief.known * self.slip)
+        };
+        let total = unknown + known;
+        if total > 0.0 {
+            Belief { unknown: unknown / total, known: known / total }
+        } else {
+            belief
+        }
+    }
+
+    /// The belief at the next opportunity (as `transition`).
+    pub fn step(&self, belief: Belief) -> Belief {
+        Belief {
+            unknown: belief.unknown * (1.0 - self.learn) + belief.known * self.forget,
+            known: belief.unknown * self.learn + belief.known * (1.0 - self.forget),
+        }
+    }
+
     /// Whether every parameter is a probability.
     pub fn is_valid(&self) -> bool {
         [self.prior, self.learn, self.forget, self.guess, self.slip].iter().all(|p| (0.0..=1.0).contains(p))
     }
+}
+
+/// P(not known) and P(known), each kept in its own number. Writing P(not known) as
+/// `1 − P(known)` loses it once it falls below about 1e-16 (after a long run of right
+/// answers), which pins the student at "known" and makes later wrong answers powerless; pyBKT
+/// keeps both numbers for the same reason, and so do the fitting and the predictions here.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Belief {
+    pub unknown: f64,
+    pub known: f64,
 }
 
 #[cfg(test)]
@@ -143,6 +186,24 @@ mod tests {
         // One right answer: the posterior 0.36/0.51 without the learning step.
         assert!((p.known_after(&[true]) - 0.36 / 0.51).abs() < 1e-12);
         assert_eq!(p.known_after(&[]), 0.4);
+    }
+
+    #[test]
+    fn a_long_run_of_right_answers_does_not_pin_the_student_at_known() {
+        let p = classic();
+        let mut belief = p.start();
+        // Each right answer multiplies P(not known) by about G/(1 − S)·(1 − T) = 0.25/0.9·0.8 =
+        // 0.22, so 40 of them take it to about 0.6·0.22⁴⁰ ≈ 1e-26: far below 1e-16, not zero.
+        for _ in 0..40 {
+            belief = p.step(p.observe(belief, true));
+        }
+        assert!(belief.unknown > 0.0 && belief.unknown < 1e-16, "{}", belief.unknown);
+        // Each wrong answer multiplies the odds of "not known" by about (1 − G)/S·(1 − T) =
+        // 7.5·0.8 = 6; 6⁴⁰ ≈ 1e31, so 40 of them lift it back above one half.
+        for _ in 0..40 {
+            belief = p.step(p.observe(belief, false));
+        }
+        assert!(belief.unknown > 0.5, "{}", belief.unknown);
     }
 
     #[test]

@@ -1,0 +1,83 @@
+//! The mastery functions of the wasm binding, called as JavaScript calls them, in headless
+//! Chromium: computeMastery, evidenceFromReport, parseEvidence.
+#![cfg(target_arch = "wasm32")]
+
+use evident::wasm::mastery::{compute_mastery, evidence_from_report, parse_evidence};
+use js_sys::{Array, Reflect, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const CLASS_EVIDENCE: &str = include_str!("../examples/class.evidence.jsonl");
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &key.into()).expect("property")
+}
+
+fn js(text: &str) -> JsValue {
+    JSON::parse(text).expect("test JSON")
+}
+
+#[wasm_bindgen_test]
+fn compute_mastery_from_a_list_with_options() {
+    let records = js(r#"[
+        {"student": "s-17", "competency": "SCI.CER.1", "value": 4, "at": "2026-11-20T10:00:00Z"},
+        {"student": "s-17", "competency": "SCI.CER.1", "value": 2, "at": "2026-09-10T10:00:00Z"}]"#);
+    let estimates = Array::from(&compute_mastery(records, js(r#"{"method": "decayingAverage", "weight": 0.65}"#)).expect("estimates"));
+    assert_eq!(estimates.length(), 1);
+    let e = estimates.get(0);
+    // In time order 2 then 4: 0.65·4 + 0.35·2 = 3.3; level 3; rising (4 against 2).
+    assert!((get(&e, "value").as_f64().unwrap_or(0.0) - 3.3).abs() < 1e-12);
+    assert_eq!(get(&e, "level").as_f64(), Some(3.0));
+    assert_eq!(get(&e, "mastered").as_bool(), Some(true));
+    assert_eq!(get(&e, "trend").as_string().as_deref(), Some("rising"));
+    assert_eq!(get(&e, "lastAt").as_string().as_deref(), Some("2026-11-20T10:00:00Z"));
+}
+
+#[wasm_bindgen_test]
+fn compute_mastery_takes_json_lines_and_default_options() {
+    let estimates = Array::from(&compute_mastery(JsValue::from_str(CLASS_EVIDENCE), JsValue::UNDEFINED).expect("estimates"));
+    assert!(estimates.length() > 0);
+    // Sorted by student, then competency.
+    let first = get(&estimates.get(0), "student").as_string().unwrap_or_default();
+    let last = get(&estimates.get(estimates.length() - 1), "student").as_string().unwrap_or_default();
+    assert!(first <= last, "{first} > {last}");
+}
+
+#[wasm_bindgen_test]
+fn bad_records_and_options_throw_evident_errors_with_paths() {
+    let records = js(r#"[{"student": "s-1", "competency": "M.1", "value": "3", "at": "2026-11-20"}]"#);
+    let err = compute_mastery(records, JsValue::UNDEFINED).expect_err("a string value");
+    assert_eq!(get(&err, "name").as_string().as_deref(), Some("EvidentError"));
+    assert_eq!(get(&err, "path").as_string().as_deref(), Some("[0].value"));
+    let err = compute_mastery(js("[]"), js(r#"{"method": "median"}"#)).expect_err("an unknown method");
+    assert_eq!(get(&err, "path").as_string().as_deref(), Some("method"));
+}
+
+#[wasm_bindgen_test]
+fn parse_evidence_lists_every_bad_line() {
+    let ok = Array::from(&parse_evidence(JsValue::from_str(CLASS_EVIDENCE)).expect("the example parses"));
+    assert_eq!(ok.length() as usize, CLASS_EVIDENCE.lines().filter(|l| !l.trim().is_empty()).count());
+    let bad = "{\"student\": \"s-1\", \"competency\": \"M.1\", \"value\": 3, \"at\": \"soon\"}\n{\"student\": \"s-1\"}\n";
+    let err = parse_evidence(JsValue::from_str(bad)).expect_err("bad lines");
+    let problems = Array::from(&get(&err, "problems"));
+    assert_eq!(get(&err, "path").as_string().as_deref(), Some("line 1: at"));
+    // Line 2 lacks competency, value and at.
+    assert_eq!(problems.length(), 4);
+}
+
+#[wasm_bindgen_test]
+fn evidence_from_a_score_report() {
+    let report = js(r#"{"rubric": "cer-lab", "student": "s-17", "task": "lab-3", "submittedAt": "2026-11-20T10:00:00Z",
+        "total": 5, "max": 9, "percent": 55.56, "level": {"value": 2, "label": "Developing"}, "mastered": false,
+        "criteria": [{"id": "claim", "competency": "SCI.CER.1", "level": 3, "label": "Proficient", "points": 2},
+                     {"id": "style", "level": 2, "label": "Developing", "points": 1}]}"#);
+    let records = Array::from(&evidence_from_report(report).expect("records"));
+    assert_eq!(records.length(), 1);
+    let r = records.get(0);
+    assert_eq!(get(&r, "competency").as_string().as_deref(), Some("SCI.CER.1"));
+    assert_eq!(get(&get(&r, "source"), "criterion").as_string().as_deref(), Some("claim"));
+    let err = evidence_from_report(js(r#"{"rubric": "cer-lab", "criteria": []}"#)).expect_err("no student");
+    assert_eq!(get(&err, "path").as_string().as_deref(), Some("student"));
+}
