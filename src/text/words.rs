@@ -60,15 +60,15 @@ pub fn utf16_len(text: &str) -> u32 {
 
 /// Number of sentences: UAX #29 sentence segments that contain a word.
 pub fn sentence_count(text: &str) -> usize {
-    // A plain loop: unicode-segmentation 1.13's sentence iterators underflow in `size_hint`
-    // on some inputs (a panic in debug builds), and adapters such as `count` call it.
-    let mut n = 0;
+    // A plain loop: unicode-segmentation 1.13's `size_hint` for sentences underflows (and
+    // panics in debug builds) on some texts, and `filter().count()` asks for it.
+    let mut count = 0;
     for sentence in text.unicode_sentences() {
         if sentence.chars().any(char::is_alphanumeric) {
-            n += 1;
+            count += 1;
         }
     }
-    n
+    count
 }
 
 /// Number of paragraphs: runs of non-blank lines separated by blank lines.
@@ -120,6 +120,12 @@ mod tests {
         for text in ["", "plain", "Café 🧪 data", "año, pingüino 😀😀"] {
             assert_eq!(utf16_len(text) as usize, text.encode_utf16().count());
         }
+    }
+
+    #[test]
+    fn counts_no_sentences_in_blank_text() {
+        assert_eq!(sentence_count(""), 0);
+        assert_eq!(sentence_count(" \n\n 🌱 "), 0);
     }
 
     #[test]
