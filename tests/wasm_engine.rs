@@ -100,3 +100,20 @@ fn feedback_options_are_checked_with_paths() {
     let error = engine.feedback(submission, js(r#"{"target": 7}"#)).err().expect("7 is not on the scale");
     assert_eq!(get(&error, "path").as_string().as_deref(), Some("target"));
 }
+
+#[wasm_bindgen_test]
+fn an_edit_that_changes_nothing_returns_the_same_result_object() {
+    let engine = Engine::new(js(RUBRIC)).unwrap();
+    let mut live = engine.session(JsValue::UNDEFINED).unwrap();
+    let first = live.update("My claim is that light helps plants gro").unwrap();
+    // Finishing the word "grow" completes no new indicator: "gro" already failed and "grow"
+    // is needed only with "light" by on-question... which it now meets, so the report changes.
+    let second = live.update("My claim is that light helps plants grow").unwrap();
+    assert!(!js_sys::Object::is(&first, &second), "meeting on-question must give a new result");
+    // A letter inside a word that matches nothing: same levels, same spans, same feedback.
+    let third = live.update("My claim is that light helps plants grow.").unwrap();
+    let fourth = live.update("My claim is that light helps plants grow. Th").unwrap();
+    let fifth = live.update("My claim is that light helps plants grow. The").unwrap();
+    assert!(js_sys::Object::is(&fourth, &fifth), "typing inside a new word must not rebuild the result");
+    let _ = third;
+}

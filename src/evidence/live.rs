@@ -30,7 +30,7 @@ impl Indicators {
     /// Evidence for `base`, ready for `field` to be edited.
     pub fn live(&self, base: &Submission, field: &str) -> LiveEvidence {
         let mut lexicon = Lexicon::default();
-        let typed = self.fields.iter().position(|p| p.name == field);
+        let typed = self.fields.iter().position(|p| &*p.name == field);
         let fields = self
             .fields
             .iter()

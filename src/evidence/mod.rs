@@ -29,7 +29,9 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Span {
-    pub field: String,
+    /// The field's name, shared between all spans of the field (cloning it costs no allocation).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
+    pub field: std::rc::Rc<str>,
     pub start: u32,
     pub end: u32,
 }
@@ -171,11 +173,11 @@ struct Compiler<'r> {
 
 impl Compiler<'_> {
     fn field(&mut self, name: &str) -> usize {
-        if let Some(i) = self.fields.iter().position(|f| f.name == name) {
+        if let Some(i) = self.fields.iter().position(|f| &*f.name == name) {
             return i;
         }
         self.fields.push(FieldProgram {
-            name: name.to_string(),
+            name: std::rc::Rc::from(name),
             phrases: PhraseSet::default(),
             patterns: Vec::new(),
             wants_numbers: false,

@@ -8,7 +8,7 @@ use crate::text::readability::Formula;
 
 pub(super) struct Context<'a> {
     pub submission: &'a Submission,
-    pub field: &'a str,
+    pub field: &'a std::rc::Rc<str>,
     pub criterion: &'a str,
     pub evidence: &'a FieldEvidence,
     pub formula: Formula,
@@ -16,7 +16,7 @@ pub(super) struct Context<'a> {
 
 impl Context<'_> {
     fn span(&self, (start, end): (u32, u32)) -> Span {
-        Span { field: self.field.to_string(), start, end }
+        Span { field: self.field.clone(), start, end }
     }
 }
 
@@ -64,7 +64,7 @@ pub(super) fn run(check: &Node, ctx: &Context) -> Outcome {
             outcome
         }
         Node::Choice(options) => {
-            let chosen: &[String] = match ctx.submission.responses.get(ctx.field) {
+            let chosen: &[String] = match ctx.submission.responses.get(&**ctx.field) {
                 Some(Response::Choices(c)) => c,
                 Some(Response::Text(t)) => std::slice::from_ref(t),
                 None => &[],

@@ -17,7 +17,8 @@ use std::rc::Rc;
 /// What the indicators reading one field look for in it.
 #[derive(Debug, Clone)]
 pub(crate) struct FieldProgram {
-    pub name: String,
+    /// Shared by every span found in the field, so that a span costs no allocation.
+    pub name: std::rc::Rc<str>,
     pub phrases: PhraseSet,
     pub patterns: Vec<Regex>,
     pub wants_numbers: bool,

@@ -120,7 +120,7 @@ impl Engine {
             SessionOptions::from_value(&value, &self.compiled).map_err(js_error)?
         };
         let session = Session::new(self.compiled.clone(), options.submission, &options.field);
-        Ok(LiveSession { session, feedback: options.feedback })
+        Ok(LiveSession { session, feedback: options.feedback, last: None })
     }
 }
 
@@ -215,21 +215,36 @@ fn nested_path(outer: &str, inner: &str) -> String {
 pub struct LiveSession {
     session: Session,
     feedback: FeedbackOptions,
+    /// The last result sent to JS, with the feedback it was built from: a keystroke that
+    /// changes neither report nor feedback gets the same object back, unconverted.
+    last: Option<(crate::feedback::Feedback, JsValue)>,
 }
 
 #[wasm_bindgen]
 impl LiveSession {
-    /// Re-scores with the field's new text → `{report, feedback}`.
+    /// Re-scores with the field's new text → `{report, feedback}`. When the edit changed
+    /// neither (most keystrokes inside a word), the previous result object is returned as
+    /// is, so `result === previous` tells a caller there is nothing to redraw.
     pub fn update(&mut self, text: &str) -> Result<JsValue, JsValue> {
         self.session.update(text);
         let feedback = crate::feedback::feedback(self.session.rubric(), self.session.report(), self.session.outcomes(), &self.feedback);
-        to_js(&LiveResult { report: self.session.report(), feedback: &feedback })
+        if !self.session.changed() {
+            if let Some((previous, result)) = &self.last {
+                if *previous == feedback {
+                    return Ok(result.clone());
+                }
+            }
+        }
+        let result = to_js(&LiveResult { report: self.session.report(), feedback: &feedback })?;
+        self.last = Some((feedback, result.clone()));
+        Ok(result)
     }
 
     /// Changes the language or target of the feedback (`{locale, target}`) without a new session.
     #[wasm_bindgen(js_name = setOptions)]
     pub fn set_options(&mut self, options: JsValue) -> Result<(), JsValue> {
         self.feedback = feedback::options_from_js(self.session.rubric(), &options)?;
+        self.last = None;
         Ok(())
     }
 }
