@@ -35,7 +35,7 @@ pub fn compute_mastery(records: &[EvidenceRecord], options: &MasteryOptions) -> 
         return Vec::new();
     }
     let order = time_order(records);
-    let groups = group_bounds(records, &order.index);
+    let groups = group_bounds(&order);
     let bkt_params = match &options.method {
         Method::Bkt { params, fit: true, restarts, seed, .. } => fit_per_competency(records, &order.index, &groups, options, *params, *restarts, *seed),
         _ => HashMap::new(),
@@ -153,9 +153,11 @@ fn bkt_level(p_known: f64, mastered_at: f64, scale: &Scale, lowest: f64, below_m
     scale.floor(spread.min(below_mastery)).value
 }
 
-/// Records in (student, competency, time, input) order, with each record's instant.
+/// Records in (student, competency, time, input) order, with each record's instant and its
+/// (student, competency) key.
 struct TimeOrder {
     index: Vec<usize>,
+    keys: Vec<u64>,
     instants: Vec<f64>,
     latest: f64,
 }
@@ -166,41 +168,41 @@ fn time_order(records: &[EvidenceRecord]) -> TimeOrder {
     let competencies = ranks(records.iter().map(|r| r.competency.as_str()));
     let instants: Vec<f64> = records.iter().map(|r| instant(&r.at).unwrap_or(f64::NEG_INFINITY)).collect();
     let latest = instants.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let keys: Vec<u64> = students.iter().zip(&competencies).map(|(&s, &c)| (u64::from(s) << 32) | u64::from(c)).collect();
     let mut index: Vec<usize> = (0..records.len()).collect();
-    index.sort_unstable_by(|&a, &b| {
-        students[a]
-            .cmp(&students[b])
-            .then(competencies[a].cmp(&competencies[b]))
-            .then(instants[a].total_cmp(&instants[b]))
-            .then(a.cmp(&b))
-    });
-    TimeOrder { index, instants, latest }
+    index.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]).then(instants[a].total_cmp(&instants[b])).then(a.cmp(&b)));
+    TimeOrder { index, keys, instants, latest }
 }
 
 /// For each item, the rank of its name among the distinct names in sorted order.
-fn ranks<'a>(names: impl Iterator<Item = &'a str> + Clone) -> Vec<u32> {
-    let mut distinct: HashMap<&str, u32> = HashMap::new();
-    for name in names.clone() {
-        distinct.entry(name).or_insert(0);
+fn ranks<'a>(names: impl Iterator<Item = &'a str>) -> Vec<u32> {
+    // One hash per item: ids in first-seen order, then each id replaced by its name's rank.
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut distinct: Vec<&str> = Vec::new();
+    let seen: Vec<u32> = names
+        .map(|name| {
+            *ids.entry(name).or_insert_with(|| {
+                distinct.push(name);
+                (distinct.len() - 1) as u32
+            })
+        })
+        .collect();
+    let mut by_name: Vec<u32> = (0..distinct.len() as u32).collect();
+    by_name.sort_unstable_by(|&a, &b| distinct[a as usize].cmp(distinct[b as usize]));
+    let mut rank = vec![0u32; distinct.len()];
+    for (r, &id) in by_name.iter().enumerate() {
+        rank[id as usize] = r as u32;
     }
-    let mut sorted: Vec<&str> = distinct.keys().copied().collect();
-    sorted.sort_unstable();
-    for (rank, name) in sorted.iter().enumerate() {
-        distinct.insert(name, rank as u32);
-    }
-    names.map(|n| distinct[n]).collect()
+    seen.into_iter().map(|id| rank[id as usize]).collect()
 }
 
-/// `[from, to)` ranges of `index` sharing student and competency.
-fn group_bounds(records: &[EvidenceRecord], index: &[usize]) -> Vec<(usize, usize)> {
+/// `[from, to)` ranges of `order.index` sharing student and competency.
+fn group_bounds(order: &TimeOrder) -> Vec<(usize, usize)> {
+    let index = &order.index;
     let mut groups = Vec::new();
     let mut from = 0;
     for to in 1..=index.len() {
-        let ends = to == index.len() || {
-            let (a, b) = (&records[index[to - 1]], &records[index[to]]);
-            a.student != b.student || a.competency != b.competency
-        };
-        if ends {
+        if to == index.len() || order.keys[index[to - 1]] != order.keys[index[to]] {
             groups.push((from, to));
             from = to;
         }
