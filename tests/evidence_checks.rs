@@ -152,7 +152,7 @@ fn indicators_read_their_own_field() {
     s.responses.insert("conclusion".into(), Response::Text("In conclusion, light matters.".into()));
     let o = r.matchers.evaluate(&s);
     assert!(o[0].met);
-    assert_eq!(o[0].spans[0].field, "conclusion");
+    assert_eq!(&*o[0].spans[0].field, "conclusion");
     assert_eq!((o[0].spans[0].start, o[0].spans[0].end), (0, 13));
     assert!(!o[1].met);
 }

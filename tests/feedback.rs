@@ -68,7 +68,7 @@ fn strengths_point_at_the_words_in_utf16_units() {
     let claim = fb.strengths.iter().find(|s| s.indicator == "has-claim").expect("a claim was found");
     let spans: Vec<(u32, u32)> = claim.spans.iter().map(|s| (s.start, s.end)).collect();
     assert_eq!(spans, vec![(3, 10)]);
-    assert!(claim.spans.iter().all(|s| s.field == "response"));
+    assert!(claim.spans.iter().all(|s| &*s.field == "response"));
     // "cm": the text is ASCII after the emoji, so its UTF-16 offset is its byte offset − 2.
     let cm = text.find("cm").unwrap() as u32 - 2;
     let unit = fb.strengths.iter().find(|s| s.indicator == "measurement").expect("a unit was found");
