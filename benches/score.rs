@@ -34,7 +34,12 @@ fn main() {
     println!("rubric: {} criteria, {} indicators", rubric.criteria.len(), rubric.indicators.len());
     println!("{:>8} {:>16} {:>22} {:>22}", "words", "full score µs", "type at end µs", "type in middle µs");
     println!("{:>8} {:>16} {:>22} {:>22}", "", "median", "median / p95", "median / p95");
-    for words in [1_000usize, 10_000, 100_000] {
+    // EVIDENT_BENCH_WORDS=1000 runs one size only (e.g. under a profiler).
+    let sizes: Vec<usize> = match std::env::var("EVIDENT_BENCH_WORDS").ok().and_then(|w| w.parse().ok()) {
+        Some(words) => vec![words],
+        None => vec![1_000, 10_000, 100_000],
+    };
+    for words in sizes {
         let text = lab_text(words);
         let submission = Submission::of_text(text.clone());
         let runs = if words >= 100_000 { 5 } else if words >= 10_000 { 20 } else { 200 };
