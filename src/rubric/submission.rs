@@ -18,7 +18,7 @@ pub fn parse_submission_value(value: &Value) -> Result<Submission, Error> {
             f.text(&mut walk, key, false);
         }
         if let Some(at) = f.str(&mut walk, "submittedAt", false) {
-            if !looks_like_rfc3339(at) {
+            if crate::mastery::time::instant(at).is_none() {
                 walk.problem(f.path_of("submittedAt"), format!("`{at}` is not a date-time like 2026-11-20T10:00:00Z"));
             }
         }
@@ -70,18 +70,4 @@ fn walk_rating(walk: &mut Walk, value: &Value, path: &str) {
     }
     f.str(walk, "comment", false);
     f.finish(walk);
-}
-
-/// A light check of RFC 3339 shape (`YYYY-MM-DDTHH:MM[:SS[.frac]](Z|±HH:MM)`, or a bare date).
-pub fn looks_like_rfc3339(s: &str) -> bool {
-    let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r.clone()).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
-    let date = b.len() >= 10 && digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10);
-    if !date {
-        return false;
-    }
-    if b.len() == 10 {
-        return true;
-    }
-    b.len() >= 16 && matches!(b[10], b'T' | b't' | b' ') && digits(11..13) && b[13] == b':' && digits(14..16)
 }
