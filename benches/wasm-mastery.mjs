@@ -27,7 +27,7 @@ fill: for (let round = 0; round < 10; round++) {
 }
 const jsonl = lines.join("\n");
 console.log(`wasm mastery: ${lines.length} evidence records (${(jsonl.length / 1e6).toFixed(1)} MB of JSON Lines), 10,000 students × 40 competencies`);
-for (const method of ["decayingAverage", "nMastery", "latest", "highest", "average", "mode", "powerLaw", "bkt"]) {
+for (const method of (process.env.METHODS || "decayingAverage,nMastery,latest,highest,average,mode,powerLaw,bkt").split(",")) {
   const t = performance.now();
   const estimates = evident.computeMastery(jsonl, { method });
   const seconds = (performance.now() - t) / 1000;

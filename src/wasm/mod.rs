@@ -51,10 +51,13 @@ pub(crate) fn value_from_js(input: &JsValue, what: &'static str) -> Result<serde
 }
 
 /// Any serializable result, as a plain JS object.
+///
+/// Through JSON text and the engine's `JSON.parse`: one crossing of the boundary instead of
+/// one per property, several times faster for large results (a class's estimates, a long
+/// essay's spans). Non-finite numbers become `null`, as in any JSON.
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error(Error::at("output", "", format!("could not convert the result: {e}"))))
+    let text = serde_json::to_string(value).map_err(|e| js_error(Error::at("output", "", format!("could not convert the result: {e}"))))?;
+    js_sys::JSON::parse(&text).map_err(|_| js_error(Error::at("output", "", "could not convert the result")))
 }
 
 fn submission_from_js(input: &JsValue) -> Result<Submission, JsValue> {
