@@ -103,15 +103,6 @@ pub struct CriterionDifference {
 }
 
 /// The values a criterion's level can take: its own levels, or the scale's for a checklist.
-pub(crate) fn level_values(rubric: &CompiledRubric, criterion: usize) -> Vec<f64> {
-    let c = &rubric.criteria[criterion];
-    if c.levels.is_empty() {
-        rubric.rubric.scale.levels.iter().map(|l| l.value).collect()
-    } else {
-        c.levels.iter().map(|l| l.value).collect()
-    }
-}
-
 /// Parses JSON Lines samples and calibrates the rubric against them.
 pub fn calibrate_jsonl(rubric: &CompiledRubric, text: &str) -> Result<CalibrationReport, Error> {
     Ok(calibrate(rubric, &parse_samples(text, rubric)?))
@@ -154,7 +145,7 @@ pub fn calibrate(rubric: &CompiledRubric, samples: &[Sample]) -> CalibrationRepo
             }
         }
         pooled.extend_from_slice(&pairs);
-        let values = level_values(rubric, c);
+        let values = rubric.level_values(c);
         let labels = values.iter().map(|&v| label(v)).collect();
         let (agreement, confusion) = agreement(&values, labels, &pairs);
         // Largest |difference| first; the earlier line first among equals (stable sort).

@@ -134,7 +134,7 @@ fn parse_sample(value: &Value, rubric: &CompiledRubric) -> Result<Parsed, Vec<Pr
                 walk.expected(&path, "the teacher's level (a number)", level);
                 continue;
             };
-            let values = super::level_values(rubric, index);
+            let values = rubric.level_values(index);
             if values.contains(&value) {
                 teacher.insert(criterion_id.clone(), value);
             } else {

@@ -30,16 +30,6 @@ fn top(scale: &crate::rubric::model::Scale) -> f64 {
     scale.levels.last().map_or(scale.mastery, |l| l.value)
 }
 
-/// The values a criterion's level can take: its own levels, or the scale's for a checklist.
-pub(super) fn level_values(rubric: &CompiledRubric, criterion: usize) -> Vec<f64> {
-    let c = &rubric.criteria[criterion];
-    if c.levels.is_empty() {
-        rubric.rubric.scale.levels.iter().map(|l| l.value).collect()
-    } else {
-        c.levels.iter().map(|l| l.value).collect()
-    }
-}
-
 /// Each criterion's current level and target, given the scale target `aim`.
 pub(super) fn plan(rubric: &CompiledRubric, report: &ScoreReport, aim: f64) -> Vec<Plan> {
     rubric
@@ -48,7 +38,7 @@ pub(super) fn plan(rubric: &CompiledRubric, report: &ScoreReport, aim: f64) -> V
         .enumerate()
         .map(|(i, c)| {
             let current = report.criteria.iter().find(|s| s.id == c.id).map_or(f64::NEG_INFINITY, |s| s.level);
-            let values = level_values(rubric, i);
+            let values = rubric.level_values(i);
             let highest = values.last().copied().unwrap_or(aim);
             let mut target = values.iter().copied().find(|&v| v >= aim - 1e-9).unwrap_or(highest);
             let mut stretch = false;

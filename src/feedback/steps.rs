@@ -14,7 +14,7 @@
 //! they can; then, if fewer than three, the next best steps of any criterion.
 
 use super::actions::{action, indicator_models};
-use super::goal::{level_ref, level_values, Plan};
+use super::goal::{level_ref, Plan};
 use super::messages::{render, Key};
 use super::{Locale, NextStep};
 use crate::evidence::Outcome;
@@ -38,7 +38,7 @@ pub(super) fn next_steps(rubric: &CompiledRubric, plans: &[Plan], outcomes: &[Ou
         let criterion = &rubric.criteria[plan.criterion];
         let unmet = |i: &usize| outcomes.get(*i).is_some_and(|o| !o.met);
         let (indicators, toward): (Vec<usize>, f64) = if criterion.levels.is_empty() {
-            let next = level_values(rubric, plan.criterion).into_iter().find(|&v| v > plan.current + 1e-9).unwrap_or(plan.target);
+            let next = rubric.level_values(plan.criterion).into_iter().find(|&v| v > plan.current + 1e-9).unwrap_or(plan.target);
             (criterion.indicators.iter().copied().filter(unmet).collect(), next)
         } else {
             let next = criterion

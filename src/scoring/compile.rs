@@ -148,7 +148,7 @@ impl CompiledRubric {
         }
         for (criterion_id, ratings) in &submission.ratings {
             let path = crate::json::key_path("ratings", criterion_id);
-            let Some(criterion) = self.criteria.iter().find(|c| c.id == *criterion_id) else {
+            let Some(index) = self.criteria.iter().position(|c| c.id == *criterion_id) else {
                 let message = match did_you_mean(criterion_id, self.criteria.iter().map(|c| c.id.as_str())) {
                     Some(close) => format!("no criterion `{criterion_id}` in rubric `{}`; did you mean `{close}`?", self.rubric.id),
                     None => format!("no criterion `{criterion_id}` in rubric `{}`", self.rubric.id),
@@ -156,7 +156,8 @@ impl CompiledRubric {
                 walk.problem(path, message);
                 continue;
             };
-            let (low, high) = self.value_range(criterion);
+            let criterion = &self.criteria[index];
+            let (low, high) = self.value_range(index);
             for (i, rating) in ratings.all().iter().enumerate() {
                 if rating.value < low || rating.value > high || !rating.value.is_finite() {
                     let at = match ratings {
@@ -170,14 +171,20 @@ impl CompiledRubric {
         walk.finish("submission")
     }
 
-    fn value_range(&self, criterion: &CompiledCriterion) -> (f64, f64) {
-        match (criterion.levels.first(), criterion.levels.last()) {
-            (Some(a), Some(b)) => (a.value, b.value),
-            _ => {
-                let s = &self.rubric.scale.levels;
-                (s[0].value, s[s.len() - 1].value)
-            }
+    /// The level values a criterion can take, ascending: its own levels, or the scale's for
+    /// a checklist criterion (which has none).
+    pub fn level_values(&self, criterion: usize) -> Vec<f64> {
+        let c = &self.criteria[criterion];
+        if c.levels.is_empty() {
+            self.rubric.scale.levels.iter().map(|l| l.value).collect()
+        } else {
+            c.levels.iter().map(|l| l.value).collect()
         }
+    }
+
+    fn value_range(&self, criterion: usize) -> (f64, f64) {
+        let values = self.level_values(criterion);
+        (values.first().copied().unwrap_or(0.0), values.last().copied().unwrap_or(0.0))
     }
 
     /// Builds the report from indicator outcomes (the session reuses this with its own outcomes).
