@@ -102,7 +102,6 @@ pub struct CriterionDifference {
     pub engine: f64,
 }
 
-/// The values a criterion's level can take: its own levels, or the scale's for a checklist.
 /// Parses JSON Lines samples and calibrates the rubric against them.
 pub fn calibrate_jsonl(rubric: &CompiledRubric, text: &str) -> Result<CalibrationReport, Error> {
     Ok(calibrate(rubric, &parse_samples(text, rubric)?))
