@@ -18,6 +18,7 @@ pub struct Session {
     outcomes: Vec<Outcome>,
     report: ScoreReport,
     changed: bool,
+    evidence_changed: bool,
 }
 
 impl Session {
@@ -27,7 +28,7 @@ impl Session {
         let live = rubric.matchers.live(&base, field);
         let outcomes = rubric.matchers.live_outcomes(&live, &base);
         let report = rubric.report(&base, &outcomes);
-        Session { rubric, submission: base, field: field.to_string(), live, outcomes, report, changed: true }
+        Session { rubric, submission: base, field: field.to_string(), live, outcomes, report, changed: true, evidence_changed: true }
     }
 
     /// Takes the whole new text of the field and returns the new report.
@@ -42,10 +43,18 @@ impl Session {
                 self.submission.responses.insert(self.field.clone(), Response::Text(text.to_string()));
             }
         }
-        self.outcomes = self.rubric.matchers.live_outcomes(&self.live, &self.submission);
-        let report = self.rubric.report(&self.submission, &self.outcomes);
-        self.changed = report != self.report;
-        self.report = report;
+        let outcomes = self.rubric.matchers.live_outcomes(&self.live, &self.submission);
+        // The report is a function of the outcomes (and the unchanged ratings): equal
+        // outcomes, the usual case inside a word, need no new report.
+        self.evidence_changed = outcomes != self.outcomes;
+        if self.evidence_changed {
+            self.outcomes = outcomes;
+            let report = self.rubric.report(&self.submission, &self.outcomes);
+            self.changed = report != self.report;
+            self.report = report;
+        } else {
+            self.changed = false;
+        }
         &self.report
     }
 
@@ -63,6 +72,12 @@ impl Session {
     /// (Outcomes may still have moved: a word count, a closeness.)
     pub fn changed(&self) -> bool {
         self.changed
+    }
+
+    /// Whether the last update changed any indicator's outcome (met, spans, or how close it
+    /// is). When it did not, nothing derived from the evidence (report, feedback) can differ.
+    pub fn evidence_changed(&self) -> bool {
+        self.evidence_changed
     }
 
     /// The submission as last scored (the base with the latest text).

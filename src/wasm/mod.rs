@@ -230,6 +230,11 @@ impl LiveSession {
     /// is, so `result === previous` tells a caller there is nothing to redraw.
     pub fn update(&mut self, text: &str) -> Result<JsValue, JsValue> {
         self.session.update(text);
+        if !self.session.evidence_changed() {
+            if let Some((_, result)) = &self.last {
+                return Ok(result.clone());
+            }
+        }
         let feedback = crate::feedback::feedback(self.session.rubric(), self.session.report(), self.session.outcomes(), &self.feedback);
         if !self.session.changed() {
             if let Some((previous, result)) = &self.last {
