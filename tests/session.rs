@@ -100,3 +100,32 @@ fn keystrokes_that_change_no_evidence_say_so() {
     assert!(session.changed());
     assert_eq!(session.report(), &full(&rubric, &Submission::default(), "So, My claim is that light helps plants grow taller"));
 }
+
+/// Edits everywhere in one long paragraph, including where sentence bounds are subtle
+/// ("e.g. the", "3.5 cm.", a letterless sentence, a lower-case word after a full stop): after
+/// each edit and its undo, the live session must equal a full score of the same text.
+#[test]
+fn edits_anywhere_in_a_long_paragraph_match_a_full_score() {
+    use evident::{CompiledRubric, Submission};
+    use std::rc::Rc;
+    let rubric = Rc::new(
+        CompiledRubric::from_json(&std::fs::read_to_string(format!("{}/examples/cer-lab.rubric.json", env!("CARGO_MANIFEST_DIR"))).unwrap())
+            .unwrap(),
+    );
+    let base = "My claim is that light helps. The data show growth, e.g. the tall plants grew 3.5 cm. \
+                Dr. Lee measured them. 12. 4 cm! while the others grew less. Why? Because light gives energy \
+                for photosynthesis. In our test the plants in light grew taller than the plants in the dark. \
+                This shows light matters.";
+    let mut session = evident::scoring::Session::new(Rc::clone(&rubric), Submission::of_text(base), "response");
+    let boundaries: Vec<usize> = (0..=base.len()).filter(|&i| base.is_char_boundary(i)).collect();
+    for &at in &boundaries {
+        for insert in ["x", " the", ". ", "? Then", "\n\n", "A"] {
+            let edited = format!("{}{}{}", &base[..at], insert, &base[at..]);
+            let live = session.update(&edited).clone();
+            let full = rubric.score(&Submission::of_text(edited.as_str())).unwrap();
+            assert_eq!(live, full, "after inserting {insert:?} at byte {at}");
+            let back = session.update(base).clone();
+            assert_eq!(back, rubric.score(&Submission::of_text(base)).unwrap(), "after undoing {insert:?} at byte {at}");
+        }
+    }
+}

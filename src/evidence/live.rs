@@ -8,7 +8,7 @@
 //! inside the common suffix (shifted by the change in length). The distinct-word lexicon is kept too,
 //! so even an edited paragraph only normalizes and stems words it has not seen before.
 
-use super::paragraph::{FieldEvidence, Fresh, Lexicon, ParagraphEvidence, PlacedParagraph, Reuse, SentenceEvidence};
+use super::paragraph::{FieldEvidence, Fresh, Lexicon, ParagraphEvidence, PlacedParagraph, PlacedSentence, Reuse, SentenceEvidence};
 use super::{Indicators, Outcome};
 use crate::rubric::model::Submission;
 use std::rc::Rc;
@@ -105,6 +105,22 @@ impl Reuse for Earlier<'_> {
         let i = self.old.binary_search_by_key(&at, |p| p.byte_start).ok()?;
         let p = &self.old[i];
         (p.byte_len == text.len()).then(|| Rc::clone(&p.evidence))
+    }
+
+    fn stable_head(&mut self, start: usize, _text: &str) -> Option<(Vec<PlacedSentence>, usize)> {
+        if start >= self.prefix {
+            return None;
+        }
+        let i = self.old.binary_search_by_key(&start, |p| p.byte_start).ok()?;
+        let old = &self.old[i].evidence.sentences;
+        let edit = self.prefix - start;
+        // Sentences that end before the edit keep their bounds, except the last two: a bound
+        // depends on what follows it (up to the next letter), which may be edited text.
+        let before = old.partition_point(|s| s.byte_start + s.byte_len <= edit);
+        let keep = before.checked_sub(2).filter(|&k| k > 0)?;
+        let head = old[..keep].to_vec();
+        let resume = head.last().map(|s| s.byte_start + s.byte_len)?;
+        Some((head, resume))
     }
 
     fn sentence(&mut self, start: usize, text: &str) -> Option<Rc<SentenceEvidence>> {

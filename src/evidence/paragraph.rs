@@ -172,6 +172,11 @@ pub(crate) struct FieldEvidence {
 pub(crate) trait Reuse {
     fn paragraph(&mut self, start: usize, text: &str) -> Option<Rc<ParagraphEvidence>>;
     fn sentence(&mut self, start: usize, text: &str) -> Option<Rc<SentenceEvidence>>;
+    /// The leading sentences of the paragraph at `start` whose bounds the edit cannot have
+    /// moved, and the byte (relative to the paragraph) where segmenting must resume.
+    fn stable_head(&mut self, _start: usize, _text: &str) -> Option<(Vec<PlacedSentence>, usize)> {
+        None
+    }
 }
 
 /// No earlier analysis: everything is analysed.
@@ -238,9 +243,13 @@ impl FieldEvidence {
 
 /// The sentences (UAX #29) of a paragraph that starts at byte `start` of the field.
 fn sentences_of(program: &FieldProgram, paragraph: &str, start: usize, lexicon: &mut Lexicon, reuse: &mut impl Reuse) -> Vec<PlacedSentence> {
-    let mut out = Vec::new();
-    let (mut byte, mut utf16) = (0usize, 0u32);
-    for (offset, sentence) in paragraph.split_sentence_bound_indices() {
+    // Sentence segmentation is costly; after an edit, only the part from a little before
+    // the edit is segmented again (a segment that starts at a sentence bound segments the
+    // same as the whole paragraph does from there).
+    let (mut out, resume) = reuse.stable_head(start, paragraph).unwrap_or_default();
+    let (mut byte, mut utf16) = out.last().map_or((0, 0), |s| (s.byte_start, s.utf16_start));
+    for (offset, sentence) in paragraph[resume..].split_sentence_bound_indices() {
+        let offset = offset + resume;
         utf16 += utf16_len(&paragraph[byte..offset]);
         byte = offset;
         let evidence = match reuse.sentence(start + offset, sentence) {
