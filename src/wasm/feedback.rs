@@ -1,7 +1,7 @@
 //! The binding of feedback and calibration: converts JS values, calls the core, converts
 //! back. `Engine::feedback` and `Engine::calibrate` (in `mod.rs`) are one-line calls to these.
 
-use super::{js_error, to_js, value_from_js};
+use super::{js_error, rubric_from_js, submission_from_js, to_js, value_from_js};
 use crate::calibration::{calibrate, calibrate_jsonl, parse_sample_list};
 use crate::error::Error;
 use crate::feedback::{feedback_for, FeedbackOptions};
@@ -20,8 +20,7 @@ pub(crate) fn options_from_js(rubric: &CompiledRubric, options: &JsValue) -> Res
 
 /// Scores a submission and gives feedback on it → `Feedback`.
 pub(crate) fn feedback_js(rubric: &CompiledRubric, submission: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
-    let value = value_from_js(submission, "submission")?;
-    let submission = crate::rubric::parse_submission_value(&value).map_err(js_error)?;
+    let submission = submission_from_js(submission)?;
     let options = options_from_js(rubric, options)?;
     to_js(&feedback_for(rubric, &submission, &options).map_err(js_error)?)
 }
@@ -44,19 +43,13 @@ pub(crate) fn calibrate_js(rubric: &CompiledRubric, samples: &JsValue) -> Result
 /// `submission`, gives feedback with `options` (`{locale, target}`).
 #[wasm_bindgen(js_name = feedbackOnce)]
 pub fn feedback_once(rubric: JsValue, submission: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let compiled = compile(&rubric)?;
+    let compiled = rubric_from_js(&rubric)?;
     feedback_js(&compiled, &submission, &options)
 }
 
 /// Calibration in one call: compiles `rubric`, reads `samples` (JSON Lines text or an array).
 #[wasm_bindgen(js_name = calibrateRubric)]
 pub fn calibrate_rubric(rubric: JsValue, samples: JsValue) -> Result<JsValue, JsValue> {
-    let compiled = compile(&rubric)?;
+    let compiled = rubric_from_js(&rubric)?;
     calibrate_js(&compiled, &samples)
-}
-
-fn compile(rubric: &JsValue) -> Result<CompiledRubric, JsValue> {
-    let value = value_from_js(rubric, "rubric")?;
-    let parsed = crate::rubric::parse_rubric_value(&value).map_err(js_error)?;
-    CompiledRubric::new(parsed).map_err(js_error)
 }

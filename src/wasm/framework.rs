@@ -4,7 +4,6 @@
 use super::{js_error, to_js, value_from_js};
 use crate::error::Error;
 use crate::interop::xapi::{submission_statements, XapiOptions};
-use crate::scoring::CompiledRubric;
 use wasm_bindgen::prelude::*;
 
 /// Validates a framework (object or JSON string) → the framework with defaults filled in.
@@ -43,9 +42,8 @@ pub fn import_case(package: JsValue) -> Result<JsValue, JsValue> {
 /// xAPI 1.0.3 statements for a submission scored against a rubric → statements.
 #[wasm_bindgen(js_name = xapiStatements)]
 pub fn xapi_statements(rubric: JsValue, submission: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let rubric = crate::rubric::parse_rubric_value(&value_from_js(&rubric, "rubric")?).map_err(js_error)?;
-    let compiled = CompiledRubric::new(rubric).map_err(js_error)?;
-    let submission = crate::rubric::parse_submission_value(&value_from_js(&submission, "submission")?).map_err(js_error)?;
+    let compiled = super::rubric_from_js(&rubric)?;
+    let submission = super::submission_from_js(&submission)?;
     let options: XapiOptions = if options.is_undefined() || options.is_null() {
         XapiOptions::default()
     } else {

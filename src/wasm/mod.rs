@@ -60,9 +60,17 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&text).map_err(|_| js_error(Error::at("output", "", "could not convert the result")))
 }
 
-fn submission_from_js(input: &JsValue) -> Result<Submission, JsValue> {
+/// A submission from JS (an object or a JSON string), validated.
+pub(crate) fn submission_from_js(input: &JsValue) -> Result<Submission, JsValue> {
     let value = value_from_js(input, "submission")?;
     crate::rubric::parse_submission_value(&value).map_err(js_error)
+}
+
+/// A rubric from JS (an object or a JSON string), validated and compiled.
+pub(crate) fn rubric_from_js(input: &JsValue) -> Result<CompiledRubric, JsValue> {
+    let value = value_from_js(input, "rubric")?;
+    let parsed = crate::rubric::parse_rubric_value(&value).map_err(js_error)?;
+    CompiledRubric::new(parsed).map_err(js_error)
 }
 
 /// A rubric compiled once, ready to score submissions, give feedback and run live sessions.
@@ -77,10 +85,7 @@ impl Engine {
     /// path of every problem.
     #[wasm_bindgen(constructor)]
     pub fn new(rubric: JsValue) -> Result<Engine, JsValue> {
-        let value = value_from_js(&rubric, "rubric")?;
-        let parsed = crate::rubric::parse_rubric_value(&value).map_err(js_error)?;
-        let compiled = CompiledRubric::new(parsed).map_err(js_error)?;
-        Ok(Engine { compiled: Rc::new(compiled) })
+        Ok(Engine { compiled: Rc::new(rubric_from_js(&rubric)?) })
     }
 
     /// The rubric as compiled, with every default filled in.
