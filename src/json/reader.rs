@@ -56,10 +56,6 @@ impl Walk {
         self.problems.push(Problem::new(path, message));
     }
 
-    pub fn has_problems(&self) -> bool {
-        !self.problems.is_empty()
-    }
-
     pub fn expected(&mut self, path: &str, what: &str, found: &Value) {
         self.problem(path, format!("expected {what}, found {}", kind_of(found)));
     }

@@ -47,11 +47,6 @@ impl Utf16Cursor {
     }
 }
 
-/// The UTF-16 offset of a byte offset (for one-off conversions).
-pub fn utf16_offset(text: &str, byte: usize) -> u32 {
-    Utf16Cursor::default().advance_to(text, byte)
-}
-
 /// Length of a text in UTF-16 code units, counted from its UTF-8 bytes (every byte that
 /// starts a character is one unit; a four-byte character is two).
 pub fn utf16_len(text: &str) -> u32 {
