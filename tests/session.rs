@@ -129,3 +129,58 @@ fn edits_anywhere_in_a_long_paragraph_match_a_full_score() {
         }
     }
 }
+
+/// Random edits of a several-paragraph report (insertions, deletions, replacements, new
+/// paragraphs, blank lines, accents), many of them replayed from a fixed seed: after each,
+/// the session's report and the feedback built from its outcomes equal a full score's; and
+/// when the update says nothing changed beyond moved spans, the report is the previous one
+/// with its spans moved by `shift()`, by the rule JS applies.
+#[test]
+fn random_edits_across_paragraphs_match_full_scores_and_feedback() {
+    use evident::{feedback, feedback_for, FeedbackOptions};
+    let rubric = lab();
+    let options = FeedbackOptions::default();
+    let pieces = [
+        "x", " the", ". ", "? Then", "\n\n", "\n", "A", "é", " plants", " 3.5 cm", " light", "photosynthesis ", "  ", "In conclusion, ",
+    ];
+    let mut text = lab_text::lab_text(300);
+    let mut session = Session::new(Rc::clone(&rubric), Submission::of_text(text.clone()), "response");
+    let mut seed: u64 = 0x5eed_2026;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % n.max(1)
+    };
+    for step in 0..400 {
+        let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let at = boundaries[next(boundaries.len())];
+        let cut_to = boundaries[boundaries.partition_point(|&b| b < at) + next(8).min(boundaries.len() - 1 - boundaries.partition_point(|&b| b < at))];
+        let (remove, insert) = match next(3) {
+            0 => (at, pieces[next(pieces.len())]),
+            1 => (cut_to, ""),
+            _ => (cut_to, pieces[next(pieces.len())]),
+        };
+        let edited = format!("{}{}{}", &text[..at], insert, &text[remove..]);
+        let before = session.report().clone();
+        let report = session.update(&edited).clone();
+        let sub = Submission::of_text(edited.as_str());
+        assert_eq!(report, full(&rubric, &Submission::default(), &edited), "step {step}: report after editing at byte {at}");
+        let live_feedback = feedback(&rubric, &report, session.outcomes(), &options);
+        assert_eq!(live_feedback, feedback_for(&rubric, &sub, &options).unwrap(), "step {step}: feedback");
+        if !session.evidence_changed() {
+            let (from, by) = session.shift();
+            let mut moved = before.clone();
+            for c in &mut moved.criteria {
+                for m in &mut c.met {
+                    for s in &mut m.spans {
+                        if &*s.field == "response" && s.start >= from {
+                            s.start = (i64::from(s.start) + by) as u32;
+                            s.end = (i64::from(s.end) + by) as u32;
+                        }
+                    }
+                }
+            }
+            assert_eq!(moved, report, "step {step}: an unchanged update is the old report moved");
+        }
+        text = edited;
+    }
+}

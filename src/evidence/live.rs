@@ -8,10 +8,21 @@
 //! inside the common suffix (shifted by the change in length). The distinct-word lexicon is kept too,
 //! so even an edited paragraph only normalizes and stems words it has not seen before.
 
-use super::paragraph::{FieldEvidence, Fresh, Lexicon, ParagraphEvidence, PlacedParagraph, PlacedSentence, Reuse, SentenceEvidence};
+use super::paragraph::{sentences_of, Changes, FieldEvidence, Fresh, Lexicon, ParagraphEvidence, PlacedParagraph, PlacedSentence, Reuse, SentenceEvidence};
+use crate::text::words::{paragraphs, utf16_len};
 use super::{Indicators, Outcome};
 use crate::rubric::model::Submission;
 use std::rc::Rc;
+
+/// Where an edit was: offsets from `at` (UTF-16 units of the field) moved by `by`; and,
+/// when only one paragraph was analysed again, what changed beyond that (None: the field
+/// was analysed again as a whole, so anything may have changed).
+#[derive(Debug, Clone)]
+pub struct Edit {
+    pub(crate) at: u32,
+    pub(crate) by: i64,
+    pub(crate) changes: Option<Changes>,
+}
 
 /// The analysed fields of a submission, with one field live.
 #[derive(Debug, Clone)]
@@ -53,21 +64,86 @@ impl Indicators {
 }
 
 impl LiveEvidence {
-    /// Takes the whole new text of the live field.
-    pub fn update(&mut self, indicators: &Indicators, text: &str) {
+    /// Takes the whole new text of the live field; says where the edit was and, when it
+    /// stayed inside one paragraph, what it changed beyond moving offsets.
+    pub fn update(&mut self, indicators: &Indicators, text: &str) -> Edit {
         let Some(f) = self.typed else {
             self.analysed = 0;
-            return;
+            return Edit { at: u32::MAX, by: 0, changes: Some(Changes::default()) };
         };
         let old = std::mem::take(&mut self.text);
-        let prefix = common_prefix(old.as_bytes(), text.as_bytes());
+        let mut prefix = common_prefix(old.as_bytes(), text.as_bytes());
+        while !text.is_char_boundary(prefix) {
+            prefix -= 1;
+        }
         let room = old.len().min(text.len()) - prefix;
-        let suffix = common_suffix(old.as_bytes(), text.as_bytes()).min(room);
-        let old_paragraphs = std::mem::take(&mut self.fields[f].paragraphs);
-        let mut earlier = Earlier { old: &old_paragraphs, prefix, suffix, new_len: text.len(), old_len: old.len(), analysed: 0 };
-        self.fields[f] = FieldEvidence::build(&indicators.fields[f], text, &mut self.lexicon, &mut earlier);
-        self.analysed = earlier.analysed;
+        let mut suffix = common_suffix(old.as_bytes(), text.as_bytes()).min(room);
+        while !text.is_char_boundary(text.len() - suffix) {
+            suffix -= 1;
+        }
+        let at = utf16_len(&text[..prefix]);
+        let by = i64::from(utf16_len(&text[prefix..text.len() - suffix])) - i64::from(utf16_len(&old[prefix..old.len() - suffix]));
+        let edit = match self.within_paragraph(indicators, f, &old, text, prefix, suffix, at, by) {
+            Some(changes) => Edit { at, by, changes: Some(changes) },
+            None => {
+                let old_paragraphs = std::mem::take(&mut self.fields[f].paragraphs);
+                let mut earlier = Earlier { old: &old_paragraphs, prefix, suffix, new_len: text.len(), old_len: old.len(), analysed: 0 };
+                self.fields[f] = FieldEvidence::build(&indicators.fields[f], text, &mut self.lexicon, &mut earlier);
+                self.analysed = earlier.analysed;
+                Edit { at, by, changes: None }
+            }
+        };
         self.text = text.to_string();
+        edit
+    }
+
+    /// An edit that leaves every paragraph bound where it was (the edited text lies inside
+    /// one paragraph, and the paragraph neither splits nor joins the next): only that
+    /// paragraph is analysed again and spliced in. None when the edit is not of that kind.
+    #[allow(clippy::too_many_arguments)]
+    fn within_paragraph(&mut self, indicators: &Indicators, f: usize, old: &str, text: &str, prefix: usize, suffix: usize, at: u32, by: i64) -> Option<Changes> {
+        let field = &self.fields[f];
+        let i = field.paragraphs.partition_point(|p| p.byte_start <= prefix).checked_sub(1)?;
+        let start = field.paragraphs[i].byte_start;
+        let by_bytes = text.len() as isize - old.len() as isize;
+        let end = match field.paragraphs.get(i + 1) {
+            Some(next) if old.len() - suffix >= next.byte_start => return None,
+            Some(next) => (next.byte_start as isize + by_bytes) as usize,
+            None => text.len(),
+        };
+        let window = &text[start..end];
+        if end < text.len() {
+            // The paragraph must still be followed by a blank line.
+            let body = window.strip_suffix('\n')?;
+            if !body.rsplit('\n').next().is_some_and(|line| line.trim().is_empty()) {
+                return None;
+            }
+        }
+        let mut pieces = paragraphs(window);
+        let (0, paragraph) = pieces.next()? else { return None };
+        if pieces.next().is_some() {
+            return None;
+        }
+        let mut earlier = Earlier { old: &field.paragraphs, prefix, suffix, new_len: text.len(), old_len: old.len(), analysed: 0 };
+        let sentences = sentences_of(&indicators.fields[f], paragraph, start, &mut self.lexicon, &mut earlier);
+        self.analysed = earlier.analysed;
+        let placed = PlacedParagraph {
+            byte_start: start,
+            byte_len: paragraph.len(),
+            utf16_start: field.paragraphs[i].utf16_start,
+            utf16_len: utf16_len(paragraph),
+            evidence: Rc::new(ParagraphEvidence::new(sentences)),
+        };
+        Some(self.fields[f].splice(i, placed, at, by, by_bytes))
+    }
+
+    /// The typed field, as an index of the indicators' fields.
+    pub(crate) fn typed(&self) -> Option<usize> {
+        self.typed
+    }
+
+    pub(crate) fn field(&self, i: usize) -> &FieldEvidence {
+        &self.fields[i]
     }
 
     /// How many sentences the last update analysed afresh.
@@ -121,6 +197,28 @@ impl Reuse for Earlier<'_> {
         let head = old[..keep].to_vec();
         let resume = head.last().map(|s| s.byte_start + s.byte_len)?;
         Some((head, resume))
+    }
+
+    fn stable_tail(&mut self, start: usize, len: usize, offset: usize, utf16: u32) -> Option<Vec<PlacedSentence>> {
+        if start + offset < self.new_len - self.suffix {
+            return None;
+        }
+        let at = start + offset + self.old_len - self.new_len;
+        let i = self.old.partition_point(|p| p.byte_start <= at).checked_sub(1)?;
+        let p = &self.old[i];
+        // The old paragraph must end where the new one does (the same text after the edit).
+        if p.byte_start + p.byte_len + self.new_len != start + len + self.old_len {
+            return None;
+        }
+        let sentences = &p.evidence.sentences;
+        let j = sentences.binary_search_by_key(&(at - p.byte_start), |s| s.byte_start).ok()?;
+        let (byte0, utf0) = (sentences[j].byte_start, sentences[j].utf16_start);
+        Some(
+            sentences[j..]
+                .iter()
+                .map(|s| PlacedSentence { byte_start: s.byte_start - byte0 + offset, byte_len: s.byte_len, utf16_start: s.utf16_start - utf0 + utf16, evidence: Rc::clone(&s.evidence) })
+                .collect(),
+        )
     }
 
     fn sentence(&mut self, start: usize, text: &str) -> Option<Rc<SentenceEvidence>> {

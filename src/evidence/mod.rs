@@ -13,7 +13,7 @@ mod outcome;
 mod paragraph;
 mod phrases;
 
-pub use live::LiveEvidence;
+pub use live::{Edit, LiveEvidence};
 
 use crate::error::{Error, Problem};
 use crate::rubric::model::{Check, Rater, Rubric, Submission};
@@ -62,7 +62,37 @@ pub struct Outcome {
     pub missing: Vec<String>,
 }
 
+impl Span {
+    /// Moves the span by `by` UTF-16 units when it is in `field` and starts at or after
+    /// `at`; says whether it moved. (The JS binding moves spans by the same rule.)
+    pub fn shift(&mut self, field: &str, at: u32, by: i64) -> bool {
+        if self.start < at || by == 0 || &*self.field != field {
+            return false;
+        }
+        self.start = paragraph::moved(self.start, at, by);
+        self.end = (i64::from(self.end) + by).max(0) as u32;
+        true
+    }
+}
+
+/// Moves every span of a list (see `Span::shift`); says whether any moved.
+pub fn shift_spans(spans: &mut [Span], field: &str, at: u32, by: i64) -> bool {
+    let mut any = false;
+    for s in spans {
+        any |= s.shift(field, at, by);
+    }
+    any
+}
+
 impl Outcome {
+    /// Whether a report or feedback built from `self` equals one built from `other`: they
+    /// read `met` and the spans, and of an unmet indicator also closeness, found, missing.
+    pub fn shows_as(&self, other: &Outcome) -> bool {
+        self.met == other.met
+            && self.spans == other.spans
+            && (self.met || (self.closeness == other.closeness && self.found == other.found && self.missing == other.missing))
+    }
+
     fn verdict(met: bool, closeness: f64, found: f64) -> Self {
         let closeness = if met { 1.0 } else if closeness.is_finite() { closeness.clamp(0.0, 0.99) } else { 0.0 };
         Outcome { met, spans: Vec::new(), closeness, found, missing: Vec::new() }
@@ -98,6 +128,49 @@ struct CompiledIndicator {
     field: usize,
     criterion: String,
     check: Node,
+    reads: Reads,
+}
+
+/// What of its field's evidence a check reads, so that an edit which changed none of it
+/// leaves the check's outcome as it was (its spans moved).
+#[derive(Debug, Clone, Default)]
+struct Reads {
+    phrases: Vec<u32>,
+    patterns: Vec<u32>,
+    numbers: bool,
+    counts: bool,
+    /// The raw text or paragraph layout (`choice` on a text field, paragraph counts).
+    other: bool,
+}
+
+impl Reads {
+    fn of(node: &Node) -> Self {
+        let mut reads = Reads::default();
+        reads.add(node);
+        reads
+    }
+
+    fn add(&mut self, node: &Node) {
+        match node {
+            Node::Phrases { first, texts, .. } => self.phrases.extend(*first..*first + texts.len() as u32),
+            Node::Count { unit: CountUnit::Paragraphs, .. } | Node::Choice(_) => self.other = true,
+            Node::Count { .. } | Node::Readability { .. } => self.counts = true,
+            Node::Pattern { id } => self.patterns.push(*id),
+            Node::Number { .. } => self.numbers = true,
+            Node::Rating { .. } => {}
+            Node::All(nodes) | Node::Any(nodes) => nodes.iter().for_each(|n| self.add(n)),
+            Node::Not(inner) => self.add(inner),
+        }
+    }
+
+    /// Whether an edit with these changes may have changed what the check reads.
+    fn touched_by(&self, changes: &paragraph::Changes) -> bool {
+        self.other
+            || (self.counts && changes.counts)
+            || (self.numbers && changes.numbers)
+            || self.phrases.iter().any(|&i| changes.phrases.get(i as usize).copied().unwrap_or(true))
+            || self.patterns.iter().any(|&i| changes.patterns.get(i as usize).copied().unwrap_or(true))
+    }
 }
 
 /// All indicators of a rubric, in rubric order (criteria, then their indicators), with
@@ -120,7 +193,8 @@ impl Indicators {
                 let field = compiler.field(&indicator.field);
                 let path = format!("criteria[{c}].indicators[{i}].check");
                 let check = compiler.node(&indicator.check, field, &path);
-                list.push(CompiledIndicator { field, criterion: criterion.id.clone(), check });
+                let reads = Reads::of(&check);
+                list.push(CompiledIndicator { field, criterion: criterion.id.clone(), check, reads });
             }
         }
         if !compiler.problems.is_empty() {
@@ -145,6 +219,32 @@ impl Indicators {
             .map(|program| FieldEvidence::build(program, submission.text(&program.name), &mut Lexicon::default(), &mut Fresh))
             .collect();
         self.outcomes(&evidence, submission)
+    }
+
+    /// Brings `outcomes` (those of the live evidence before `edit`) up to date after the
+    /// edit: outcomes of the typed field that read nothing the edit changed only have their
+    /// spans moved; the others are evaluated again. Says whether any outcome changed in
+    /// what a report or feedback shows (`Outcome::shows_as`), beyond moved spans.
+    pub fn update_outcomes(&self, live: &LiveEvidence, submission: &Submission, edit: &Edit, outcomes: &mut [Outcome]) -> bool {
+        let Some(typed) = live.typed() else { return false };
+        let name = &self.fields[typed].name;
+        let mut shows_change = false;
+        for (ind, outcome) in self.list.iter().zip(outcomes.iter_mut()) {
+            if ind.field != typed {
+                continue;
+            }
+            for span in &mut outcome.spans {
+                span.shift(name, edit.at, edit.by);
+            }
+            if edit.changes.as_ref().is_some_and(|c| !ind.reads.touched_by(c)) {
+                continue;
+            }
+            let ctx = outcome::Context { submission, field: name, criterion: &ind.criterion, evidence: live.field(typed), formula: self.formula };
+            let fresh = outcome::run(&ind.check, &ctx);
+            shows_change |= !fresh.shows_as(outcome);
+            *outcome = fresh;
+        }
+        shows_change
     }
 
     /// Every indicator's outcome from analysed fields (one per `fields` entry).

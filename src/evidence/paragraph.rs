@@ -132,7 +132,7 @@ pub(crate) struct ParagraphEvidence {
 }
 
 impl ParagraphEvidence {
-    fn new(sentences: Vec<PlacedSentence>) -> Self {
+    pub(crate) fn new(sentences: Vec<PlacedSentence>) -> Self {
         let mut summary = SentenceEvidence::default();
         for s in &sentences {
             let e = &s.evidence;
@@ -153,6 +153,8 @@ impl ParagraphEvidence {
 pub(crate) struct PlacedParagraph {
     pub byte_start: usize,
     pub byte_len: usize,
+    pub utf16_start: u32,
+    pub utf16_len: u32,
     pub evidence: Rc<ParagraphEvidence>,
 }
 
@@ -175,6 +177,12 @@ pub(crate) trait Reuse {
     /// The leading sentences of the paragraph at `start` whose bounds the edit cannot have
     /// moved, and the byte (relative to the paragraph) where segmenting must resume.
     fn stable_head(&mut self, _start: usize, _text: &str) -> Option<(Vec<PlacedSentence>, usize)> {
+        None
+    }
+    /// The sentences from byte `offset` of the paragraph at `start` (of length `len`) to
+    /// its end, when the edit lies before `offset` and the old text had a sentence bound
+    /// there: they are the old sentences, moved (`utf16` is where `offset` is in UTF-16).
+    fn stable_tail(&mut self, _start: usize, _len: usize, _offset: usize, _utf16: u32) -> Option<Vec<PlacedSentence>> {
         None
     }
 }
@@ -221,7 +229,8 @@ impl FieldEvidence {
                 unit_end: n.unit_end + utf16,
                 ..n.clone()
             }));
-            field.paragraphs.push(PlacedParagraph { byte_start: start, byte_len: paragraph.len(), evidence });
+            let utf16_len = utf16_len(paragraph);
+            field.paragraphs.push(PlacedParagraph { byte_start: start, byte_len: paragraph.len(), utf16_start: utf16, utf16_len, evidence });
         }
         field
     }
@@ -241,8 +250,146 @@ impl FieldEvidence {
     }
 }
 
+/// What an edit inside one paragraph changed beyond moving offsets: which phrases' and
+/// patterns' occurrences, the numbers, the counts. Offsets at or after the edit (`at`, in
+/// UTF-16 units of the field) move by the change in length; an occurrence that only moved
+/// is not a change.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Changes {
+    pub phrases: Vec<bool>,
+    pub patterns: Vec<bool>,
+    pub numbers: bool,
+    pub counts: bool,
+}
+
+/// `x` moved by `by` when it lies at or after `at`.
+pub(crate) fn moved(x: u32, at: u32, by: i64) -> u32 {
+    if x >= at {
+        (i64::from(x) + by).max(0) as u32
+    } else {
+        x
+    }
+}
+
+impl FieldEvidence {
+    /// Puts paragraph `i`, analysed again after an edit at `at` (UTF-16, field offsets)
+    /// that changed the field's length by `by` UTF-16 units and `by_bytes` bytes, in place
+    /// of its old analysis: every later offset moves, and each phrase's and pattern's
+    /// occurrences in the paragraph are replaced. Says what changed beyond offsets.
+    pub(crate) fn splice(&mut self, i: usize, new: PlacedParagraph, at: u32, by: i64, by_bytes: isize) -> Changes {
+        let old = std::mem::replace(&mut self.paragraphs[i], new);
+        for p in &mut self.paragraphs[i + 1..] {
+            p.byte_start = (p.byte_start as isize + by_bytes) as usize;
+            p.utf16_start = moved(p.utf16_start, at, by);
+        }
+        let new = Rc::clone(&self.paragraphs[i].evidence);
+        let (old_sum, new_sum) = (&old.evidence.summary, &new.summary);
+        let (base, old_end) = (old.utf16_start, old.utf16_start + old.utf16_len);
+        let counts = old_sum.counts != new_sum.counts;
+        if counts {
+            self.counts.sub(old_sum.counts);
+            self.counts.add(new_sum.counts);
+        }
+        let local = at - base;
+        let phrases = splice_hits(&mut self.phrases, &old_sum.phrase_hits, &new_sum.phrase_hits, base, old_end, at, by, local);
+        let patterns = splice_hits(&mut self.patterns, &old_sum.pattern_hits, &new_sum.pattern_hits, base, old_end, at, by, local);
+        let same_numbers = old_sum.numbers.len() == new_sum.numbers.len()
+            && old_sum.numbers.iter().zip(&new_sum.numbers).all(|(o, n)| {
+                let o = FoundNumber { start: moved(o.start, local, by), end: moved(o.end, local, by), unit_end: moved(o.unit_end, local, by), ..o.clone() };
+                o == *n
+            });
+        let lo = self.numbers.partition_point(|n| n.start < base);
+        let hi = self.numbers.partition_point(|n| n.start < old_end);
+        if same_numbers {
+            for n in &mut self.numbers[lo..] {
+                shift_number(n, at, by);
+            }
+        } else {
+            let fresh = new_sum.numbers.iter().map(|n| FoundNumber { start: n.start + base, end: n.end + base, unit_end: n.unit_end + base, ..n.clone() });
+            self.numbers.splice(lo..hi, fresh);
+            let after = lo + new_sum.numbers.len();
+            for n in &mut self.numbers[after..] {
+                shift_number(n, at, by);
+            }
+        }
+        Changes { phrases, patterns, numbers: !same_numbers, counts }
+    }
+}
+
+/// A span moves whole when it starts at or after `at` (as spans in reports do).
+fn shift_pair((start, end): (u32, u32), at: u32, by: i64) -> (u32, u32) {
+    if start >= at {
+        (moved(start, at, by), (i64::from(end) + by).max(0) as u32)
+    } else {
+        (start, end)
+    }
+}
+
+fn shift_number(n: &mut FoundNumber, at: u32, by: i64) {
+    if n.start >= at {
+        n.start = moved(n.start, at, by);
+        n.end = moved(n.end, at, by);
+        n.unit_end = moved(n.unit_end, at, by);
+    }
+}
+
+/// One list per phrase (or pattern): an id whose occurrences in the paragraph only moved
+/// has its list's offsets moved; any other id has the paragraph's part of its list
+/// replaced. `old` and `new` are the paragraph's hits (sorted by id, then position,
+/// offsets local to the paragraph, which starts at `base` and ended at `old_end`).
+#[allow(clippy::too_many_arguments)]
+fn splice_hits(lists: &mut [Vec<(u32, u32)>], old: &[Hit], new: &[Hit], base: u32, old_end: u32, at: u32, by: i64, local: u32) -> Vec<bool> {
+    let mut changed = vec![false; lists.len()];
+    let mut done = vec![false; lists.len()];
+    let (mut o, mut n) = (0, 0);
+    while o < old.len() || n < new.len() {
+        let id = match (old.get(o), new.get(n)) {
+            (Some(a), Some(b)) => a.id.min(b.id),
+            (Some(a), None) => a.id,
+            (None, Some(b)) => b.id,
+            (None, None) => break,
+        };
+        let o_end = o + old[o..].iter().take_while(|h| h.id == id).count();
+        let n_end = n + new[n..].iter().take_while(|h| h.id == id).count();
+        let same = o_end - o == n_end - n
+            && old[o..o_end].iter().zip(&new[n..n_end]).all(|(a, b)| moved(a.start, local, by) == b.start && moved(a.start, local, by) + (a.end - a.start) == b.end);
+        if same {
+            // Only moved: the paragraph's part and everything after it moves alike.
+            let list = &mut lists[id as usize];
+            let from = list.partition_point(|h| h.0 < at);
+            for h in &mut list[from..] {
+                *h = shift_pair(*h, at, by);
+            }
+            done[id as usize] = true;
+        } else {
+            changed[id as usize] = true;
+            let list = &mut lists[id as usize];
+            let lo = list.partition_point(|h| h.0 < base);
+            let hi = list.partition_point(|h| h.0 < old_end);
+            list.splice(lo..hi, new[n..n_end].iter().map(|h| (h.start + base, h.end + base)));
+            // Everything after the paragraph lay after the edit.
+            for h in &mut list[lo + (n_end - n)..] {
+                *h = shift_pair(*h, at, by);
+            }
+            done[id as usize] = true;
+        }
+        o = o_end;
+        n = n_end;
+    }
+    // Ids without occurrences in the paragraph, before or after: later paragraphs' move.
+    for (id, list) in lists.iter_mut().enumerate() {
+        if !done[id] {
+            let from = list.partition_point(|h| h.0 < at);
+            for h in &mut list[from..] {
+                *h = shift_pair(*h, at, by);
+            }
+        }
+    }
+    changed
+}
+
 /// The sentences (UAX #29) of a paragraph that starts at byte `start` of the field.
-fn sentences_of(program: &FieldProgram, paragraph: &str, start: usize, lexicon: &mut Lexicon, reuse: &mut impl Reuse) -> Vec<PlacedSentence> {
+pub(crate) fn sentences_of(program: &FieldProgram, paragraph: &str, start: usize, lexicon: &mut Lexicon, reuse: &mut impl Reuse) -> Vec<PlacedSentence> {
     // Sentence segmentation is costly; after an edit, only the part from a little before
     // the edit is segmented again (a segment that starts at a sentence bound segments the
     // same as the whole paragraph does from there).
@@ -252,6 +399,10 @@ fn sentences_of(program: &FieldProgram, paragraph: &str, start: usize, lexicon: 
         let offset = offset + resume;
         utf16 += utf16_len(&paragraph[byte..offset]);
         byte = offset;
+        if let Some(rest) = reuse.stable_tail(start, paragraph.len(), offset, utf16) {
+            out.extend(rest);
+            break;
+        }
         let evidence = match reuse.sentence(start + offset, sentence) {
             Some(e) => e,
             None => Rc::new(program.analyze(sentence, lexicon)),

@@ -171,6 +171,18 @@ pub struct Progress {
     pub stretch: bool,
 }
 
+impl Feedback {
+    /// Moves the spans of `field` at or after `at` by `by` UTF-16 units (an edit there);
+    /// says whether any moved.
+    pub fn shift_spans(&mut self, field: &str, at: u32, by: i64) -> bool {
+        let mut any = false;
+        for s in &mut self.strengths {
+            any |= crate::evidence::shift_spans(&mut s.spans, field, at, by);
+        }
+        any
+    }
+}
+
 /// Feedback from a score report and the indicator outcomes it was built from (in rubric
 /// order, as `Indicators::evaluate` gives them). Never fails: the inputs are already valid.
 pub fn feedback(rubric: &CompiledRubric, report: &ScoreReport, outcomes: &[Outcome], options: &FeedbackOptions) -> Feedback {

@@ -88,3 +88,17 @@ pub struct Missing {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
 }
+
+impl ScoreReport {
+    /// Moves the spans of `field` at or after `at` by `by` UTF-16 units (an edit there);
+    /// says whether any moved.
+    pub fn shift_spans(&mut self, field: &str, at: u32, by: i64) -> bool {
+        let mut any = false;
+        for c in &mut self.criteria {
+            for m in &mut c.met {
+                any |= crate::evidence::shift_spans(&mut m.spans, field, at, by);
+            }
+        }
+        any
+    }
+}

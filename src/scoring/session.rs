@@ -19,6 +19,9 @@ pub struct Session {
     report: ScoreReport,
     changed: bool,
     evidence_changed: bool,
+    moved: bool,
+    shift: (u32, i64),
+    before: ScoreReport,
 }
 
 impl Session {
@@ -28,12 +31,25 @@ impl Session {
         let live = rubric.matchers.live(&base, field);
         let outcomes = rubric.matchers.live_outcomes(&live, &base);
         let report = rubric.report(&base, &outcomes);
-        Session { rubric, submission: base, field: field.to_string(), live, outcomes, report, changed: true, evidence_changed: true }
+        let before = report.clone();
+        Session {
+            rubric,
+            submission: base,
+            field: field.to_string(),
+            live,
+            outcomes,
+            report,
+            changed: true,
+            evidence_changed: true,
+            moved: false,
+            shift: (u32::MAX, 0),
+            before,
+        }
     }
 
     /// Takes the whole new text of the field and returns the new report.
     pub fn update(&mut self, text: &str) -> &ScoreReport {
-        self.live.update(&self.rubric.matchers, text);
+        let edit = self.live.update(&self.rubric.matchers, text);
         match self.submission.responses.get_mut(&self.field) {
             Some(Response::Text(current)) => {
                 current.clear();
@@ -43,19 +59,33 @@ impl Session {
                 self.submission.responses.insert(self.field.clone(), Response::Text(text.to_string()));
             }
         }
-        let outcomes = self.rubric.matchers.live_outcomes(&self.live, &self.submission);
-        // The report is a function of the outcomes (and the unchanged ratings): equal
-        // outcomes, the usual case inside a word, need no new report.
-        self.evidence_changed = outcomes != self.outcomes;
+        self.shift = (edit.at, edit.by);
+        // Spans after the edit move with the text; the report is a function of the
+        // outcomes (and the unchanged ratings), so outcomes that show the same, the usual
+        // case, need no new report.
+        self.moved = self.report.shift_spans(&self.field, edit.at, edit.by);
+        self.evidence_changed = self.rubric.matchers.update_outcomes(&self.live, &self.submission, &edit, &mut self.outcomes);
         if self.evidence_changed {
-            self.outcomes = outcomes;
             let report = self.rubric.report(&self.submission, &self.outcomes);
-            self.changed = report != self.report;
-            self.report = report;
+            self.changed = self.moved || report != self.report;
+            self.before = std::mem::replace(&mut self.report, report);
         } else {
-            self.changed = false;
+            self.changed = self.moved;
         }
         &self.report
+    }
+
+    /// Where the last edit was: spans of the field at or after UTF-16 offset `.0` moved by
+    /// `.1` (see `evidence::Span::shift`).
+    pub fn shift(&self) -> (u32, i64) {
+        self.shift
+    }
+
+    /// The report before the last update, its spans moved by the edit: what the last
+    /// update's report differs from beyond moved spans. Only meaningful after an update
+    /// whose `evidence_changed()` is true.
+    pub fn report_before(&self) -> &ScoreReport {
+        &self.before
     }
 
     /// Each indicator's outcome for the latest text, in rubric order.
@@ -74,8 +104,10 @@ impl Session {
         self.changed
     }
 
-    /// Whether the last update changed any indicator's outcome (met, spans, or how close it
-    /// is). When it did not, nothing derived from the evidence (report, feedback) can differ.
+    /// Whether the last update changed any indicator's outcome in what a report or feedback
+    /// shows (met, spans beyond their move with the text, and for an unmet indicator how
+    /// close it is). When it did not, the report and feedback are the old ones with their
+    /// spans moved (`shift`).
     pub fn evidence_changed(&self) -> bool {
         self.evidence_changed
     }

@@ -159,6 +159,13 @@ impl TextCounts {
         self.syllables += other.syllables;
     }
 
+    /// Takes away counts added earlier (a part of the text that changed).
+    pub fn sub(&mut self, other: TextCounts) {
+        self.words -= other.words;
+        self.sentences -= other.sentences;
+        self.syllables -= other.syllables;
+    }
+
     /// The grade estimate of these counts under a locale's formula (0 for a text without words).
     pub fn grade(&self, formula: Formula) -> f64 {
         if self.words == 0 {
