@@ -117,3 +117,47 @@ fn an_edit_that_changes_nothing_returns_the_same_result_object() {
     assert!(js_sys::Object::is(&fourth, &fifth), "typing inside a new word must not rebuild the result");
     let _ = third;
 }
+
+/// Edits anywhere in a three-paragraph response with an emoji and accents (insertions,
+/// deletions, new paragraphs, evidence typed and removed), replayed from a fixed seed: each
+/// live result, built by moving and patching the previous one, must be exactly what scoring
+/// and giving feedback on the whole text afresh gives, key order included; an earlier
+/// result must not be altered by later updates.
+#[wasm_bindgen_test]
+fn patched_live_results_equal_fresh_scores_and_feedback() {
+    let engine = Engine::new(js(RUBRIC)).unwrap();
+    let mut live = engine.session(js(r#"{"locale": "es"}"#)).unwrap();
+    let mut text: Vec<u16> = "Café 🌱 notes. My claim is that light helps plants grow taller.\n\nThe data show the plants in light grew 3.5 cm more. Because light gives energy for photosynthesis, they grew.\n\nIn conclusion, light matters.".encode_utf16().collect();
+    let pieces = ["x", " light", ". ", "\n\n", "é", " because", " grew 4 cm", "In conclusion, ", " data show"];
+    let mut seed: u32 = 2026;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        (seed >> 8) as usize % n.max(1)
+    };
+    let first = live.update(&String::from_utf16_lossy(&text)).unwrap();
+    let first_json = JSON::stringify(&first).unwrap();
+    for step in 0..150 {
+        // Cut only between UTF-16 units that are not inside a surrogate pair.
+        let ok = |i: usize| i == 0 || i >= text.len() || !(0xDC00..0xE000).contains(&text[i]);
+        let mut at = next(text.len() + 1);
+        while !ok(at) {
+            at -= 1;
+        }
+        let mut to = (at + next(6)).min(text.len());
+        while !ok(to) {
+            to += 1;
+        }
+        let insert: Vec<u16> = if next(3) == 0 { Vec::new() } else { pieces[next(pieces.len())].encode_utf16().collect() };
+        let to = if insert.is_empty() { to } else if next(2) == 0 { at } else { to };
+        text.splice(at..to, insert);
+        let now = String::from_utf16_lossy(&text);
+        let result = live.update(&now).unwrap();
+        let submission = Array::of1(&JsValue::from_str(&now));
+        let submission = js(&format!("{{\"responses\": {{\"response\": {}}}}}", JSON::stringify(&submission.get(0)).unwrap()));
+        let fresh = js_sys::Object::new();
+        Reflect::set(&fresh, &"report".into(), &engine.score(submission.clone()).unwrap()).unwrap();
+        Reflect::set(&fresh, &"feedback".into(), &engine.feedback(submission, js(r#"{"locale": "es"}"#)).unwrap()).unwrap();
+        assert_eq!(JSON::stringify(&result).unwrap(), JSON::stringify(&fresh).unwrap(), "step {step}: after editing units {at}..{to}");
+    }
+    assert_eq!(JSON::stringify(&first).unwrap(), first_json, "the first result object must be left as it was");
+}

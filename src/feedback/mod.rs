@@ -172,6 +172,19 @@ pub struct Progress {
 }
 
 impl Feedback {
+    /// The feedback without its strengths (for comparing or sending the rest alone).
+    pub fn head_clone(&self) -> Feedback {
+        Feedback {
+            rubric: self.rubric.clone(),
+            student: self.student.clone(),
+            task: self.task.clone(),
+            locale: self.locale,
+            goal: self.goal.clone(),
+            strengths: Vec::new(),
+            next_steps: self.next_steps.clone(),
+            progress: self.progress.clone(),
+        }
+    }
     /// Moves the spans of `field` at or after `at` by `by` UTF-16 units (an edit there);
     /// says whether any moved.
     pub fn shift_spans(&mut self, field: &str, at: u32, by: i64) -> bool {

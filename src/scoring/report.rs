@@ -90,6 +90,21 @@ pub struct Missing {
 }
 
 impl ScoreReport {
+    /// The report without its criteria (for comparing or sending the rest alone).
+    pub fn head_clone(&self) -> ScoreReport {
+        ScoreReport {
+            rubric: self.rubric.clone(),
+            student: self.student.clone(),
+            task: self.task.clone(),
+            submitted_at: self.submitted_at.clone(),
+            total: self.total,
+            max: self.max,
+            percent: self.percent,
+            level: self.level.clone(),
+            mastered: self.mastered,
+            criteria: Vec::new(),
+        }
+    }
     /// Moves the spans of `field` at or after `at` by `by` UTF-16 units (an edit there);
     /// says whether any moved.
     pub fn shift_spans(&mut self, field: &str, at: u32, by: i64) -> bool {

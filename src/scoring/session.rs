@@ -75,6 +75,12 @@ impl Session {
         &self.report
     }
 
+    /// Whether the last update moved any span of the report (it was then kept, spans moved,
+    /// or rebuilt from outcomes whose spans moved).
+    pub fn report_moved(&self) -> bool {
+        self.moved
+    }
+
     /// Where the last edit was: spans of the field at or after UTF-16 offset `.0` moved by
     /// `.1` (see `evidence::Span::shift`).
     pub fn shift(&self) -> (u32, i64) {

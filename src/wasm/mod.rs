@@ -223,33 +223,87 @@ fn nested_path(outer: &str, inner: &str) -> String {
 pub struct LiveSession {
     session: Session,
     feedback: FeedbackOptions,
-    /// The last result sent to JS, with the feedback it was built from: a keystroke that
-    /// changes neither report nor feedback gets the same object back, unconverted.
+    /// The last result sent to JS, with the feedback it was built from (its spans kept
+    /// moved along with the text, as the report's are).
     last: Option<(crate::feedback::Feedback, JsValue)>,
+}
+
+// Builds the next result object from the previous one without converting what did not
+// change: parts whose spans only moved with the edit are copied with those spans moved
+// (the rule of `evidence::Span::shift`), untouched parts are shared, and only the parts
+// named in `patch` (JSON: `report` without its criteria, `criteria` by index, `feedback`
+// without its strengths, `strengths`) are parsed.
+#[wasm_bindgen(inline_js = r#"
+function moveSpans(spans, field, at, by) {
+  let out = spans;
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i];
+    if (s.start >= at && s.field === field) {
+      if (out === spans) out = spans.slice();
+      out[i] = { field: s.field, start: s.start + by, end: s.end + by };
+    }
+  }
+  return out;
+}
+function moveEach(items, field, at, by) {
+  let out = items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const spans = moveSpans(item.spans, field, at, by);
+    if (spans !== item.spans) {
+      if (out === items) out = items.slice();
+      out[i] = { ...item, spans };
+    }
+  }
+  return out;
+}
+function moveCriterion(c, field, at, by) {
+  const met = moveEach(c.met, field, at, by);
+  return met === c.met ? c : { ...c, met };
+}
+export function patchResult(previous, field, at, by, patchText) {
+  const patch = patchText ? JSON.parse(patchText) : {};
+  const old = previous.report;
+  const changed = patch.criteria || {};
+  const criteria = old.criteria.map((c, i) => (i in changed ? changed[i] : moveCriterion(c, field, at, by)));
+  const report = patch.report ? Object.assign(patch.report, { criteria }) : { ...old, criteria };
+  const strengths = patch.strengths || moveEach(previous.feedback.strengths, field, at, by);
+  const feedback = patch.feedback ? Object.assign(patch.feedback, { strengths }) : { ...previous.feedback, strengths };
+  return { report, feedback };
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = patchResult)]
+    fn patch_result(previous: &JsValue, field: &str, at: u32, by: i32, patch: &str) -> JsValue;
 }
 
 #[wasm_bindgen]
 impl LiveSession {
     /// Re-scores with the field's new text → `{report, feedback}`. When the edit changed
     /// neither (most keystrokes inside a word), the previous result object is returned as
-    /// is, so `result === previous` tells a caller there is nothing to redraw.
+    /// is, so `result === previous` tells a caller there is nothing to redraw. Otherwise a
+    /// new object, sharing with the previous one every part the edit left as it was.
     pub fn update(&mut self, text: &str) -> Result<JsValue, JsValue> {
         self.session.update(text);
+        let Some((mut feedback, previous)) = self.last.take() else {
+            return self.convert_all();
+        };
+        let (at, by) = self.session.shift();
+        let Ok(by32) = i32::try_from(by) else {
+            return self.convert_all();
+        };
+        let field = self.session.field().to_string();
+        let moved = feedback.shift_spans(&field, at, by) | self.session.report_moved();
         if !self.session.evidence_changed() {
-            if let Some((_, result)) = &self.last {
-                return Ok(result.clone());
-            }
+            let result = if moved { patch_result(&previous, &field, at, by32, "") } else { previous };
+            self.last = Some((feedback, result.clone()));
+            return Ok(result);
         }
-        let feedback = crate::feedback::feedback(self.session.rubric(), self.session.report(), self.session.outcomes(), &self.feedback);
-        if !self.session.changed() {
-            if let Some((previous, result)) = &self.last {
-                if *previous == feedback {
-                    return Ok(result.clone());
-                }
-            }
-        }
-        let result = to_js(&LiveResult { report: self.session.report(), feedback: &feedback })?;
-        self.last = Some((feedback, result.clone()));
+        let fresh = crate::feedback::feedback(self.session.rubric(), self.session.report(), self.session.outcomes(), &self.feedback);
+        let patch = live_patch(self.session.report_before(), self.session.report(), &feedback, &fresh)
+            .map_err(|e| js_error(Error::at("output", "", format!("could not convert the result: {e}"))))?;
+        let result = if patch.is_empty() && !moved { previous } else { patch_result(&previous, &field, at, by32, &patch) };
+        self.last = Some((fresh, result.clone()));
         Ok(result)
     }
 
@@ -260,6 +314,47 @@ impl LiveSession {
         self.last = None;
         Ok(())
     }
+}
+
+impl LiveSession {
+    /// The whole result converted afresh.
+    fn convert_all(&mut self) -> Result<JsValue, JsValue> {
+        let feedback = crate::feedback::feedback(self.session.rubric(), self.session.report(), self.session.outcomes(), &self.feedback);
+        let result = to_js(&LiveResult { report: self.session.report(), feedback: &feedback })?;
+        self.last = Some((feedback, result.clone()));
+        Ok(result)
+    }
+}
+
+/// The parts of a live result that differ, beyond moved spans, between `before` (report and
+/// feedback with their spans already moved) and `after`, as JSON for `patchResult`; empty
+/// when none does.
+fn live_patch(report_before: &crate::ScoreReport, report: &crate::ScoreReport, before: &crate::feedback::Feedback, after: &crate::feedback::Feedback) -> serde_json::Result<String> {
+    use std::fmt::Write;
+    let mut parts: Vec<String> = Vec::new();
+    let same_head = report_before.criteria.len() == report.criteria.len() && {
+        // Everything of the report but its criteria, compared without cloning them.
+        report_before.head_clone() == report.head_clone()
+    };
+    if !same_head {
+        parts.push(format!("\"report\":{}", serde_json::to_string(&report.head_clone())?));
+    }
+    let mut criteria = String::new();
+    for (i, (old, new)) in report_before.criteria.iter().zip(&report.criteria).enumerate() {
+        if old != new {
+            let _ = write!(criteria, "{}\"{i}\":{}", if criteria.is_empty() { "" } else { "," }, serde_json::to_string(new)?);
+        }
+    }
+    if !criteria.is_empty() {
+        parts.push(format!("\"criteria\":{{{criteria}}}"));
+    }
+    if before.strengths != after.strengths {
+        parts.push(format!("\"strengths\":{}", serde_json::to_string(&after.strengths)?));
+    }
+    if before.head_clone() != after.head_clone() {
+        parts.push(format!("\"feedback\":{}", serde_json::to_string(&after.head_clone())?));
+    }
+    Ok(if parts.is_empty() { String::new() } else { format!("{{{}}}", parts.join(",")) })
 }
 
 #[derive(Serialize)]
