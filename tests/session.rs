@@ -131,7 +131,8 @@ fn edits_anywhere_in_a_long_paragraph_match_a_full_score() {
 }
 
 /// Random edits of a several-paragraph report (insertions, deletions, replacements, new
-/// paragraphs, blank lines, accents), many of them replayed from a fixed seed: after each,
+/// paragraphs, blank lines, accents), replayed from a fixed seed, half of them given as
+/// whole texts and half as UTF-16 edits: after each,
 /// the session's report and the feedback built from its outcomes equal a full score's; and
 /// when the update says nothing changed beyond moved spans, the report is the previous one
 /// with its spans moved by `shift()`, by the rule JS applies.
@@ -161,7 +162,14 @@ fn random_edits_across_paragraphs_match_full_scores_and_feedback() {
         };
         let edited = format!("{}{}{}", &text[..at], insert, &text[remove..]);
         let before = session.report().clone();
-        let report = session.update(&edited).clone();
+        // Half the edits come as JS gives them: UTF-16 units replaced by new text.
+        let report = if step % 2 == 0 {
+            session.update(&edited).clone()
+        } else {
+            let units = |b: usize| text[..b].encode_utf16().count() as u32;
+            session.edit(units(at), units(remove), insert).clone()
+        };
+        assert_eq!(session.submission().text("response"), edited, "step {step}: the session's text");
         let sub = Submission::of_text(edited.as_str());
         assert_eq!(report, full(&rubric, &Submission::default(), &edited), "step {step}: report after editing at byte {at}");
         let live_feedback = feedback(&rubric, &report, session.outcomes(), &options);

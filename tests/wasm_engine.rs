@@ -37,7 +37,7 @@ fn spans_are_utf16_offsets_into_the_js_string() {
     // An accented letter (1 UTF-16 unit, 2 UTF-8 bytes) and an emoji (2 units, 4 bytes) come before the evidence.
     let text = "Café 🌱 notes. My claim is that light helps.";
     let mut live = engine.session(JsValue::UNDEFINED).expect("session");
-    let result = live.update(text).expect("update");
+    let result = live.update(&JsValue::from_str(text)).expect("update");
     let claim = Array::from(&get(&get(&result, "report"), "criteria")).get(0);
     let met = Array::from(&get(&claim, "met"));
     let has_claim = met.iter().find(|m| get(m, "indicator").as_string().as_deref() == Some("has-claim")).expect("has-claim met");
@@ -82,7 +82,7 @@ fn a_submission_with_a_wrong_type_is_a_located_error_not_a_panic() {
 fn live_updates_carry_feedback_in_the_chosen_language() {
     let engine = Engine::new(js(RUBRIC)).unwrap();
     let mut live = engine.session(js(r#"{"locale": "es", "target": 3}"#)).expect("session");
-    let result = live.update("My claim is that light helps plants grow.").unwrap();
+    let result = live.update(&JsValue::from_str("My claim is that light helps plants grow.")).unwrap();
     let feedback = get(&result, "feedback");
     let steps = Array::from(&get(&feedback, "nextSteps"));
     // Something is still missing (no data, no reasoning), and never more than three steps.
@@ -105,15 +105,15 @@ fn feedback_options_are_checked_with_paths() {
 fn an_edit_that_changes_nothing_returns_the_same_result_object() {
     let engine = Engine::new(js(RUBRIC)).unwrap();
     let mut live = engine.session(JsValue::UNDEFINED).unwrap();
-    let first = live.update("My claim is that light helps plants gro").unwrap();
+    let first = live.update(&JsValue::from_str("My claim is that light helps plants gro")).unwrap();
     // Finishing the word "grow" completes no new indicator: "gro" already failed and "grow"
     // is needed only with "light" by on-question... which it now meets, so the report changes.
-    let second = live.update("My claim is that light helps plants grow").unwrap();
+    let second = live.update(&JsValue::from_str("My claim is that light helps plants grow")).unwrap();
     assert!(!js_sys::Object::is(&first, &second), "meeting on-question must give a new result");
     // A letter inside a word that matches nothing: same levels, same spans, same feedback.
-    let third = live.update("My claim is that light helps plants grow.").unwrap();
-    let fourth = live.update("My claim is that light helps plants grow. Th").unwrap();
-    let fifth = live.update("My claim is that light helps plants grow. The").unwrap();
+    let third = live.update(&JsValue::from_str("My claim is that light helps plants grow.")).unwrap();
+    let fourth = live.update(&JsValue::from_str("My claim is that light helps plants grow. Th")).unwrap();
+    let fifth = live.update(&JsValue::from_str("My claim is that light helps plants grow. The")).unwrap();
     assert!(js_sys::Object::is(&fourth, &fifth), "typing inside a new word must not rebuild the result");
     let _ = third;
 }
@@ -134,7 +134,7 @@ fn patched_live_results_equal_fresh_scores_and_feedback() {
         seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
         (seed >> 8) as usize % n.max(1)
     };
-    let first = live.update(&String::from_utf16_lossy(&text)).unwrap();
+    let first = live.update(&JsValue::from_str(&String::from_utf16_lossy(&text))).unwrap();
     let first_json = JSON::stringify(&first).unwrap();
     for step in 0..150 {
         // Cut only between UTF-16 units that are not inside a surrogate pair.
@@ -151,7 +151,7 @@ fn patched_live_results_equal_fresh_scores_and_feedback() {
         let to = if insert.is_empty() { to } else if next(2) == 0 { at } else { to };
         text.splice(at..to, insert);
         let now = String::from_utf16_lossy(&text);
-        let result = live.update(&now).unwrap();
+        let result = live.update(&JsValue::from_str(&now)).unwrap();
         let submission = Array::of1(&JsValue::from_str(&now));
         let submission = js(&format!("{{\"responses\": {{\"response\": {}}}}}", JSON::stringify(&submission.get(0)).unwrap()));
         let fresh = js_sys::Object::new();
@@ -160,4 +160,41 @@ fn patched_live_results_equal_fresh_scores_and_feedback() {
         assert_eq!(JSON::stringify(&result).unwrap(), JSON::stringify(&fresh).unwrap(), "step {step}: after editing units {at}..{to}");
     }
     assert_eq!(JSON::stringify(&first).unwrap(), first_json, "the first result object must be left as it was");
+}
+
+#[wasm_bindgen_test]
+fn a_live_update_without_a_string_is_a_located_error() {
+    let engine = Engine::new(js(RUBRIC)).unwrap();
+    let mut live = engine.session(JsValue::UNDEFINED).unwrap();
+    let error = live.update(&JsValue::from_f64(42.0)).err().expect("a number is not a text");
+    assert_eq!(get(&error, "name").as_string().as_deref(), Some("EvidentError"));
+    let message = get(&error, "message").as_string().unwrap();
+    assert!(message.contains("expected the field's text as a string"), "{message}");
+}
+
+/// Edits next to and inside surrogate pairs: one emoji swapped for another (they share
+/// their first UTF-16 unit), an emoji typed before evidence, and removed again.
+#[wasm_bindgen_test]
+fn edits_around_emoji_give_the_fresh_result() {
+    let engine = Engine::new(js(RUBRIC)).unwrap();
+    let mut live = engine.session(JsValue::UNDEFINED).unwrap();
+    let texts = [
+        "🌱 My claim is that light helps plants grow taller.",
+        "🌲 My claim is that light helps plants grow taller.",
+        "🌲🌱 My claim is that light helps plants grow taller.",
+        "🌲🌱 My claim is that 🌞light helps plants grow taller.",
+        "🌲🌱 My claim is that light helps plants grow taller.",
+        "My claim is that light helps plants grow taller.",
+    ];
+    for text in texts {
+        let result = live.update(&JsValue::from_str(text)).unwrap();
+        let submission = js_sys::Object::new();
+        let responses = js_sys::Object::new();
+        Reflect::set(&responses, &"response".into(), &JsValue::from_str(text)).unwrap();
+        Reflect::set(&submission, &"responses".into(), &responses).unwrap();
+        let fresh = js_sys::Object::new();
+        Reflect::set(&fresh, &"report".into(), &engine.score(submission.clone().into()).unwrap()).unwrap();
+        Reflect::set(&fresh, &"feedback".into(), &engine.feedback(submission.into(), JsValue::UNDEFINED).unwrap()).unwrap();
+        assert_eq!(JSON::stringify(&result).unwrap(), JSON::stringify(&fresh).unwrap(), "{text}");
+    }
 }

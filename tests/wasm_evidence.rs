@@ -42,7 +42,7 @@ fn lab_spans_slice_the_js_string_after_emoji_and_accents() {
     let engine = Engine::new(JsValue::from_str(LAB)).expect("lab rubric compiles");
     let text = "🌱 Día 1 — My claim: light helps. We measured the plants; the light ones reached 12.5 cm, while the dark ones reached 7.2 cm.";
     let mut live = engine.session(JsValue::UNDEFINED).expect("session");
-    let result = live.update(text).expect("update");
+    let result = live.update(&JsValue::from_str(text)).expect("update");
     let report = get(&result, "report");
     let js_text = JsString::from(text);
     assert_eq!(met_slices(&report, "claim-stated", &js_text), Some(vec!["My claim".to_string()]));
@@ -65,13 +65,13 @@ fn spanish_numbers_stems_and_accents_through_a_live_edit() {
     let engine = Engine::new(JSON::parse(rubric).expect("JSON")).expect("compiles");
     let mut live = engine.session(JsValue::UNDEFINED).expect("session");
     let first = "La planta crece por la fotosintesis y midió 12,5 cm.";
-    let report = get(&live.update(first).expect("update"), "report");
+    let report = get(&live.update(&JsValue::from_str(first)).expect("update"), "report");
     let js_first = JsString::from(first);
     assert_eq!(met_slices(&report, "medida", &js_first), Some(vec!["12,5 cm".to_string()]));
     assert_eq!(met_slices(&report, "foto", &js_first), Some(vec!["fotosintesis".to_string()]));
     // An edit before the evidence (an emoji: two UTF-16 units) moves every span.
     let second = "😀 ¡Hola! La planta crece por la fotosintesis y midió 12,5 cm.";
-    let report = get(&live.update(second).expect("update"), "report");
+    let report = get(&live.update(&JsValue::from_str(second)).expect("update"), "report");
     let js_second = JsString::from(second);
     assert_eq!(met_slices(&report, "medida", &js_second), Some(vec!["12,5 cm".to_string()]));
     assert_eq!(met_slices(&report, "crece", &js_second), Some(vec!["crece".to_string()]));

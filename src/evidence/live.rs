@@ -24,6 +24,16 @@ pub struct Edit {
     pub(crate) changes: Option<Changes>,
 }
 
+impl Edit {
+    pub fn at(&self) -> u32 {
+        self.at
+    }
+
+    pub fn by(&self) -> i64 {
+        self.by
+    }
+}
+
 /// The analysed fields of a submission, with one field live.
 #[derive(Debug, Clone)]
 pub struct LiveEvidence {
@@ -67,23 +77,87 @@ impl LiveEvidence {
     /// Takes the whole new text of the live field; says where the edit was and, when it
     /// stayed inside one paragraph, what it changed beyond moving offsets.
     pub fn update(&mut self, indicators: &Indicators, text: &str) -> Edit {
+        let (old, new) = (self.text.as_bytes(), text.as_bytes());
+        let mut prefix = common_prefix(old, new);
+        while !text.is_char_boundary(prefix) {
+            prefix -= 1;
+        }
+        let room = old.len().min(new.len()) - prefix;
+        let mut suffix = common_suffix(old, new).min(room);
+        while !text.is_char_boundary(text.len() - suffix) {
+            suffix -= 1;
+        }
+        let at = self.utf16_at(prefix);
+        let by = i64::from(utf16_len(&text[prefix..text.len() - suffix])) - i64::from(utf16_len(&self.text[prefix..self.text.len() - suffix]));
+        self.apply(indicators, text.to_string(), prefix, suffix, at, by)
+    }
+
+    /// Takes an edit given as JS sees it: UTF-16 units `start..end` of the text replaced by
+    /// `inserted` (neither bound inside a surrogate pair).
+    pub fn edit(&mut self, indicators: &Indicators, start: u32, end: u32, inserted: &str) -> Edit {
+        let prefix = self.byte_at(start);
+        let cut = self.byte_at(end).max(prefix);
+        let mut text = String::with_capacity(self.text.len() - (cut - prefix) + inserted.len());
+        text.push_str(&self.text[..prefix]);
+        text.push_str(inserted);
+        text.push_str(&self.text[cut..]);
+        let suffix = self.text.len() - cut;
+        let by = i64::from(utf16_len(inserted)) - i64::from(end.max(start) - start);
+        self.apply(indicators, text, prefix, suffix, start, by)
+    }
+
+    /// The text of the live field.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The byte of the text at UTF-16 unit `unit` (counted from the nearest paragraph
+    /// start before it; the text's end when past it).
+    fn byte_at(&self, unit: u32) -> usize {
+        let (mut byte, mut u) = (0, 0);
+        if let Some(f) = self.typed {
+            let paragraphs = &self.fields[f].paragraphs;
+            if let Some(p) = paragraphs.partition_point(|p| p.utf16_start <= unit).checked_sub(1).map(|i| &paragraphs[i]) {
+                // A paragraph of one-byte characters maps units to bytes one to one.
+                if p.byte_len == p.utf16_len as usize && unit <= p.utf16_start + p.utf16_len {
+                    return p.byte_start + (unit - p.utf16_start) as usize;
+                }
+                (byte, u) = (p.byte_start, p.utf16_start);
+            }
+        }
+        for c in self.text[byte..].chars() {
+            if u >= unit {
+                break;
+            }
+            u += c.len_utf16() as u32;
+            byte += c.len_utf8();
+        }
+        byte
+    }
+
+    /// The UTF-16 offset of byte `byte` of the text (a char boundary).
+    fn utf16_at(&self, byte: usize) -> u32 {
+        let (start, unit) = self
+            .typed
+            .and_then(|f| {
+                let paragraphs = &self.fields[f].paragraphs;
+                let i = paragraphs.partition_point(|p| p.byte_start <= byte).checked_sub(1)?;
+                Some((paragraphs[i].byte_start, paragraphs[i].utf16_start))
+            })
+            .unwrap_or((0, 0));
+        unit + utf16_len(&self.text[start..byte])
+    }
+
+    /// The new text, with the old one's first `prefix` and last `suffix` bytes (UTF-16
+    /// offset `at`, length change `by`) unchanged.
+    fn apply(&mut self, indicators: &Indicators, text: String, prefix: usize, suffix: usize, at: u32, by: i64) -> Edit {
+        let old = std::mem::replace(&mut self.text, text);
+        let text = self.text.as_str();
         let Some(f) = self.typed else {
             self.analysed = 0;
             return Edit { at: u32::MAX, by: 0, changes: Some(Changes::default()) };
         };
-        let old = std::mem::take(&mut self.text);
-        let mut prefix = common_prefix(old.as_bytes(), text.as_bytes());
-        while !text.is_char_boundary(prefix) {
-            prefix -= 1;
-        }
-        let room = old.len().min(text.len()) - prefix;
-        let mut suffix = common_suffix(old.as_bytes(), text.as_bytes()).min(room);
-        while !text.is_char_boundary(text.len() - suffix) {
-            suffix -= 1;
-        }
-        let at = utf16_len(&text[..prefix]);
-        let by = i64::from(utf16_len(&text[prefix..text.len() - suffix])) - i64::from(utf16_len(&old[prefix..old.len() - suffix]));
-        let edit = match self.within_paragraph(indicators, f, &old, text, prefix, suffix, at, by) {
+        match Self::within_paragraph(&mut self.fields[f], &mut self.lexicon, &mut self.analysed, &indicators.fields[f], &old, text, prefix, suffix, at, by) {
             Some(changes) => Edit { at, by, changes: Some(changes) },
             None => {
                 let old_paragraphs = std::mem::take(&mut self.fields[f].paragraphs);
@@ -92,17 +166,25 @@ impl LiveEvidence {
                 self.analysed = earlier.analysed;
                 Edit { at, by, changes: None }
             }
-        };
-        self.text = text.to_string();
-        edit
+        }
     }
 
     /// An edit that leaves every paragraph bound where it was (the edited text lies inside
     /// one paragraph, and the paragraph neither splits nor joins the next): only that
     /// paragraph is analysed again and spliced in. None when the edit is not of that kind.
     #[allow(clippy::too_many_arguments)]
-    fn within_paragraph(&mut self, indicators: &Indicators, f: usize, old: &str, text: &str, prefix: usize, suffix: usize, at: u32, by: i64) -> Option<Changes> {
-        let field = &self.fields[f];
+    fn within_paragraph(
+        field: &mut FieldEvidence,
+        lexicon: &mut Lexicon,
+        analysed: &mut usize,
+        program: &super::paragraph::FieldProgram,
+        old: &str,
+        text: &str,
+        prefix: usize,
+        suffix: usize,
+        at: u32,
+        by: i64,
+    ) -> Option<Changes> {
         let i = field.paragraphs.partition_point(|p| p.byte_start <= prefix).checked_sub(1)?;
         let start = field.paragraphs[i].byte_start;
         let by_bytes = text.len() as isize - old.len() as isize;
@@ -125,8 +207,8 @@ impl LiveEvidence {
             return None;
         }
         let mut earlier = Earlier { old: &field.paragraphs, prefix, suffix, new_len: text.len(), old_len: old.len(), analysed: 0 };
-        let sentences = sentences_of(&indicators.fields[f], paragraph, start, &mut self.lexicon, &mut earlier);
-        self.analysed = earlier.analysed;
+        let sentences = sentences_of(program, paragraph, start, lexicon, &mut earlier);
+        *analysed = earlier.analysed;
         let placed = PlacedParagraph {
             byte_start: start,
             byte_len: paragraph.len(),
@@ -134,7 +216,7 @@ impl LiveEvidence {
             utf16_len: utf16_len(paragraph),
             evidence: Rc::new(ParagraphEvidence::new(sentences)),
         };
-        Some(self.fields[f].splice(i, placed, at, by, by_bytes))
+        Some(field.splice(i, placed, at, by, by_bytes))
     }
 
     /// The typed field, as an index of the indicators' fields.

@@ -75,10 +75,15 @@ impl Span {
     }
 }
 
-/// Moves every span of a list (see `Span::shift`); says whether any moved.
+/// Moves the spans of a list sorted by start (as every list of spans the engine makes is)
+/// by `Span::shift`: from the last back to the first that starts before `at`. Says
+/// whether any moved. (The JS binding moves spans by the same rule.)
 pub fn shift_spans(spans: &mut [Span], field: &str, at: u32, by: i64) -> bool {
     let mut any = false;
-    for s in spans {
+    for s in spans.iter_mut().rev() {
+        if s.start < at {
+            break;
+        }
         any |= s.shift(field, at, by);
     }
     any
@@ -233,9 +238,7 @@ impl Indicators {
             if ind.field != typed {
                 continue;
             }
-            for span in &mut outcome.spans {
-                span.shift(name, edit.at, edit.by);
-            }
+            shift_spans(&mut outcome.spans, name, edit.at, edit.by);
             if edit.changes.as_ref().is_some_and(|c| !ind.reads.touched_by(c)) {
                 continue;
             }

@@ -50,6 +50,19 @@ impl Session {
     /// Takes the whole new text of the field and returns the new report.
     pub fn update(&mut self, text: &str) -> &ScoreReport {
         let edit = self.live.update(&self.rubric.matchers, text);
+        self.rescore(edit)
+    }
+
+    /// Takes an edit of the field as JS sees it (UTF-16 units `start..end` replaced by
+    /// `inserted`, neither bound inside a surrogate pair) and returns the new report: the
+    /// same as `update` with the edited text, without handing over the whole text.
+    pub fn edit(&mut self, start: u32, end: u32, inserted: &str) -> &ScoreReport {
+        let edit = self.live.edit(&self.rubric.matchers, start, end, inserted);
+        self.rescore(edit)
+    }
+
+    fn rescore(&mut self, edit: crate::evidence::Edit) -> &ScoreReport {
+        let text = self.live.text();
         match self.submission.responses.get_mut(&self.field) {
             Some(Response::Text(current)) => {
                 current.clear();
@@ -59,11 +72,11 @@ impl Session {
                 self.submission.responses.insert(self.field.clone(), Response::Text(text.to_string()));
             }
         }
-        self.shift = (edit.at, edit.by);
+        self.shift = (edit.at(), edit.by());
         // Spans after the edit move with the text; the report is a function of the
         // outcomes (and the unchanged ratings), so outcomes that show the same, the usual
         // case, need no new report.
-        self.moved = self.report.shift_spans(&self.field, edit.at, edit.by);
+        self.moved = self.report.shift_spans(&self.field, edit.at(), edit.by());
         self.evidence_changed = self.rubric.matchers.update_outcomes(&self.live, &self.submission, &edit, &mut self.outcomes);
         if self.evidence_changed {
             let report = self.rubric.report(&self.submission, &self.outcomes);

@@ -128,7 +128,7 @@ impl Engine {
             SessionOptions::from_value(&value, &self.compiled).map_err(js_error)?
         };
         let session = Session::new(self.compiled.clone(), options.submission, &options.field);
-        Ok(LiveSession { session, feedback: options.feedback, last: None })
+        Ok(LiveSession { session, feedback: options.feedback, last: None, text: None })
     }
 }
 
@@ -226,6 +226,9 @@ pub struct LiveSession {
     /// The last result sent to JS, with the feedback it was built from (its spans kept
     /// moved along with the text, as the report's are).
     last: Option<(crate::feedback::Feedback, JsValue)>,
+    /// The text of the last update, as JS gave it: the next update is compared with it in
+    /// JS, and only the edited part is handed over.
+    text: Option<js_sys::JsString>,
 }
 
 // Builds the next result object from the previous one without converting what did not
@@ -235,12 +238,14 @@ pub struct LiveSession {
 // without its strengths, `strengths`) are parsed.
 #[wasm_bindgen(inline_js = r#"
 function moveSpans(spans, field, at, by) {
+  // Spans come sorted by start: from the last back to the first before `at`.
   let out = spans;
-  for (let i = 0; i < spans.length; i++) {
+  for (let i = spans.length - 1; i >= 0; i--) {
     const s = spans[i];
-    if (s.start >= at && s.field === field) {
+    if (s.start < at) break;
+    if (s.field === field) {
       if (out === spans) out = spans.slice();
-      out[i] = { field: s.field, start: s.start + by, end: s.end + by };
+      out[i] = { field: s.field, start: Math.max(0, s.start + by), end: Math.max(0, s.end + by) };
     }
   }
   return out;
@@ -257,6 +262,24 @@ function moveEach(items, field, at, by) {
   }
   return out;
 }
+function common(a, b, n, at) {
+  // How many units a and b share from their starts (at = false) or ends, up to n,
+  // comparing long slices first.
+  let k = 0;
+  for (let step = 4096; step >= 1; step >>= 3) {
+    while (k + step <= n && (at ? a.slice(-k - step, a.length - k) === b.slice(-k - step, b.length - k) : a.slice(k, k + step) === b.slice(k, k + step))) k += step;
+  }
+  return k;
+}
+const low = (s, i) => i > 0 && i < s.length && (s.charCodeAt(i) & 0xfc00) === 0xdc00;
+export function editOf(a, b) {
+  const n = Math.min(a.length, b.length);
+  let p = b.startsWith(a) ? a.length : common(a, b, n, false);
+  if (low(a, p) || low(b, p)) p -= 1;
+  let s = common(a, b, n - p, true);
+  if (low(a, a.length - s) || low(b, b.length - s)) s -= 1;
+  return [p, a.length - s, b.length - s];
+}
 function moveCriterion(c, field, at, by) {
   const met = moveEach(c.met, field, at, by);
   return met === c.met ? c : { ...c, met };
@@ -267,7 +290,11 @@ export function patchResult(previous, field, at, by, patchText) {
   const changed = patch.criteria || {};
   const criteria = old.criteria.map((c, i) => (i in changed ? changed[i] : moveCriterion(c, field, at, by)));
   const report = patch.report ? Object.assign(patch.report, { criteria }) : { ...old, criteria };
-  const strengths = patch.strengths || moveEach(previous.feedback.strengths, field, at, by);
+  let strengths = patch.strengths || moveEach(previous.feedback.strengths, field, at, by);
+  if (patch.strengthsAt) {
+    if (strengths === previous.feedback.strengths) strengths = strengths.slice();
+    for (const i in patch.strengthsAt) strengths[i] = patch.strengthsAt[i];
+  }
   const feedback = patch.feedback ? Object.assign(patch.feedback, { strengths }) : { ...previous.feedback, strengths };
   return { report, feedback };
 }
@@ -275,6 +302,8 @@ export function patchResult(previous, field, at, by, patchText) {
 extern "C" {
     #[wasm_bindgen(js_name = patchResult)]
     fn patch_result(previous: &JsValue, field: &str, at: u32, by: i32, patch: &str) -> JsValue;
+    #[wasm_bindgen(js_name = editOf)]
+    fn edit_of(previous: &js_sys::JsString, next: &js_sys::JsString) -> Vec<u32>;
 }
 
 #[wasm_bindgen]
@@ -283,8 +312,23 @@ impl LiveSession {
     /// neither (most keystrokes inside a word), the previous result object is returned as
     /// is, so `result === previous` tells a caller there is nothing to redraw. Otherwise a
     /// new object, sharing with the previous one every part the edit left as it was.
-    pub fn update(&mut self, text: &str) -> Result<JsValue, JsValue> {
-        self.session.update(text);
+    pub fn update(&mut self, text: &JsValue) -> Result<JsValue, JsValue> {
+        let Some(js) = text.dyn_ref::<js_sys::JsString>().filter(|_| text.is_string()) else {
+            return Err(js_error(Error::at("text", "", "expected the field's text as a string")));
+        };
+        match &self.text {
+            Some(previous) => match edit_of(previous, js)[..] {
+                [start, end, new_end] => {
+                    let inserted = String::from(js.slice(start, new_end));
+                    self.session.edit(start, end, &inserted);
+                }
+                _ => return Err(js_error(Error::at("text", "", "could not locate the edit"))),
+            },
+            None => {
+                self.session.update(&String::from(js));
+            }
+        }
+        self.text = Some(js.clone());
         let Some((mut feedback, previous)) = self.last.take() else {
             return self.convert_all();
         };
@@ -348,8 +392,18 @@ fn live_patch(report_before: &crate::ScoreReport, report: &crate::ScoreReport, b
     if !criteria.is_empty() {
         parts.push(format!("\"criteria\":{{{criteria}}}"));
     }
-    if before.strengths != after.strengths {
+    if before.strengths.len() != after.strengths.len() {
         parts.push(format!("\"strengths\":{}", serde_json::to_string(&after.strengths)?));
+    } else {
+        let mut changed = String::new();
+        for (i, (old, new)) in before.strengths.iter().zip(&after.strengths).enumerate() {
+            if old != new {
+                let _ = write!(changed, "{}\"{i}\":{}", if changed.is_empty() { "" } else { "," }, serde_json::to_string(new)?);
+            }
+        }
+        if !changed.is_empty() {
+            parts.push(format!("\"strengthsAt\":{{{changed}}}"));
+        }
     }
     if before.head_clone() != after.head_clone() {
         parts.push(format!("\"feedback\":{}", serde_json::to_string(&after.head_clone())?));
