@@ -265,20 +265,21 @@ impl Reuse for Earlier<'_> {
         (p.byte_len == text.len()).then(|| Rc::clone(&p.evidence))
     }
 
-    fn stable_head(&mut self, start: usize, _text: &str) -> Option<(Vec<PlacedSentence>, usize)> {
+    fn stable_head(&mut self, start: usize, text: &str) -> Option<(Vec<PlacedSentence>, usize)> {
         if start >= self.prefix {
             return None;
         }
         let i = self.old.binary_search_by_key(&start, |p| p.byte_start).ok()?;
         let old = &self.old[i].evidence.sentences;
-        let edit = self.prefix - start;
-        // Sentences that end before the edit keep their bounds, except the last two: a bound
-        // depends on what follows it (up to the next letter), which may be edited text.
-        let before = old.partition_point(|s| s.byte_start + s.byte_len <= edit);
-        let keep = before.checked_sub(2).filter(|&k| k > 0)?;
-        let head = old[..keep].to_vec();
-        let resume = head.last().map(|s| s.byte_start + s.byte_len)?;
-        Some((head, resume))
+        let edit = (self.prefix - start).min(text.len());
+        // A sentence bound depends on the text before it and on what follows it up to the
+        // next letter (UAX #29 rules SB8–SB11 look ahead over spaces, digits, punctuation
+        // to the next letter). So the latest old bound with a letter between it and the
+        // edit stands, and so do all before it; segmenting resumes there. (The text before
+        // the edit is the same in the old and new paragraph.)
+        let starts_before = old.partition_point(|s| s.byte_start <= edit);
+        let keep = (1..starts_before).rev().find(|&j| text[old[j].byte_start..edit].chars().any(is_letter))?;
+        Some((old[..keep].to_vec(), old[keep].byte_start))
     }
 
     fn stable_tail(&mut self, start: usize, len: usize, offset: usize, utf16: u32) -> Option<Vec<PlacedSentence>> {
@@ -318,6 +319,12 @@ impl Reuse for Earlier<'_> {
         }
         found
     }
+}
+
+/// A letter as UAX #29 sentence rules see one (Upper or Lower; letters of other kinds are
+/// not needed: without one, segmenting just resumes earlier).
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || c.is_lowercase() || c.is_uppercase()
 }
 
 /// Length of the common prefix in bytes, comparing blocks first (a memcmp each).

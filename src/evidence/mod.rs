@@ -12,6 +12,7 @@ mod live;
 mod outcome;
 mod paragraph;
 mod phrases;
+mod prefilter;
 
 pub use live::{Edit, LiveEvidence};
 
@@ -316,7 +317,7 @@ impl Compiler<'_> {
                     .build();
                 match built {
                     Ok(r) => {
-                        program.patterns.push(r);
+                        program.patterns.push((r, prefilter::Prefilter::of(regex, !case_sensitive)));
                         Node::Pattern { id: program.patterns.len() as u32 - 1 }
                     }
                     Err(e) => {

@@ -20,7 +20,8 @@ pub(crate) struct FieldProgram {
     /// Shared by every span found in the field, so that a span costs no allocation.
     pub name: std::rc::Rc<str>,
     pub phrases: PhraseSet,
-    pub patterns: Vec<Regex>,
+    /// Each regex with the quick test that may rule a sentence out before it runs.
+    pub patterns: Vec<(Regex, Option<super::prefilter::Prefilter>)>,
     pub wants_numbers: bool,
     pub wants_syllables: bool,
     pub syllable_rules: SyllableRules,
@@ -98,7 +99,10 @@ impl FieldProgram {
             evidence.phrase_hits.sort_unstable();
             evidence.phrase_hits.dedup();
         }
-        for (id, regex) in self.patterns.iter().enumerate() {
+        for (id, (regex, prefilter)) in self.patterns.iter().enumerate() {
+            if prefilter.as_ref().is_some_and(|p| !p.may_match(text)) {
+                continue;
+            }
             let mut cursor = Utf16Cursor::default();
             for m in regex.find_iter(text) {
                 let start = cursor.advance_to(text, m.start());

@@ -237,7 +237,11 @@ pub struct LiveSession {
 // named in `patch` (JSON: `report` without its criteria, `criteria` by index, `feedback`
 // without its strengths, `strengths`) are parsed.
 #[wasm_bindgen(inline_js = r#"
-function moveSpans(spans, field, at, by) {
+// Span arrays are shared between a criterion's `met` entry and the strength of the same
+// indicator when equal (`share`), and moved once for both (`cache`).
+function moveSpans(spans, field, at, by, cache) {
+  const known = cache.get(spans);
+  if (known) return known;
   // Spans come sorted by start: from the last back to the first before `at`.
   let out = spans;
   for (let i = spans.length - 1; i >= 0; i--) {
@@ -248,13 +252,14 @@ function moveSpans(spans, field, at, by) {
       out[i] = { field: s.field, start: Math.max(0, s.start + by), end: Math.max(0, s.end + by) };
     }
   }
+  cache.set(spans, out);
   return out;
 }
-function moveEach(items, field, at, by) {
+function moveEach(items, field, at, by, cache) {
   let out = items;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    const spans = moveSpans(item.spans, field, at, by);
+    const spans = moveSpans(item.spans, field, at, by, cache);
     if (spans !== item.spans) {
       if (out === items) out = items.slice();
       out[i] = { ...item, spans };
@@ -262,16 +267,43 @@ function moveEach(items, field, at, by) {
   }
   return out;
 }
-function common(a, b, n, at) {
-  // How many units a and b share from their starts (at = false) or ends, up to n,
-  // comparing long slices first.
-  let k = 0;
-  for (let step = 4096; step >= 1; step >>= 3) {
-    while (k + step <= n && (at ? a.slice(-k - step, a.length - k) === b.slice(-k - step, b.length - k) : a.slice(k, k + step) === b.slice(k, k + step))) k += step;
+function moveCriterion(c, field, at, by, cache) {
+  const met = moveEach(c.met, field, at, by, cache);
+  return met === c.met ? c : { ...c, met };
+}
+function sameSpans(a, b) {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i].start !== b[i].start || a[i].end !== b[i].end || a[i].field !== b[i].field) return false;
   }
+  return true;
+}
+// Makes each strength use its indicator's `met` span array when the two are equal.
+export function share(result) {
+  const met = new Map();
+  for (const c of result.report.criteria) for (const m of c.met) met.set(c.id + "\u0000" + m.indicator, m.spans);
+  for (const s of result.feedback.strengths) {
+    const spans = met.get(s.criterion + "\u0000" + s.indicator);
+    if (spans && spans !== s.spans && sameSpans(spans, s.spans)) s.spans = spans;
+  }
+  return result;
+}
+function common(a, b, n, back) {
+  // How many units a and b share from their starts (or ends), up to n: long slices
+  // first (compared natively), then unit by unit.
+  let k = 0;
+  const la = a.length, lb = b.length;
+  for (let step = 2048; step >= 16; step >>= 3) {
+    while (k + step <= n && (back ? a.slice(la - k - step, la - k) === b.slice(lb - k - step, lb - k) : a.slice(k, k + step) === b.slice(k, k + step))) k += step;
+  }
+  if (back) while (k < n && a.charCodeAt(la - 1 - k) === b.charCodeAt(lb - 1 - k)) k++;
+  else while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
   return k;
 }
 const low = (s, i) => i > 0 && i < s.length && (s.charCodeAt(i) & 0xfc00) === 0xdc00;
+// Where b differs from a: [start, end in a, end in b], in UTF-16 units, never inside a
+// surrogate pair.
 export function editOf(a, b) {
   const n = Math.min(a.length, b.length);
   let p = b.startsWith(a) ? a.length : common(a, b, n, false);
@@ -280,23 +312,21 @@ export function editOf(a, b) {
   if (low(a, a.length - s) || low(b, b.length - s)) s -= 1;
   return [p, a.length - s, b.length - s];
 }
-function moveCriterion(c, field, at, by) {
-  const met = moveEach(c.met, field, at, by);
-  return met === c.met ? c : { ...c, met };
-}
 export function patchResult(previous, field, at, by, patchText) {
   const patch = patchText ? JSON.parse(patchText) : {};
+  const cache = new Map();
   const old = previous.report;
   const changed = patch.criteria || {};
-  const criteria = old.criteria.map((c, i) => (i in changed ? changed[i] : moveCriterion(c, field, at, by)));
+  const criteria = old.criteria.map((c, i) => (i in changed ? changed[i] : moveCriterion(c, field, at, by, cache)));
   const report = patch.report ? Object.assign(patch.report, { criteria }) : { ...old, criteria };
-  let strengths = patch.strengths || moveEach(previous.feedback.strengths, field, at, by);
+  let strengths = patch.strengths || moveEach(previous.feedback.strengths, field, at, by, cache);
   if (patch.strengthsAt) {
     if (strengths === previous.feedback.strengths) strengths = strengths.slice();
     for (const i in patch.strengthsAt) strengths[i] = patch.strengthsAt[i];
   }
   const feedback = patch.feedback ? Object.assign(patch.feedback, { strengths }) : { ...previous.feedback, strengths };
-  return { report, feedback };
+  const result = { report, feedback };
+  return patchText ? share(result) : result;
 }
 "#)]
 extern "C" {
@@ -304,6 +334,7 @@ extern "C" {
     fn patch_result(previous: &JsValue, field: &str, at: u32, by: i32, patch: &str) -> JsValue;
     #[wasm_bindgen(js_name = editOf)]
     fn edit_of(previous: &js_sys::JsString, next: &js_sys::JsString) -> Vec<u32>;
+    fn share(result: &JsValue) -> JsValue;
 }
 
 #[wasm_bindgen]
@@ -364,7 +395,7 @@ impl LiveSession {
     /// The whole result converted afresh.
     fn convert_all(&mut self) -> Result<JsValue, JsValue> {
         let feedback = crate::feedback::feedback(self.session.rubric(), self.session.report(), self.session.outcomes(), &self.feedback);
-        let result = to_js(&LiveResult { report: self.session.report(), feedback: &feedback })?;
+        let result = share(&to_js(&LiveResult { report: self.session.report(), feedback: &feedback })?);
         self.last = Some((feedback, result.clone()));
         Ok(result)
     }
