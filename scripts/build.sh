@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --lib --target wasm32-unknown-unknown
-mkdir -p pkg
+mkdir -p pkg && rm -rf pkg/snippets
 wasm-bindgen --target web --out-dir pkg --out-name evident_core target/wasm32-unknown-unknown/release/evident.wasm
 if [ -x node_modules/.bin/wasm-opt ]; then
   node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

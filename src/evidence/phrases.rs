@@ -145,20 +145,21 @@ impl PhraseSet {
 
     /// The symbols (phrase-word patterns) a word of the text matches, sorted.
     pub(crate) fn symbols_of(&self, word: &str) -> Vec<u32> {
+        // Each normalization of the word, made when first needed.
         let mut forms: Vec<Option<String>> = vec![None; self.norms.len()];
-        let mut form = |norm: usize| -> String { forms[norm].get_or_insert_with(|| self.norms[norm].apply(word)).clone() };
         let mut out = Vec::new();
         for (norm, table) in self.exact.iter().enumerate() {
             if !table.is_empty() {
-                if let Some(symbols) = table.get(&form(norm)) {
+                let form = forms[norm].get_or_insert_with(|| self.norms[norm].apply(word));
+                if let Some(symbols) = table.get(form.as_str()) {
                     out.extend_from_slice(symbols);
                 }
             }
         }
         for &symbol in &self.scanned {
             let hit = match &self.patterns[symbol as usize] {
-                WordPattern::Glob { norm, parts } => glob(parts, &form(*norm)),
-                WordPattern::Fuzzy { norm, text, edits } => within_edits(&form(*norm), text, *edits),
+                WordPattern::Glob { norm, parts } => glob(parts, forms[*norm].get_or_insert_with(|| self.norms[*norm].apply(word))),
+                WordPattern::Fuzzy { norm, text, edits } => within_edits(forms[*norm].get_or_insert_with(|| self.norms[*norm].apply(word)), text, *edits),
                 WordPattern::Exact { .. } => false,
             };
             if hit {

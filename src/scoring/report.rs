@@ -89,6 +89,26 @@ pub struct Missing {
     pub hint: Option<String>,
 }
 
+impl CriterionScore {
+    /// The criterion without its met and missing indicators (for comparing the rest).
+    pub fn head_clone(&self) -> CriterionScore {
+        CriterionScore {
+            id: self.id.clone(),
+            competency: self.competency.clone(),
+            level: self.level,
+            label: self.label.clone(),
+            points: self.points,
+            max_points: self.max_points,
+            weight: self.weight,
+            mastered: self.mastered,
+            source: self.source,
+            self_rating: self.self_rating,
+            met: Vec::new(),
+            missing: Vec::new(),
+        }
+    }
+}
+
 impl ScoreReport {
     /// The report without its criteria (for comparing or sending the rest alone).
     pub fn head_clone(&self) -> ScoreReport {

@@ -1,0 +1,107 @@
+// The JS half of a live session's update (src/wasm/live.rs): locating an edit, and
+// building the next result object from the previous one.
+// Span arrays are shared between a criterion's `met` entry and the strength of the same
+// indicator when equal (`share`), and moved once for both (`cache`).
+function moveSpans(spans, field, at, by, cache) {
+  const known = cache.get(spans);
+  if (known) return known;
+  // Spans come sorted by start: from the last back to the first before `at`.
+  let out = spans;
+  for (let i = spans.length - 1; i >= 0; i--) {
+    const s = spans[i];
+    if (s.start < at) break;
+    if (s.field === field) {
+      if (out === spans) out = spans.slice();
+      out[i] = { field: s.field, start: Math.max(0, s.start + by), end: Math.max(0, s.end + by) };
+    }
+  }
+  cache.set(spans, out);
+  return out;
+}
+function moveEach(items, field, at, by, cache) {
+  let out = items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const spans = moveSpans(item.spans, field, at, by, cache);
+    if (spans !== item.spans) {
+      if (out === items) out = items.slice();
+      out[i] = { ...item, spans };
+    }
+  }
+  return out;
+}
+function moveCriterion(c, field, at, by, cache) {
+  const met = moveEach(c.met, field, at, by, cache);
+  return met === c.met ? c : { ...c, met };
+}
+function sameSpans(a, b) {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i].start !== b[i].start || a[i].end !== b[i].end || a[i].field !== b[i].field) return false;
+  }
+  return true;
+}
+// Makes each strength use its indicator's `met` span array when the two are equal.
+export function share(result) {
+  const met = new Map();
+  for (const c of result.report.criteria) for (const m of c.met) met.set(c.id + "\u0000" + m.indicator, m.spans);
+  for (const s of result.feedback.strengths) {
+    const spans = met.get(s.criterion + "\u0000" + s.indicator);
+    if (spans && spans !== s.spans && sameSpans(spans, s.spans)) s.spans = spans;
+  }
+  return result;
+}
+function common(a, b, n, back) {
+  // How many units a and b share from their starts (or ends), up to n: long slices
+  // first (compared natively), then unit by unit.
+  let k = 0;
+  const la = a.length, lb = b.length;
+  for (let step = 2048; step >= 16; step >>= 3) {
+    while (k + step <= n && (back ? a.slice(la - k - step, la - k) === b.slice(lb - k - step, lb - k) : a.slice(k, k + step) === b.slice(k, k + step))) k += step;
+  }
+  if (back) while (k < n && a.charCodeAt(la - 1 - k) === b.charCodeAt(lb - 1 - k)) k++;
+  else while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+  return k;
+}
+const low = (s, i) => i > 0 && i < s.length && (s.charCodeAt(i) & 0xfc00) === 0xdc00;
+// Where b differs from a: [start, end in a, end in b], in UTF-16 units, never inside a
+// surrogate pair.
+export function editOf(a, b) {
+  const n = Math.min(a.length, b.length);
+  // (A slice compared as a whole is much faster than startsWith on a concatenated string.)
+  let p = b.length >= a.length && b.slice(0, a.length) === a ? a.length : common(a, b, n, false);
+  if (low(a, p) || low(b, p)) p -= 1;
+  let s = common(a, b, n - p, true);
+  if (low(a, a.length - s) || low(b, b.length - s)) s -= 1;
+  return [p, a.length - s, b.length - s];
+}
+// `[from, to, spans]`: the list with its items from..to replaced.
+const splice = (list, [from, to, spans]) => list.slice(0, from).concat(spans, list.slice(to));
+function spliceCriterion(c, lists) {
+  const met = c.met.slice();
+  for (const j in lists) met[j] = { ...met[j], spans: splice(met[j].spans, lists[j]) };
+  return { ...c, met };
+}
+export function patchResult(previous, field, at, by, patchText) {
+  const patch = patchText ? JSON.parse(patchText) : {};
+  const cache = new Map();
+  const old = previous.report;
+  const changed = patch.criteria || {};
+  const spliced = patch.criteriaSpans || {};
+  const criteria = old.criteria.map((c, i) => {
+    if (i in changed) return changed[i];
+    const moved = moveCriterion(c, field, at, by, cache);
+    return i in spliced ? spliceCriterion(moved, spliced[i]) : moved;
+  });
+  const report = patch.report ? Object.assign(patch.report, { criteria }) : { ...old, criteria };
+  let strengths = patch.strengths || moveEach(previous.feedback.strengths, field, at, by, cache);
+  if (patch.strengthsAt || patch.strengthsSpans) {
+    if (strengths === previous.feedback.strengths) strengths = strengths.slice();
+    for (const i in patch.strengthsAt) strengths[i] = patch.strengthsAt[i];
+    for (const i in patch.strengthsSpans) strengths[i] = { ...strengths[i], spans: splice(strengths[i].spans, patch.strengthsSpans[i]) };
+  }
+  const feedback = patch.feedback ? Object.assign(patch.feedback, { strengths }) : { ...previous.feedback, strengths };
+  const result = { report, feedback };
+  return patchText ? share(result) : result;
+}
