@@ -87,12 +87,30 @@ impl Span {
 /// by `Span::shift`: from the last back to the first that starts before `at`. Says
 /// whether any moved. (The JS binding moves spans by the same rule.)
 pub fn shift_spans(spans: &mut [Span], field: &str, at: u32, by: i64) -> bool {
+    if by == 0 {
+        return false;
+    }
     let mut any = false;
+    // The spans of a list share one field name: compare its text once per allocation.
+    let mut known: Option<(*const u8, bool)> = None;
     for s in spans.iter_mut().rev() {
         if s.start < at {
             break;
         }
-        any |= s.shift(field, at, by);
+        let ptr = s.field.as_ptr();
+        let ours = match known {
+            Some((p, ours)) if p == ptr => ours,
+            _ => {
+                let ours = &*s.field == field;
+                known = Some((ptr, ours));
+                ours
+            }
+        };
+        if ours {
+            s.start = paragraph::moved(s.start, at, by);
+            s.end = (i64::from(s.end) + by).max(0) as u32;
+            any = true;
+        }
     }
     any
 }

@@ -8,8 +8,7 @@
 use super::phrases::PhraseSet;
 use crate::text::numbers::{find_numbers, FoundNumber};
 use crate::text::readability::{syllables, SyllableRules, TextCounts};
-use crate::text::words::{paragraphs, utf16_len, words, Utf16Cursor};
-use unicode_segmentation::UnicodeSegmentation;
+use crate::text::words::{paragraphs, sentence_bounds, utf16_len, words, Utf16Cursor};
 use regex_lite::Regex;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -399,7 +398,7 @@ pub(crate) fn sentences_of(program: &FieldProgram, paragraph: &str, start: usize
     // same as the whole paragraph does from there).
     let (mut out, resume) = reuse.stable_head(start, paragraph).unwrap_or_default();
     let (mut byte, mut utf16) = out.last().map_or((0, 0), |s| (s.byte_start, s.utf16_start));
-    for (offset, sentence) in paragraph[resume..].split_sentence_bound_indices() {
+    for (offset, sentence) in sentence_bounds(&paragraph[resume..]) {
         let offset = offset + resume;
         utf16 += utf16_len(&paragraph[byte..offset]);
         byte = offset;

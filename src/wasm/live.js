@@ -47,14 +47,16 @@ function sameSpans(a, b) {
   }
   return true;
 }
-// Makes each strength use its indicator's `met` span array when the two are equal.
-export function share(result) {
-  const met = new Map();
-  for (const c of result.report.criteria) for (const m of c.met) met.set(c.id + "\u0000" + m.indicator, m.spans);
-  for (const s of result.feedback.strengths) {
-    const spans = met.get(s.criterion + "\u0000" + s.indicator);
-    if (spans && spans !== s.spans && sameSpans(spans, s.spans)) s.spans = spans;
+// Makes a strength use its indicator's `met` span array when the two are equal.
+function shareOne(report, s) {
+  for (const c of report.criteria) {
+    if (c.id !== s.criterion) continue;
+    for (const m of c.met) if (m.indicator === s.indicator && m.spans !== s.spans && sameSpans(m.spans, s.spans)) s.spans = m.spans;
   }
+}
+// The same for every strength (a result converted whole).
+export function share(result) {
+  for (const s of result.feedback.strengths) shareOne(result.report, s);
   return result;
 }
 function common(a, b, n, back) {
@@ -108,5 +110,9 @@ export function patchResult(previous, field, at, by, patchText) {
   }
   const feedback = patch.feedback ? Object.assign(patch.feedback, { strengths }) : { ...previous.feedback, strengths };
   const result = { report, feedback };
-  return patchText ? share(result) : result;
+  // Strengths that came new (or as new span lists) may share their criterion's arrays.
+  if (patch.strengths) share(result);
+  for (const i in patch.strengthsAt) shareOne(report, strengths[i]);
+  for (const i in patch.strengthsSpans) shareOne(report, strengths[i]);
+  return result;
 }
