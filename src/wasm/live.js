@@ -3,6 +3,7 @@
 // Span arrays are shared between a criterion's `met` entry and the strength of the same
 // indicator when equal (`share`), and moved once for both (`cache`).
 function moveSpans(spans, field, at, by, cache) {
+  if (spans.length === 0 || spans[spans.length - 1].start < at) return spans;
   const known = cache.get(spans);
   if (known) return known;
   // Spans come sorted by start: from the last back to the first before `at`.
@@ -15,7 +16,7 @@ function moveSpans(spans, field, at, by, cache) {
       out[i] = { field: s.field, start: Math.max(0, s.start + by), end: Math.max(0, s.end + by) };
     }
   }
-  cache.set(spans, out);
+  if (out !== spans) cache.set(spans, out);
   return out;
 }
 // A met entry or a strength with other spans. Written out rather than spread (spreading
