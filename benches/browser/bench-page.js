@@ -28,13 +28,21 @@ function stats(samples) {
   return { median: at(0.5), p95: at(0.95), samples: s.length };
 }
 
-/** Per-keystroke µs over batches: `texts[i]` is the field's text after keystroke i. */
-function timeKeystrokes(live, texts) {
+/**
+ * Per-keystroke µs over batches: `texts[i]` is the field's text after keystroke i. The
+ * typing is done PASSES times (the text put back in between), so a stray pause of the
+ * machine moves the median less.
+ */
+const PASSES = 3;
+function timeKeystrokes(live, original, texts) {
   const samples = [];
-  for (let i = 0; i + BATCH <= texts.length; i += BATCH) {
-    const t0 = performance.now();
-    for (let k = i; k < i + BATCH; k++) live.update(texts[k]);
-    samples.push(((performance.now() - t0) * 1000) / BATCH);
+  for (let pass = 0; pass < PASSES; pass++) {
+    for (let i = 0; i + BATCH <= texts.length; i += BATCH) {
+      const t0 = performance.now();
+      for (let k = i; k < i + BATCH; k++) live.update(texts[k]);
+      samples.push(((performance.now() - t0) * 1000) / BATCH);
+    }
+    live.update(original);
   }
   return stats(samples);
 }
@@ -59,13 +67,13 @@ async function run() {
     for (let i = 1; i <= TYPED.length; i++) atEnd.push(text + TYPED.slice(0, i));
     let live = engine.session({ submission: { responses: { response: text } } });
     live.update(text);
-    const end = timeKeystrokes(live, atEnd);
+    const end = timeKeystrokes(live, text, atEnd);
     const middle = text.slice(0, text.length / 2).lastIndexOf(". ") + 1;
     const inMiddle = [];
     for (let i = 1; i <= TYPED.length; i++) inMiddle.push(text.slice(0, middle) + TYPED.slice(0, i) + text.slice(middle));
     live = engine.session({ submission: { responses: { response: text } } });
     live.update(text);
-    const mid = timeKeystrokes(live, inMiddle);
+    const mid = timeKeystrokes(live, text, inMiddle);
     // What the same result costs as a JSON string parsed in JS (a cheaper way across the
     // boundary than building the objects from wasm one property at a time).
     const json = JSON.stringify(live.update(text));
