@@ -29,17 +29,9 @@ pub fn parse_evidence_jsonl(text: &str) -> Result<Vec<EvidenceRecord>, Error> {
                 continue;
             }
         }
-        let prefix = format!("line {}", i + 1);
-        let value: Value = match serde_json::from_str(line) {
-            Ok(v) => v,
-            Err(e) => {
-                problems.push(Problem::new(&prefix, format!("not valid JSON at column {}: {}", e.column(), e.to_string().split(" at line ").next().unwrap_or(""))));
-                continue;
-            }
-        };
-        match parse_record_value(&value) {
+        match read_line_slowly(i + 1, line) {
             Ok(record) => records.push(record),
-            Err(e) => problems.extend(e.problems().iter().map(|p| Problem::new(join(&prefix, &p.path), p.message.clone()))),
+            Err(found) => problems.extend(found),
         }
     }
     if problems.is_empty() {
@@ -47,6 +39,19 @@ pub fn parse_evidence_jsonl(text: &str) -> Result<Vec<EvidenceRecord>, Error> {
     } else {
         Err(Error::invalid("evidence", problems))
     }
+}
+
+/// One line the slow way: the record, or every problem of the line, each path starting
+/// with `line N`.
+pub(super) fn read_line_slowly(number: usize, line: &str) -> Result<EvidenceRecord, Vec<Problem>> {
+    let prefix = format!("line {number}");
+    let value: Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => {
+            return Err(vec![Problem::new(&prefix, format!("not valid JSON at column {}: {}", e.column(), e.to_string().split(" at line ").next().unwrap_or("")))]);
+        }
+    };
+    parse_record_value(&value).map_err(|e| e.problems().iter().map(|p| Problem::new(join(&prefix, &p.path), p.message.clone())).collect())
 }
 
 /// What the walker checks beyond the types: non-blank ids, a finite value, a real date-time.
