@@ -13,6 +13,7 @@ mod jsonl;
 pub mod methods;
 mod options;
 pub mod record;
+mod scan;
 mod table;
 pub mod time;
 

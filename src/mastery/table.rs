@@ -7,14 +7,16 @@
 //! records in WebAssembly. A bad line is reported exactly as `parse_evidence_jsonl` reports
 //! it (the same slow path names every problem).
 
-use super::jsonl::read_line_slowly;
+use super::jsonl::{is_sound, read_line_quickly, read_line_slowly};
 use super::record::EvidenceRecord;
+use super::scan::scan_line;
 use super::time::instant;
-use crate::error::Error;
-use serde::Deserialize;
+use crate::error::{Error, Problem};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::iter::Enumerate;
+use std::str::Lines;
 
 /// Evidence records as rows, with names interned.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -55,19 +57,8 @@ impl<'a> EvidenceTable<'a> {
         // About 80 bytes a record in typical evidence: a guess that saves most regrowing.
         let mut builder = Builder::with_capacity(text.len() / 80);
         let mut problems = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            match read_line(line) {
-                Read::Blank => {}
-                Read::Row(row) => builder.push(row.student, row.competency, row.value, row.at, Some(row.instant)),
-                Read::Slow => match read_line_slowly(i + 1, line) {
-                    Ok(record) => {
-                        let at = instant(&record.at);
-                        builder.push(Cow::Owned(record.student), Cow::Owned(record.competency), record.value, Cow::Owned(record.at), at);
-                    }
-                    Err(found) => problems.extend(found),
-                },
-            }
-        }
+        let mut lines = text.lines().enumerate();
+        while builder.read_block(&mut lines, &mut problems) {}
         if problems.is_empty() {
             Ok(builder.finish())
         } else {
@@ -90,67 +81,6 @@ impl<'a> EvidenceTable<'a> {
     }
 }
 
-/// The fast reading of one well-formed line: the fields borrowed where they have no escapes.
-/// Deserialising with the same rules as `EvidenceRecord` (unknown fields refused, `source`
-/// checked) keeps what it accepts the same as what `parse_evidence_jsonl` accepts.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct Line<'a> {
-    #[serde(borrow)]
-    student: Cow<'a, str>,
-    #[serde(borrow)]
-    competency: Cow<'a, str>,
-    value: f64,
-    #[serde(borrow)]
-    at: Cow<'a, str>,
-    #[serde(default, borrow)]
-    #[allow(dead_code)] // Read to be checked, not kept: mastery does not use it.
-    source: Option<Source<'a>>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[allow(dead_code)]
-struct Source<'a> {
-    #[serde(default, borrow)]
-    task: Option<Cow<'a, str>>,
-    #[serde(default, borrow)]
-    rubric: Option<Cow<'a, str>>,
-    #[serde(default, borrow)]
-    criterion: Option<Cow<'a, str>>,
-}
-
-struct FastRow<'a> {
-    student: Cow<'a, str>,
-    competency: Cow<'a, str>,
-    value: f64,
-    at: Cow<'a, str>,
-    instant: f64,
-}
-
-enum Read<'a> {
-    Blank,
-    Row(FastRow<'a>),
-    /// Not a sound record on the fast path: the slow path decides and names the problems.
-    Slow,
-}
-
-// Not inlined, so that a WebAssembly engine sees a function called once per line, which it
-// optimises early, rather than one long loop left to its baseline compiler.
-#[inline(never)]
-fn read_line(line: &str) -> Read<'_> {
-    if line.trim().is_empty() {
-        return Read::Blank;
-    }
-    let Ok(parsed) = serde_json::from_str::<Line>(line) else { return Read::Slow };
-    // What the slow path checks beyond the types: non-blank ids, a finite value, a real date-time.
-    let Some(at) = instant(&parsed.at) else { return Read::Slow };
-    if parsed.student.trim().is_empty() || parsed.competency.trim().is_empty() || !parsed.value.is_finite() {
-        return Read::Slow;
-    }
-    Read::Row(FastRow { student: parsed.student, competency: parsed.competency, value: parsed.value, at: parsed.at, instant: at })
-}
-
 struct Builder<'a> {
     students: Names<'a>,
     competencies: Names<'a>,
@@ -160,6 +90,35 @@ struct Builder<'a> {
 impl<'a> Builder<'a> {
     fn with_capacity(rows: usize) -> Self {
         Builder { students: Names::default(), competencies: Names::default(), rows: Vec::with_capacity(rows) }
+    }
+
+    /// Reads up to a block of lines; `false` once there are none left. A WebAssembly engine
+    /// runs a long loop in its baseline code to the end (it cannot swap in optimised code
+    /// mid-loop); a function called once per block is optimised after the first few blocks.
+    #[inline(never)]
+    fn read_block(&mut self, lines: &mut Enumerate<Lines<'a>>, problems: &mut Vec<Problem>) -> bool {
+        for _ in 0..4096 {
+            let Some((i, line)) = lines.next() else { return false };
+            if line.trim().is_empty() {
+                continue;
+            }
+            // The usual line, read without allocating; then serde's reading, as
+            // `parse_evidence_jsonl` does; then the slow way, which names every problem.
+            if let Some(s) = scan_line(line) {
+                if let Some(at) = instant(s.at).filter(|_| is_sound(s.student, s.competency, s.value)) {
+                    self.push(Cow::Borrowed(s.student), Cow::Borrowed(s.competency), s.value, Cow::Borrowed(s.at), Some(at));
+                    continue;
+                }
+            }
+            match read_line_quickly(line).map_or_else(|| read_line_slowly(i + 1, line), Ok) {
+                Ok(record) => {
+                    let at = instant(&record.at);
+                    self.push(Cow::Owned(record.student), Cow::Owned(record.competency), record.value, Cow::Owned(record.at), at);
+                }
+                Err(found) => problems.extend(found),
+            }
+        }
+        true
     }
 
     fn push(&mut self, student: Cow<'a, str>, competency: Cow<'a, str>, value: f64, at: Cow<'a, str>, instant: Option<f64>) {
