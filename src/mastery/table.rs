@@ -128,13 +128,13 @@ impl<'a> Builder<'a> {
     }
 
     fn finish(self) -> EvidenceTable<'a> {
-        EvidenceTable { students: self.students.list, competencies: self.competencies.list, rows: self.rows }
+        EvidenceTable { students: self.students.into_list(), competencies: self.competencies.into_list(), rows: self.rows }
     }
 }
 
 /// Distinct names in first-seen order, with a number each.
 #[derive(Default)]
-struct Names<'a> {
+pub(crate) struct Names<'a> {
     list: Vec<Cow<'a, str>>,
     ids: HashMap<Cow<'a, str>, u32, BuildHasherDefault<FxHasher>>,
     /// The last name looked up: evidence often comes one student at a time.
@@ -142,7 +142,8 @@ struct Names<'a> {
 }
 
 impl<'a> Names<'a> {
-    fn id(&mut self, name: Cow<'a, str>) -> u32 {
+    /// The number of `name`, given it if new.
+    pub(crate) fn id(&mut self, name: Cow<'a, str>) -> u32 {
         if let Some(last) = self.last {
             if self.list[last as usize] == name {
                 return last;
@@ -159,6 +160,11 @@ impl<'a> Names<'a> {
         };
         self.last = Some(id);
         id
+    }
+
+    /// The names, numbered by their place.
+    pub(crate) fn into_list(self) -> Vec<Cow<'a, str>> {
+        self.list
     }
 }
 

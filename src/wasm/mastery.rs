@@ -4,7 +4,7 @@
 use super::{js_error, to_js, value_from_js};
 use crate::mastery::{self, Trend};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -120,20 +120,15 @@ struct Names<'a> {
     students: Vec<&'a str>,
     competencies: Vec<&'a str>,
     labels: Vec<&'a str>,
-    last_ats: Vec<&'a str>,
+    last_ats: Vec<Cow<'a, str>>,
 }
 
 fn estimates_to_js(rows: &[mastery::EstimateRow], table: &mastery::EvidenceTable, scale: &crate::rubric::model::Scale) -> Result<JsValue, JsValue> {
-    let mut last_ats: Vec<&str> = Vec::new();
-    let mut last_at_ids: HashMap<&str, u32> = HashMap::new();
+    let mut last_ats = mastery::Names::default();
     let mut numbers = Vec::with_capacity(rows.len() * 2);
     let mut ids = Vec::with_capacity(rows.len() * 6);
     for row in rows {
-        let at = table.rows[row.last as usize].at.as_ref();
-        let at_id = *last_at_ids.entry(at).or_insert_with(|| {
-            last_ats.push(at);
-            (last_ats.len() - 1) as u32
-        });
+        let at_id = last_ats.id(Cow::Borrowed(table.rows[row.last as usize].at.as_ref()));
         let trend = match row.trend {
             Trend::Rising => 0,
             Trend::Steady => 1,
@@ -152,7 +147,7 @@ fn estimates_to_js(rows: &[mastery::EstimateRow], table: &mastery::EvidenceTable
         students: table.students.iter().map(|s| s.as_ref()).collect(),
         competencies: table.competencies.iter().map(|c| c.as_ref()).collect(),
         labels: scale.levels.iter().map(|l| l.label.as_str()).collect(),
-        last_ats,
+        last_ats: last_ats.into_list(),
     };
     let names = serde_json::to_string(&names).map_err(|e| js_error(crate::Error::at("output", "", format!("could not convert the result: {e}"))))?;
     Ok(estimates_from_columns(&names, &numbers, &ids))
