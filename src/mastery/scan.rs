@@ -23,12 +23,12 @@ pub(super) fn scan_line(line: &str) -> Option<Scanned<'_>> {
     loop {
         let key = cursor.string()?;
         cursor.eat(b':')?;
-        match key {
-            "student" if student.is_none() => student = Some(cursor.string()?),
-            "competency" if competency.is_none() => competency = Some(cursor.string()?),
-            "value" if value.is_none() => value = Some(cursor.number()?),
-            "at" if at.is_none() => at = Some(cursor.string()?),
-            "source" if !source => {
+        match packed(key.as_bytes()) {
+            STUDENT if student.is_none() => student = Some(cursor.string()?),
+            COMPETENCY if competency.is_none() => competency = Some(cursor.string()?),
+            VALUE if value.is_none() => value = Some(cursor.number()?),
+            AT if at.is_none() => at = Some(cursor.string()?),
+            SOURCE if !source => {
                 source = true;
                 cursor.source()?;
             }
@@ -44,6 +44,34 @@ pub(super) fn scan_line(line: &str) -> Option<Scanned<'_>> {
         return None;
     }
     Some(Scanned { student: student?, competency: competency?, value: value?, at: at? })
+}
+
+// The keys as numbers: comparing numbers is much cheaper in WebAssembly than comparing
+// strings (a call to a byte-by-byte `memcmp`).
+type Packed = (usize, u64, u64);
+const STUDENT: Packed = packed(b"student");
+const COMPETENCY: Packed = packed(b"competency");
+const VALUE: Packed = packed(b"value");
+const AT: Packed = packed(b"at");
+const SOURCE: Packed = packed(b"source");
+const TASK: Packed = packed(b"task");
+const RUBRIC: Packed = packed(b"rubric");
+const CRITERION: Packed = packed(b"criterion");
+
+/// A key as its length and its first and next eight bytes, each eight as one number: equal
+/// for equal keys of up to 16 bytes, and longer keys, whose bytes are left out, are no key of
+/// a record.
+const fn packed(key: &[u8]) -> Packed {
+    let (mut first, mut next, mut i) = (0u64, 0u64, 0);
+    while i < key.len() && i < 16 {
+        if i < 8 {
+            first = first << 8 | key[i] as u64;
+        } else {
+            next = next << 8 | key[i] as u64;
+        }
+        i += 1;
+    }
+    (key.len(), first, next)
 }
 
 struct Cursor<'a> {
@@ -113,10 +141,10 @@ impl<'a> Cursor<'a> {
         }
         let mut seen = [false; 3];
         loop {
-            let slot = match self.string()? {
-                "task" => 0,
-                "rubric" => 1,
-                "criterion" => 2,
+            let slot = match packed(self.string()?.as_bytes()) {
+                TASK => 0,
+                RUBRIC => 1,
+                CRITERION => 2,
                 _ => return None,
             };
             if std::mem::replace(&mut seen[slot], true) {
@@ -155,9 +183,9 @@ fn plain_run(bytes: &[u8]) -> usize {
     let below = |word: u64, k: u64| word.wrapping_sub(ONES * k) & !word;
     let mut words = bytes.chunks_exact(8);
     for (i, chunk) in (&mut words).enumerate() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(word);
+        // Always 8 bytes; were it not, 0 would stop the run here and the caller would find
+        // no closing quote: the line would only go the general way.
+        let word = chunk.try_into().map_or(0, u64::from_le_bytes);
         let special = (below(word ^ (ONES * u64::from(b'"')), 1) | below(word ^ (ONES * u64::from(b'\\')), 1) | below(word, 0x20)) & HIGHS;
         if special != 0 {
             return i * 8 + (special.trailing_zeros() / 8) as usize;
