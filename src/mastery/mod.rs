@@ -23,4 +23,5 @@ pub use jsonl::{parse_evidence_jsonl, parse_record_value, parse_records_value, w
 pub use options::{parse_options, parse_options_value, MasteryOptions, Method, METHODS};
 pub use record::{records_from_report, records_from_report_value, EvidenceRecord, EvidenceSource};
 pub use table::{EvidenceRow, EvidenceTable};
+#[cfg(target_arch = "wasm32")]
 pub(crate) use table::Names;
