@@ -33,8 +33,12 @@ use std::collections::HashMap;
 
 /// Computes one estimate per (student, competency) present in `records`.
 pub fn compute_mastery(records: &[EvidenceRecord], options: &MasteryOptions) -> Vec<Estimate> {
-    let table = EvidenceTable::from_records(records);
-    estimate_rows(&table, options).iter().map(|row| row.estimate(&table, &options.scale)).collect()
+    compute_mastery_table(&EvidenceTable::from_records(records), options)
+}
+
+/// `compute_mastery` over evidence already in a table (e.g. read by `EvidenceTable::from_jsonl`).
+pub fn compute_mastery_table(table: &EvidenceTable, options: &MasteryOptions) -> Vec<Estimate> {
+    estimate_rows(table, options).iter().map(|row| row.estimate(table, &options.scale)).collect()
 }
 
 /// One estimate of `estimate_rows`, with names and times as indexes into its table and scale.

@@ -17,7 +17,7 @@ mod scan;
 mod table;
 pub mod time;
 
-pub use compute::{compute_mastery, estimate_rows, EstimateRow};
+pub use compute::{compute_mastery, compute_mastery_table, estimate_rows, EstimateRow};
 pub use estimate::{Estimate, Trend};
 pub use jsonl::{parse_evidence_jsonl, parse_record_value, parse_records_value, write_evidence_jsonl};
 pub use options::{parse_options, parse_options_value, MasteryOptions, Method, METHODS};
