@@ -4,8 +4,9 @@
 //! with the student and the competency as numbers into lists of distinct names, the value,
 //! the instant of `at` (read once) and `at` as written. Read from JSON Lines, names and times
 //! borrow from the text: no `String` per field, which is most of the cost of a million
-//! records in WebAssembly. A bad line is reported exactly as `parse_evidence_jsonl` reports
-//! it (the same slow path names every problem).
+//! records in WebAssembly. A line is read by `scan` when it has the usual shape, else by serde,
+//! else the slow way that names every problem: a bad line is reported exactly as
+//! `parse_evidence_jsonl` reports it.
 
 use super::jsonl::{is_sound, read_line_quickly, read_line_slowly};
 use super::record::EvidenceRecord;
@@ -92,9 +93,9 @@ impl<'a> Builder<'a> {
         Builder { students: Names::default(), competencies: Names::default(), rows: Vec::with_capacity(rows) }
     }
 
-    /// Reads up to a block of lines; `false` once there are none left. A WebAssembly engine
-    /// runs a long loop in its baseline code to the end (it cannot swap in optimised code
-    /// mid-loop); a function called once per block is optimised after the first few blocks.
+    /// Reads up to a block of lines; `false` once there are none left. In blocks so that the
+    /// loop is a function called many times: a WebAssembly engine swaps in optimised code
+    /// only between calls, never in the middle of a running loop.
     #[inline(never)]
     fn read_block(&mut self, lines: &mut Enumerate<Lines<'a>>, problems: &mut Vec<Problem>) -> bool {
         for _ in 0..4096 {
