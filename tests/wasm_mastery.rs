@@ -46,6 +46,48 @@ fn compute_mastery_takes_json_lines_and_default_options() {
 }
 
 #[wasm_bindgen_test]
+fn json_lines_and_a_list_give_the_same_objects_with_every_key() {
+    // Names beyond ASCII (the text crosses in more than one pass), one written with an escape,
+    // a time with an offset, a value between levels.
+    let text = concat!(
+        r#"{"student": "Zoë", "competency": "SCI.CER.1", "value": 2, "at": "2026-09-10T10:00:00Z"}"#,
+        "\n",
+        r#"{"student": "Zo\u00eb", "competency": "SCI.CER.1", "value": 4, "at": "2026-11-20T12:00:00+02:00"}"#,
+        "\n",
+        r#"{"student": "Ñandú", "competency": "MATH.1", "value": 3.5, "at": "2026-11-01"}"#,
+        "\n",
+    );
+    let options = r#"{"method": "latest", "staleAfterDays": 10}"#;
+    let from_text = compute_mastery(JsValue::from_str(text), js(options)).expect("estimates from JSON Lines");
+    let list = js(&format!("[{}]", text.trim_end().replace('\n', ",")));
+    let from_list = compute_mastery(list, js(options)).expect("estimates from a list");
+    let json = |v: &JsValue| JSON::stringify(v).ok().and_then(|s| s.as_string()).unwrap_or_default();
+    assert_eq!(json(&from_text), json(&from_list));
+    let estimates = Array::from(&from_text);
+    assert_eq!(estimates.length(), 2);
+    // "Zoë" sorts before "Ñandú" (Z is below any byte of Ñ). Latest in time: 12:00+02:00 is
+    // 10:00Z on 20 November, value 4; rising against the earlier 2. "Now" is that latest record.
+    let zoe = estimates.get(0);
+    let keys: Vec<String> = js_sys::Object::keys(&zoe.clone().into()).iter().filter_map(|k| k.as_string()).collect();
+    assert_eq!(keys, ["student", "competency", "value", "level", "label", "mastered", "count", "trend", "lastAt", "stale"]);
+    assert_eq!(get(&zoe, "student").as_string().as_deref(), Some("Zoë"));
+    assert_eq!((get(&zoe, "value").as_f64(), get(&zoe, "level").as_f64(), get(&zoe, "count").as_f64()), (Some(4.0), Some(4.0), Some(2.0)));
+    assert_eq!(get(&zoe, "label").as_string().as_deref(), Some("Advanced"));
+    assert_eq!(get(&zoe, "trend").as_string().as_deref(), Some("rising"));
+    assert_eq!(get(&zoe, "lastAt").as_string().as_deref(), Some("2026-11-20T12:00:00+02:00"));
+    assert_eq!(get(&zoe, "stale").as_bool(), Some(false));
+    // One record of 3.5: level 3, mastered; 19 days before "now", more than 10: stale.
+    let nandu = estimates.get(1);
+    assert_eq!(get(&nandu, "student").as_string().as_deref(), Some("Ñandú"));
+    assert_eq!((get(&nandu, "value").as_f64(), get(&nandu, "level").as_f64()), (Some(3.5), Some(3.0)));
+    assert_eq!((get(&nandu, "mastered").as_bool(), get(&nandu, "stale").as_bool()), (Some(true), Some(true)));
+    assert_eq!(get(&nandu, "trend").as_string().as_deref(), Some("unknown"));
+    // Without staleAfterDays there is no `stale` key at all.
+    let plain = Array::from(&compute_mastery(JsValue::from_str(text), JsValue::UNDEFINED).expect("estimates")).get(0);
+    assert!(!Reflect::has(&plain, &"stale".into()).unwrap_or(true));
+}
+
+#[wasm_bindgen_test]
 fn bad_records_and_options_throw_evident_errors_with_paths() {
     let records = js(r#"[{"student": "s-1", "competency": "M.1", "value": "3", "at": "2026-11-20"}]"#);
     let err = compute_mastery(records, JsValue::UNDEFINED).expect_err("a string value");

@@ -25,69 +25,144 @@ use super::estimate::{Estimate, Trend};
 use super::methods;
 use super::options::{MasteryOptions, Method};
 use super::record::EvidenceRecord;
+use super::table::EvidenceTable;
 use super::time::instant;
 use crate::rubric::model::Scale;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Computes one estimate per (student, competency) present in `records`.
 pub fn compute_mastery(records: &[EvidenceRecord], options: &MasteryOptions) -> Vec<Estimate> {
-    if records.is_empty() || options.scale.levels.is_empty() {
+    compute_mastery_table(&EvidenceTable::from_records(records), options)
+}
+
+/// `compute_mastery` over evidence already in a table (e.g. read by `EvidenceTable::from_jsonl`).
+pub fn compute_mastery_table(table: &EvidenceTable, options: &MasteryOptions) -> Vec<Estimate> {
+    estimate_rows(table, options).iter().map(|row| row.estimate(table, &options.scale)).collect()
+}
+
+/// One estimate of `estimate_rows`, with names and times as indexes into its table and scale.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EstimateRow {
+    /// Index into the table's `students`.
+    pub student: u32,
+    /// Index into the table's `competencies`.
+    pub competency: u32,
+    pub value: f64,
+    pub level: f64,
+    /// Index into the scale's levels of the level's label.
+    pub label: Option<u32>,
+    pub mastered: bool,
+    pub count: u32,
+    pub trend: Trend,
+    /// Index into the table's `rows` of the latest record.
+    pub last: u32,
+    pub stale: Option<bool>,
+}
+
+impl EstimateRow {
+    /// The estimate with its names, label and time written out.
+    pub fn estimate(&self, table: &EvidenceTable, scale: &Scale) -> Estimate {
+        Estimate {
+            student: table.students[self.student as usize].to_string(),
+            competency: table.competencies[self.competency as usize].to_string(),
+            value: self.value,
+            level: self.level,
+            label: self.label.map(|i| scale.levels[i as usize].label.clone()),
+            mastered: self.mastered,
+            count: self.count as usize,
+            trend: self.trend,
+            last_at: table.rows[self.last as usize].at.to_string(),
+            stale: self.stale,
+        }
+    }
+}
+
+/// `compute_mastery` over a table, without writing names out: what the wasm binding turns
+/// into JS objects directly.
+pub fn estimate_rows(table: &EvidenceTable, options: &MasteryOptions) -> Vec<EstimateRow> {
+    if table.rows.is_empty() || options.scale.levels.is_empty() {
         return Vec::new();
     }
-    let order = time_order(records);
-    let groups = group_bounds(&order);
+    let order = time_order(table);
     let bkt_params = match &options.method {
-        Method::Bkt { params, fit: true, restarts, seed, .. } => fit_per_competency(records, &order.index, &groups, options, *params, *restarts, *seed),
-        _ => HashMap::new(),
+        Method::Bkt { params, fit: true, restarts, seed, .. } => fit_per_competency(table, &order, options, *params, *restarts, *seed),
+        _ => Vec::new(),
     };
-    let as_of = options.as_of.as_deref().and_then(instant).unwrap_or(order.latest);
-    let scale = &options.scale;
-    let lowest = scale.levels[0].value;
-    let highest = scale.levels[scale.levels.len() - 1].value;
-    let step = if scale.levels.len() > 1 { (highest - lowest) / (scale.levels.len() - 1) as f64 } else { 1.0 };
-    let below_mastery = scale.levels.iter().rev().find(|l| l.value < scale.mastery).map_or(lowest, |l| l.value);
-
+    let latest = table.rows.iter().map(|r| r.instant).fold(f64::NEG_INFINITY, f64::max);
+    let rules = Rules::new(options, options.as_of.as_deref().and_then(instant).unwrap_or(latest));
     let mut scores: Vec<f64> = Vec::new();
-    let mut estimates = Vec::with_capacity(groups.len());
-    for &(from, to) in &groups {
+    let mut estimates = Vec::with_capacity(order.groups.len());
+    for &(from, to) in &order.groups {
         let group = &order.index[from..to];
-        scores.clear();
-        scores.extend(group.iter().map(|&i| records[i].value));
-        let first = &records[group[0]];
-        let last_index = group[group.len() - 1];
-        let mut trend = score_trend(&scores, step);
-        let (value, mastered, level) = match &options.method {
-            Method::Bkt { params, mastered_at, .. } => {
-                let params = bkt_params.get(first.competency.as_str()).unwrap_or(params);
-                let (before, after) = bkt_trace(params, &scores, scale.mastery);
-                trend = probability_trend(before, after, scores.len());
-                let mastered = after >= *mastered_at;
-                (after, mastered, bkt_level(after, *mastered_at, scale, lowest, below_mastery))
-            }
-            Method::NMastery { n } => {
-                let (value, mastered) = methods::n_mastery(&scores, *n, scale.mastery, below_mastery);
-                (value, mastered, scale.floor(value).value)
-            }
-            method => {
-                let value = score_value(method, &scores, lowest, highest);
-                (value, value >= scale.mastery - 1e-9, scale.floor(value).value)
-            }
-        };
-        let last_instant = order.instants[last_index];
-        estimates.push(Estimate {
-            student: first.student.clone(),
-            competency: first.competency.clone(),
-            value,
-            level,
-            label: scale.label_of(level).map(str::to_string),
-            mastered,
-            count: group.len(),
-            trend,
-            last_at: records[last_index].at.clone(),
-            stale: options.stale_after_days.map(|days| as_of - last_instant > days * 86_400.0),
-        });
+        let first = &table.rows[group[0] as usize];
+        let params = bkt_params.get(first.competency as usize).copied().flatten();
+        estimates.push(estimate_group(table, group, params, &rules, &mut scores));
     }
     estimates
+}
+
+/// What every group's estimate needs from the options and the scale, worked out once.
+struct Rules<'a> {
+    options: &'a MasteryOptions,
+    lowest: f64,
+    highest: f64,
+    step: f64,
+    below_mastery: f64,
+    as_of: f64,
+}
+
+impl<'a> Rules<'a> {
+    fn new(options: &'a MasteryOptions, as_of: f64) -> Self {
+        let scale = &options.scale;
+        let lowest = scale.levels[0].value;
+        let highest = scale.levels[scale.levels.len() - 1].value;
+        let step = if scale.levels.len() > 1 { (highest - lowest) / (scale.levels.len() - 1) as f64 } else { 1.0 };
+        let below_mastery = scale.levels.iter().rev().find(|l| l.value < scale.mastery).map_or(lowest, |l| l.value);
+        Rules { options, lowest, highest, step, below_mastery, as_of }
+    }
+}
+
+/// The estimate of one (student, competency) from its records in time order. Not inlined:
+/// called once per group, it is what a WebAssembly engine optimises early.
+#[inline(never)]
+fn estimate_group(table: &EvidenceTable, group: &[u32], fitted: Option<BktParams>, rules: &Rules, scores: &mut Vec<f64>) -> EstimateRow {
+    let (options, scale) = (rules.options, &rules.options.scale);
+    scores.clear();
+    scores.extend(group.iter().map(|&i| table.rows[i as usize].value));
+    let first = &table.rows[group[0] as usize];
+    let last = group[group.len() - 1];
+    let mut trend = score_trend(scores, rules.step);
+    let (value, mastered, level) = match &options.method {
+        Method::Bkt { params, mastered_at, .. } => {
+            let params = fitted.as_ref().unwrap_or(params);
+            let (before, after) = bkt_trace(params, scores, scale.mastery);
+            trend = probability_trend(before, after, scores.len());
+            let mastered = after >= *mastered_at;
+            (after, mastered, bkt_level(after, *mastered_at, scale, rules.lowest, rules.below_mastery))
+        }
+        Method::NMastery { n } => {
+            let (value, mastered) = methods::n_mastery(scores, *n, scale.mastery, rules.below_mastery);
+            (value, mastered, scale.floor(value).value)
+        }
+        method => {
+            let value = score_value(method, scores, rules.lowest, rules.highest);
+            (value, value >= scale.mastery - 1e-9, scale.floor(value).value)
+        }
+    };
+    let last_instant = table.rows[last as usize].instant;
+    EstimateRow {
+        student: first.student,
+        competency: first.competency,
+        value,
+        level,
+        label: scale.levels.iter().position(|l| l.value == level).map(|i| i as u32),
+        mastered,
+        count: group.len() as u32,
+        trend,
+        last,
+        stale: options.stale_after_days.map(|days| rules.as_of - last_instant > days * 86_400.0),
+    }
 }
 
 /// The value of a score-based method (not `nMastery` or `bkt`, which decide mastery too).
@@ -153,96 +228,96 @@ fn bkt_level(p_known: f64, mastered_at: f64, scale: &Scale, lowest: f64, below_m
     scale.floor(spread.min(below_mastery)).value
 }
 
-/// Records in (student, competency, time, input) order, with each record's instant and its
-/// (student, competency) key.
+/// Row numbers in (student, competency, time, input) order, and the `[from, to)` ranges of
+/// `index` that share student and competency.
 struct TimeOrder {
-    index: Vec<usize>,
-    keys: Vec<u64>,
-    instants: Vec<f64>,
-    latest: f64,
+    index: Vec<u32>,
+    groups: Vec<(usize, usize)>,
 }
 
-fn time_order(records: &[EvidenceRecord]) -> TimeOrder {
-    // Rank names once so that the sort compares numbers, not strings.
-    let students = ranks(records.iter().map(|r| r.student.as_str()));
-    let competencies = ranks(records.iter().map(|r| r.competency.as_str()));
-    let instants: Vec<f64> = records.iter().map(|r| instant(&r.at).unwrap_or(f64::NEG_INFINITY)).collect();
-    let latest = instants.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let keys: Vec<u64> = students.iter().zip(&competencies).map(|(&s, &c)| (u64::from(s) << 32) | u64::from(c)).collect();
-    let mut index: Vec<usize> = (0..records.len()).collect();
-    index.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]).then(instants[a].total_cmp(&instants[b])).then(a.cmp(&b)));
-    TimeOrder { index, keys, instants, latest }
-}
-
-/// For each item, the rank of its name among the distinct names in sorted order.
-fn ranks<'a>(names: impl Iterator<Item = &'a str>) -> Vec<u32> {
-    // One hash per item: ids in first-seen order, then each id replaced by its name's rank.
-    let mut ids: HashMap<&str, u32> = HashMap::new();
-    let mut distinct: Vec<&str> = Vec::new();
-    let seen: Vec<u32> = names
-        .map(|name| {
-            *ids.entry(name).or_insert_with(|| {
-                distinct.push(name);
-                (distinct.len() - 1) as u32
-            })
-        })
-        .collect();
-    let mut by_name: Vec<u32> = (0..distinct.len() as u32).collect();
-    by_name.sort_unstable_by(|&a, &b| distinct[a as usize].cmp(distinct[b as usize]));
-    let mut rank = vec![0u32; distinct.len()];
-    for (r, &id) in by_name.iter().enumerate() {
-        rank[id as usize] = r as u32;
-    }
-    seen.into_iter().map(|id| rank[id as usize]).collect()
-}
-
-/// `[from, to)` ranges of `order.index` sharing student and competency.
-fn group_bounds(order: &TimeOrder) -> Vec<(usize, usize)> {
-    let index = &order.index;
+fn time_order(table: &EvidenceTable) -> TimeOrder {
+    // Names are ranked once, then rows are placed by two stable counting sorts (competency
+    // rank, then student rank): linear, and input order is kept within a pair.
+    let students = ranks(&table.students);
+    let competencies = ranks(&table.competencies);
+    let by_competency = counting_sort(0..table.rows.len() as u32, competencies.len(), |i| competencies[table.rows[i as usize].competency as usize]);
+    let index = counting_sort(by_competency.into_iter(), students.len(), |i| students[table.rows[i as usize].student as usize]);
+    let pair = |i: u32| {
+        let row = &table.rows[i as usize];
+        (row.student, row.competency)
+    };
     let mut groups = Vec::new();
+    let mut index = index;
     let mut from = 0;
     for to in 1..=index.len() {
-        if to == index.len() || order.keys[index[to - 1]] != order.keys[index[to]] {
+        if to == index.len() || pair(index[to - 1]) != pair(index[to]) {
+            if to - from > 1 {
+                // Equal times keep input order: the group is in input order, and row numbers
+                // break ties (an unstable sort is less code than a stable one, and as fast).
+                index[from..to].sort_unstable_by(|&a, &b| table.rows[a as usize].instant.total_cmp(&table.rows[b as usize].instant).then(a.cmp(&b)));
+            }
             groups.push((from, to));
             from = to;
         }
     }
-    groups
+    TimeOrder { index, groups }
+}
+
+/// `items` stably ordered by `bucket` (each below `buckets`).
+fn counting_sort(items: impl ExactSizeIterator<Item = u32> + Clone, buckets: usize, bucket: impl Fn(u32) -> u32) -> Vec<u32> {
+    let mut starts = vec![0u32; buckets + 1];
+    for item in items.clone() {
+        starts[bucket(item) as usize + 1] += 1;
+    }
+    for b in 1..=buckets {
+        starts[b] += starts[b - 1];
+    }
+    let mut sorted = vec![0u32; items.len()];
+    for item in items {
+        let slot = &mut starts[bucket(item) as usize];
+        sorted[*slot as usize] = item;
+        *slot += 1;
+    }
+    sorted
+}
+
+/// For each name, its rank among the names in sorted order (names are distinct).
+fn ranks(names: &[Cow<str>]) -> Vec<u32> {
+    let mut by_name: Vec<u32> = (0..names.len() as u32).collect();
+    by_name.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+    let mut rank = vec![0u32; names.len()];
+    for (r, &id) in by_name.iter().enumerate() {
+        rank[id as usize] = r as u32;
+    }
+    rank
 }
 
 /// Fits BKT per competency on every student's right/wrong sequence in the input. A
 /// competency whose answers are all right or all wrong has nothing to learn from and keeps
-/// the given parameters.
-fn fit_per_competency(
-    records: &[EvidenceRecord],
-    index: &[usize],
-    groups: &[(usize, usize)],
-    options: &MasteryOptions,
-    fallback: BktParams,
-    restarts: usize,
-    seed: u64,
-) -> HashMap<String, BktParams> {
-    let mut responses = Vec::with_capacity(records.len());
-    for &(from, to) in groups {
-        for (position, &i) in index[from..to].iter().enumerate() {
-            let r = &records[i];
+/// the given parameters. Gives the parameters per competency id.
+fn fit_per_competency(table: &EvidenceTable, order: &TimeOrder, options: &MasteryOptions, fallback: BktParams, restarts: usize, seed: u64) -> Vec<Option<BktParams>> {
+    let mut responses = Vec::with_capacity(table.rows.len());
+    for &(from, to) in &order.groups {
+        for (position, &i) in order.index[from..to].iter().enumerate() {
+            let r = &table.rows[i as usize];
             responses.push(Response {
                 order: position as u64,
-                student: r.student.clone(),
-                skill: r.competency.clone(),
+                student: table.students[r.student as usize].to_string(),
+                skill: table.competencies[r.competency as usize].to_string(),
                 correct: r.value >= options.scale.mastery,
             });
         }
     }
     let fit_options = FitOptions { restarts, seed, ..FitOptions::default() };
-    SkillSequences::group(&responses)
+    let fitted: HashMap<String, BktParams> = SkillSequences::group(&responses)
         .iter()
         .map(|skill| {
             let right = skill.answers.iter().filter(|&&a| a == 1).count();
             let params = if right == 0 || right == skill.answers.len() { fallback } else { bkt::fit_skill(skill, &fit_options).params };
             (skill.skill.clone(), params)
         })
-        .collect()
+        .collect();
+    table.competencies.iter().map(|name| fitted.get(name.as_ref()).copied()).collect()
 }
 
 #[cfg(test)]

@@ -20,26 +20,9 @@ pub fn parse_evidence_jsonl(text: &str) -> Result<Vec<EvidenceRecord>, Error> {
         if line.trim().is_empty() {
             continue;
         }
-        // Fast path for the common case of a well-formed record: serde straight into the
-        // type. Anything it rejects, or that it accepts but the walker would not, goes the
-        // slow way, which names every problem of the line.
-        if let Ok(record) = serde_json::from_str::<EvidenceRecord>(line) {
-            if is_sound(&record) {
-                records.push(record);
-                continue;
-            }
-        }
-        let prefix = format!("line {}", i + 1);
-        let value: Value = match serde_json::from_str(line) {
-            Ok(v) => v,
-            Err(e) => {
-                problems.push(Problem::new(&prefix, format!("not valid JSON at column {}: {}", e.column(), e.to_string().split(" at line ").next().unwrap_or(""))));
-                continue;
-            }
-        };
-        match parse_record_value(&value) {
+        match read_line_quickly(line).map_or_else(|| read_line_slowly(i + 1, line), Ok) {
             Ok(record) => records.push(record),
-            Err(e) => problems.extend(e.problems().iter().map(|p| Problem::new(join(&prefix, &p.path), p.message.clone()))),
+            Err(found) => problems.extend(found),
         }
     }
     if problems.is_empty() {
@@ -49,9 +32,30 @@ pub fn parse_evidence_jsonl(text: &str) -> Result<Vec<EvidenceRecord>, Error> {
     }
 }
 
-/// What the walker checks beyond the types: non-blank ids, a finite value, a real date-time.
-fn is_sound(record: &EvidenceRecord) -> bool {
-    !record.student.trim().is_empty() && !record.competency.trim().is_empty() && record.value.is_finite() && instant(&record.at).is_some()
+/// One line the slow way: the record, or every problem of the line, each path starting
+/// with `line N`.
+pub(super) fn read_line_slowly(number: usize, line: &str) -> Result<EvidenceRecord, Vec<Problem>> {
+    let prefix = format!("line {number}");
+    let value: Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => {
+            return Err(vec![Problem::new(&prefix, format!("not valid JSON at column {}: {}", e.column(), e.to_string().split(" at line ").next().unwrap_or("")))]);
+        }
+    };
+    parse_record_value(&value).map_err(|e| e.problems().iter().map(|p| Problem::new(join(&prefix, &p.path), p.message.clone())).collect())
+}
+
+/// Fast path for the common case of a well-formed record: serde straight into the type.
+/// Anything it rejects, or that it accepts but the walker would not, gives `None`: for the
+/// slow way, which names every problem of the line.
+pub(super) fn read_line_quickly(line: &str) -> Option<EvidenceRecord> {
+    let record = serde_json::from_str::<EvidenceRecord>(line).ok()?;
+    (is_sound(&record.student, &record.competency, record.value) && instant(&record.at).is_some()).then_some(record)
+}
+
+/// What the walker checks beyond the types, but the date-time: non-blank ids, a finite value.
+pub(super) fn is_sound(student: &str, competency: &str, value: f64) -> bool {
+    !student.trim().is_empty() && !competency.trim().is_empty() && value.is_finite()
 }
 
 fn join(prefix: &str, path: &str) -> String {

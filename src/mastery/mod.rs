@@ -3,7 +3,8 @@
 //! Takes evidence records (JSON Lines, one dated rating of one competency for one student)
 //! and `MasteryOptions`; gives one `Estimate` per (student, competency), sorted by student
 //! then competency. `methods` holds the score-based methods, `bkt` knowledge tracing
-//! (prediction, update, EM fitting, evaluation), `compute` the rules shared by all methods.
+//! (prediction, update, EM fitting, evaluation), `compute` the rules shared by all methods,
+//! `table` evidence in columns (interned names, instants read once) for large inputs.
 
 pub mod bkt;
 mod compute;
@@ -12,10 +13,15 @@ mod jsonl;
 pub mod methods;
 mod options;
 pub mod record;
+mod scan;
+mod table;
 pub mod time;
 
-pub use compute::compute_mastery;
+pub use compute::{compute_mastery, compute_mastery_table, estimate_rows, EstimateRow};
 pub use estimate::{Estimate, Trend};
 pub use jsonl::{parse_evidence_jsonl, parse_record_value, parse_records_value, write_evidence_jsonl};
 pub use options::{parse_options, parse_options_value, MasteryOptions, Method, METHODS};
 pub use record::{records_from_report, records_from_report_value, EvidenceRecord, EvidenceSource};
+pub use table::{EvidenceRow, EvidenceTable};
+#[cfg(target_arch = "wasm32")]
+pub(crate) use table::Names;

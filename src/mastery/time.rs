@@ -8,6 +8,18 @@
 /// Seconds since the Unix epoch (UTC), or `None` when `text` is not an RFC 3339 date-time.
 pub fn instant(text: &str) -> Option<f64> {
     let b = text.as_bytes();
+    // The form evidence mostly holds, read in one go; every other form the general way below.
+    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1, b'T', h0, h1, b':', n0, n1, b':', s0, s1, b'Z'] = *b {
+        let digits = [y0, y1, y2, y3, m0, m1, d0, d1, h0, h1, n0, n1, s0, s1];
+        if digits.iter().all(u8::is_ascii_digit) {
+            let pair = |tens: u8, ones: u8| i64::from(tens - b'0') * 10 + i64::from(ones - b'0');
+            let (year, month, day) = (pair(y0, y1) * 100 + pair(y2, y3), pair(m0, m1), pair(d0, d1));
+            let (hour, minute, second) = (pair(h0, h1), pair(n0, n1), pair(s0, s1));
+            let valid = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month) && hour <= 23 && minute <= 59 && second <= 60;
+            // Whole seconds below 2^53: the same f64 as the general way's sum.
+            return valid.then(|| (days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second) as f64);
+        }
+    }
     let number = |from: usize, to: usize| -> Option<i64> {
         let digits = b.get(from..to)?;
         if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
@@ -97,6 +109,18 @@ mod tests {
         assert_eq!(instant("1969-12-31T23:00:00-01:00"), Some(0.0));
         assert_eq!(instant("1970-01-01T00:01Z"), Some(60.0));
         assert_eq!(instant("1970-01-01T00:01"), Some(60.0));
+    }
+
+    #[test]
+    fn the_usual_form_reads_as_the_general_way_does() {
+        // 2026-11-20 is 20,777 days after the epoch; 10:00:00 is 36,000 s.
+        assert_eq!(instant("2026-11-20T10:00:00Z"), Some(20_777.0 * 86_400.0 + 36_000.0));
+        assert_eq!(instant("2026-11-20T10:00:00Z"), instant("2026-11-20T10:00:00+00:00"));
+        assert_eq!(instant("2024-02-29T23:59:60Z"), instant("2024-02-29T23:59:60z"));
+        assert_eq!(instant("0000-03-01T00:00:00Z"), instant("0000-03-01t00:00:00Z"));
+        for bad in ["2026-02-29T10:00:00Z", "2026-00-10T10:00:00Z", "2026-11-00T10:00:00Z", "2026-11-20T24:00:00Z", "2026-11-20T10:60:00Z", "2026-11-20T10:00:61Z", "2026-1a-20T10:00:00Z"] {
+            assert_eq!(instant(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -22,7 +22,8 @@ test("package.json names the entry, the types and the files", () => {
   assert.equal(pkg.type, "module");
   assert.equal(pkg.main, "index.js");
   assert.equal(pkg.types, "index.d.ts");
-  for (const file of ["index.js", "index.d.ts", "evident_core.js", "evident_core_bg.wasm", "components/"]) {
+  // snippets/: JS that the wasm binding imports (computeMastery builds its objects there).
+  for (const file of ["index.js", "index.d.ts", "evident_core.js", "evident_core_bg.wasm", "snippets/", "components/"]) {
     assert.ok(pkg.files.includes(file), file);
     assert.ok(existsSync(`${root}pkg/${file}`), `pkg/${file} exists`);
   }

@@ -131,8 +131,9 @@ pub fn mastery(evidence: &str, flags: MasteryFlags) -> Result<(), Failure> {
         None => None,
     };
     let text = read_input(evidence)?;
-    let records = evident::mastery::parse_evidence_jsonl(&text).map_err(|e| Failure::new(evidence, e))?;
-    let estimates = evident::mastery::compute_mastery(&records, &options);
+    // Read into a table that borrows names and times from the text: no `String` per field.
+    let table = evident::mastery::EvidenceTable::from_jsonl(&text).map_err(|e| Failure::new(evidence, e))?;
+    let estimates = evident::mastery::compute_mastery_table(&table, &options);
     match framework {
         Some(framework) => print_json(&evident::framework::roll_up(&framework, &estimates)),
         None => print_json(&estimates),
