@@ -60,11 +60,12 @@ export function share(result) {
   for (const s of result.feedback.strengths) shareOne(result.report, s);
   return result;
 }
-function common(a, b, n, back) {
-  // How many units a and b share from their starts (or ends), up to n: long slices
+function common(a, b, n, back, hint) {
+  // How many units a and b share from their starts (or ends), up to n: from `hint` when
+  // they share that many (where the last edit was: typing goes on there), by long slices
   // first (compared natively), then unit by unit.
-  let k = 0;
   const la = a.length, lb = b.length;
+  let k = hint > 0 && hint <= n && (back ? a.slice(la - hint) === b.slice(lb - hint) : a.slice(0, hint) === b.slice(0, hint)) ? hint : 0;
   for (let step = 2048; step >= 16; step >>= 3) {
     while (k + step <= n && (back ? a.slice(la - k - step, la - k) === b.slice(lb - k - step, lb - k) : a.slice(k, k + step) === b.slice(k, k + step))) k += step;
   }
@@ -75,12 +76,13 @@ function common(a, b, n, back) {
 const low = (s, i) => i > 0 && i < s.length && (s.charCodeAt(i) & 0xfc00) === 0xdc00;
 // Where b differs from a: [start, end in a, end in b], in UTF-16 units, never inside a
 // surrogate pair.
-export function editOf(a, b) {
+// `hints`: the common start and end of the previous edit.
+export function editOf(a, b, hintStart, hintEnd) {
   const n = Math.min(a.length, b.length);
   // (A slice compared as a whole is much faster than startsWith on a concatenated string.)
-  let p = b.length >= a.length && b.slice(0, a.length) === a ? a.length : common(a, b, n, false);
+  let p = b.length >= a.length && b.slice(0, a.length) === a ? a.length : common(a, b, n, false, hintStart);
   if (low(a, p) || low(b, p)) p -= 1;
-  let s = common(a, b, n - p, true);
+  let s = common(a, b, n - p, true, hintEnd);
   if (low(a, a.length - s) || low(b, b.length - s)) s -= 1;
   return [p, a.length - s, b.length - s];
 }

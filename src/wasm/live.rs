@@ -23,6 +23,8 @@ pub struct LiveSession {
     /// The text of the last update, as JS gave it: the next update is compared with it in
     /// JS, and only the edited part is handed over.
     text: Option<js_sys::JsString>,
+    /// The common start and end (UTF-16 units) of the last edit, where the next is looked for first.
+    hint: (u32, u32),
 }
 
 // Builds the next result object from the previous one without converting what did not
@@ -35,7 +37,7 @@ extern "C" {
     #[wasm_bindgen(js_name = patchResult)]
     fn patch_result(previous: &JsValue, field: &str, at: u32, by: i32, patch: &str) -> JsValue;
     #[wasm_bindgen(js_name = editOf)]
-    fn edit_of(previous: &js_sys::JsString, next: &js_sys::JsString) -> Vec<u32>;
+    fn edit_of(previous: &js_sys::JsString, next: &js_sys::JsString, hint_start: u32, hint_end: u32) -> Vec<u32>;
     fn share(result: &JsValue) -> JsValue;
 }
 
@@ -50,8 +52,9 @@ impl LiveSession {
             return Err(js_error(Error::at("text", "", "expected the field's text as a string")));
         };
         match &self.text {
-            Some(previous) => match edit_of(previous, js)[..] {
+            Some(previous) => match edit_of(previous, js, self.hint.0, self.hint.1)[..] {
                 [start, end, new_end] => {
+                    self.hint = (start, js.length() - new_end);
                     let inserted = String::from(js.slice(start, new_end));
                     self.session.edit(start, end, &inserted);
                 }
@@ -95,7 +98,7 @@ impl LiveSession {
 
 impl LiveSession {
     pub(super) fn new(session: Session, feedback: FeedbackOptions) -> Self {
-        LiveSession { session, feedback, last: None, text: None }
+        LiveSession { session, feedback, last: None, text: None, hint: (0, 0) }
     }
 
     /// The whole result converted afresh.
