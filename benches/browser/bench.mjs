@@ -26,6 +26,7 @@ try {
   const f = (x) => x.toFixed(1).padStart(9);
   console.log(`Chromium ${browser.version()}: lab rubric (6 criteria, 40 indicators), live.update incl. feedback`);
   console.log("   words  full score µs   type at end µs (median / p95)   type in middle µs (median / p95)   result JSON  JSON.parse µs");
+  console.log(`first typing pass in a fresh page (middle of 1,000 words, before V8 has optimised the code): ${result.coldPassUs.toFixed(1)} µs per keystroke (mean); the table is after warming up`);
   for (const r of result.rows) {
     console.log(
       `${String(r.words).padStart(8)} ${f(r.fullScoreMedianUs)}      ${f(r.typeAtEnd.median)} / ${f(r.typeAtEnd.p95)}          ${f(r.typeInMiddle.median)} / ${f(r.typeInMiddle.p95)}   ${String(r.resultJsonBytes).padStart(9)} B ${f(r.jsonParseUs)}`,

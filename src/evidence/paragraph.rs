@@ -99,14 +99,15 @@ impl FieldProgram {
             evidence.phrase_hits.dedup();
         }
         for (id, (regex, prefilter)) in self.patterns.iter().enumerate() {
-            if prefilter.as_ref().is_some_and(|p| !p.may_match(text)) {
-                continue;
-            }
             let mut cursor = Utf16Cursor::default();
-            for m in regex.find_iter(text) {
+            let mut push = |m: regex_lite::Match| {
                 let start = cursor.advance_to(text, m.start());
                 let end = cursor.advance_to(text, m.end());
                 evidence.pattern_hits.push(Hit { id: id as u32, start, end });
+            };
+            match prefilter {
+                Some(p) => p.find_iter(regex, text).for_each(&mut push),
+                None => regex.find_iter(text).for_each(&mut push),
             }
         }
         if self.wants_numbers {
