@@ -38,7 +38,11 @@ function moveEach(items, field, at, by, cache, make) {
 }
 function moveCriterion(c, field, at, by, cache) {
   const met = moveEach(c.met, field, at, by, cache, withMet);
-  return met === c.met ? c : { ...c, met };
+  if (met === c.met) return c;
+  // (Spreading and then setting is faster in V8 than `{ ...c, met }`, which redefines a key.)
+  const copy = { ...c };
+  copy.met = met;
+  return copy;
 }
 function sameSpans(a, b) {
   if (a === b) return true;
@@ -91,7 +95,9 @@ const splice = (list, [from, to, spans]) => list.slice(0, from).concat(spans, li
 function spliceCriterion(c, lists) {
   const met = c.met.slice();
   for (const j in lists) met[j] = withMet(met[j], splice(met[j].spans, lists[j]));
-  return { ...c, met };
+  const copy = { ...c };
+  copy.met = met;
+  return copy;
 }
 export function patchResult(previous, field, at, by, patchText) {
   const patch = patchText ? JSON.parse(patchText) : {};
@@ -104,14 +110,16 @@ export function patchResult(previous, field, at, by, patchText) {
     const moved = moveCriterion(c, field, at, by, cache);
     return i in spliced ? spliceCriterion(moved, spliced[i]) : moved;
   });
-  const report = patch.report ? Object.assign(patch.report, { criteria }) : { ...old, criteria };
+  const report = patch.report ? Object.assign(patch.report, { criteria }) : { ...old };
+  report.criteria = criteria;
   let strengths = patch.strengths || moveEach(previous.feedback.strengths, field, at, by, cache, withStrength);
   if (patch.strengthsAt || patch.strengthsSpans) {
     if (strengths === previous.feedback.strengths) strengths = strengths.slice();
     for (const i in patch.strengthsAt) strengths[i] = patch.strengthsAt[i];
     for (const i in patch.strengthsSpans) strengths[i] = withStrength(strengths[i], splice(strengths[i].spans, patch.strengthsSpans[i]));
   }
-  const feedback = patch.feedback ? Object.assign(patch.feedback, { strengths }) : { ...previous.feedback, strengths };
+  const feedback = patch.feedback || { ...previous.feedback };
+  feedback.strengths = strengths;
   const result = { report, feedback };
   // Strengths that came new (or as new span lists) may share their criterion's arrays.
   if (patch.strengths) share(result);
