@@ -167,10 +167,14 @@ export interface SessionOptions {
   target?: number;
 }
 
-/** What a live session gives per update. */
+/**
+ * What a live session gives per update. Treat it as read-only: the next update builds on it,
+ * sharing every part the edit left as it was (a strength's `spans` may be the same array as
+ * its indicator's `met` spans in the report).
+ */
 export interface LiveUpdate {
-  report: ScoreReport;
-  feedback: Feedback;
+  readonly report: ScoreReport;
+  readonly feedback: Feedback;
 }
 
 /**
@@ -184,7 +188,11 @@ export interface LiveUpdate {
  */
 export class LiveSession {
   private constructor();
-  /** Re-scores with the field's new text. Throws `EvidentError` only on internal faults. */
+  /**
+   * Re-scores with the field's whole new text (only the edited part crosses into wasm).
+   * Returns the previous object itself when nothing changed, so `result === previous` means
+   * there is nothing to redraw. Throws `EvidentError` when `text` is not a string.
+   */
   update(text: string): LiveUpdate;
   /** Changes the feedback's language or target without a new session; throws `EvidentError` (path `target`) for a target off the scale. */
   setOptions(options: FeedbackOptions): void;
