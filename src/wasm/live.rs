@@ -25,6 +25,10 @@ pub struct LiveSession {
     text: Option<js_sys::JsString>,
     /// The common start and end (UTF-16 units) of the last edit, where the next is looked for first.
     hint: (u32, u32),
+    /// The field's name as a JS string (made once).
+    field: JsValue,
+    /// Moves of spans (`Session::shift`) not yet applied to the kept feedback.
+    pending: Vec<(u32, i64)>,
 }
 
 // Builds the next result object from the previous one without converting what did not
@@ -35,7 +39,7 @@ pub struct LiveSession {
 #[wasm_bindgen(module = "/src/wasm/live.js")]
 extern "C" {
     #[wasm_bindgen(js_name = patchResult)]
-    fn patch_result(previous: &JsValue, field: &str, at: u32, by: i32, patch: &str) -> JsValue;
+    fn patch_result(previous: &JsValue, field: &JsValue, at: u32, by: i32, patch: &str) -> JsValue;
     #[wasm_bindgen(js_name = editOf)]
     fn edit_of(previous: &js_sys::JsString, next: &js_sys::JsString, hint_start: u32, hint_end: u32) -> Vec<u32>;
     fn share(result: &JsValue) -> JsValue;
@@ -72,17 +76,26 @@ impl LiveSession {
         let Ok(by32) = i32::try_from(by) else {
             return self.convert_all();
         };
-        let field = self.session.field().to_string();
-        let moved = feedback.shift_spans(&field, at, by) | self.session.report_moved();
+        // The feedback's spans are those of the report's met indicators: they moved if and
+        // only if the report's did. They are moved when next compared (few keystrokes change
+        // what is shown), not on every keystroke.
+        let moved = self.session.report_moved();
         if !self.session.evidence_changed() {
-            let result = if moved { patch_result(&previous, &field, at, by32, "") } else { previous };
+            if moved {
+                self.pending.push((at, by));
+            }
+            let result = if moved { patch_result(&previous, &self.field, at, by32, "") } else { previous };
             self.last = Some((feedback, result.clone()));
             return Ok(result);
+        }
+        let field = self.session.field().to_string();
+        for (at, by) in self.pending.drain(..).chain(std::iter::once((at, by))) {
+            feedback.shift_spans(&field, at, by);
         }
         let fresh = crate::feedback::feedback(self.session.rubric(), self.session.report(), self.session.outcomes(), &self.feedback);
         let patch = live_patch(self.session.report_before(), self.session.report(), &feedback, &fresh)
             .map_err(|e| js_error(Error::at("output", "", format!("could not convert the result: {e}"))))?;
-        let result = if patch.is_empty() && !moved { previous } else { patch_result(&previous, &field, at, by32, &patch) };
+        let result = if patch.is_empty() && !moved { previous } else { patch_result(&previous, &self.field, at, by32, &patch) };
         self.last = Some((fresh, result.clone()));
         Ok(result)
     }
@@ -98,11 +111,13 @@ impl LiveSession {
 
 impl LiveSession {
     pub(super) fn new(session: Session, feedback: FeedbackOptions) -> Self {
-        LiveSession { session, feedback, last: None, text: None, hint: (0, 0) }
+        let field = JsValue::from_str(session.field());
+        LiveSession { session, feedback, last: None, text: None, hint: (0, 0), field, pending: Vec::new() }
     }
 
     /// The whole result converted afresh.
     fn convert_all(&mut self) -> Result<JsValue, JsValue> {
+        self.pending.clear();
         let feedback = crate::feedback::feedback(self.session.rubric(), self.session.report(), self.session.outcomes(), &self.feedback);
         let result = share(&to_js(&LiveResult { report: self.session.report(), feedback: &feedback })?);
         self.last = Some((feedback, result.clone()));
