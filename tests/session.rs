@@ -192,3 +192,23 @@ fn random_edits_across_paragraphs_match_full_scores_and_feedback() {
         text = edited;
     }
 }
+
+/// A space typed between a number and its unit, and a letter typed inside the unit: the
+/// number's span (which runs to the end of its unit) must end where a full score ends it.
+#[test]
+fn edits_between_a_number_and_its_unit_move_the_end_of_its_span() {
+    let rubric = lab();
+    let base = "The plants in light grew 12.5 cm in two weeks.";
+    let mut session = Session::new(Rc::clone(&rubric), Submission::of_text(base), "response");
+    let unit = base.find("cm").expect("unit");
+    for edited in [
+        format!("{} {}", &base[..unit], &base[unit..]),
+        format!("{}  {}", &base[..unit], &base[unit..]),
+        base.to_string(),
+        format!("{}c{}", &base[..unit + 1], &base[unit + 1..]),
+        base.to_string(),
+    ] {
+        let live = session.update(&edited).clone();
+        assert_eq!(live, full(&rubric, &Submission::default(), &edited), "after editing to {edited:?}");
+    }
+}

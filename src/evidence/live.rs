@@ -24,16 +24,6 @@ pub struct Edit {
     pub(crate) changes: Option<Changes>,
 }
 
-impl Edit {
-    pub fn at(&self) -> u32 {
-        self.at
-    }
-
-    pub fn by(&self) -> i64 {
-        self.by
-    }
-}
-
 /// The analysed fields of a submission, with one field live.
 #[derive(Debug, Clone)]
 pub struct LiveEvidence {

@@ -70,22 +70,9 @@ impl PartialEq for Span {
     }
 }
 
-impl Span {
-    /// Moves the span by `by` UTF-16 units when it is in `field` and starts at or after
-    /// `at`; says whether it moved. (The JS binding moves spans by the same rule.)
-    pub fn shift(&mut self, field: &str, at: u32, by: i64) -> bool {
-        if self.start < at || by == 0 || &*self.field != field {
-            return false;
-        }
-        self.start = paragraph::moved(self.start, at, by);
-        self.end = (i64::from(self.end) + by).max(0) as u32;
-        true
-    }
-}
-
-/// Moves the spans of a list sorted by start (as every list of spans the engine makes is)
-/// by `Span::shift`: from the last back to the first that starts before `at`. Says
-/// whether any moved. (The JS binding moves spans by the same rule.)
+/// Moves the spans of `field` in a list sorted by start (as every list of spans the engine
+/// makes is) by `shift_range`: from the last back to the first that starts before `at`.
+/// Says whether any moved. (The JS binding moves spans by the same rule.)
 pub fn shift_spans(spans: &mut [Span], field: &str, at: u32, by: i64) -> bool {
     if by == 0 {
         return false;
@@ -107,8 +94,7 @@ pub fn shift_spans(spans: &mut [Span], field: &str, at: u32, by: i64) -> bool {
             }
         };
         if ours {
-            s.start = paragraph::moved(s.start, at, by);
-            s.end = (i64::from(s.end) + by).max(0) as u32;
+            (s.start, s.end) = paragraph::shift_range((s.start, s.end), at, by);
             any = true;
         }
     }

@@ -297,9 +297,11 @@ impl FieldEvidence {
         let local = at - base;
         let phrases = splice_hits(&mut self.phrases, &old_sum.phrase_hits, &new_sum.phrase_hits, base, old_end, at, by, local);
         let patterns = splice_hits(&mut self.patterns, &old_sum.pattern_hits, &new_sum.pattern_hits, base, old_end, at, by, local);
+        // Compared by the rule the list is moved by below: a number moves whole or not at all.
         let same_numbers = old_sum.numbers.len() == new_sum.numbers.len()
             && old_sum.numbers.iter().zip(&new_sum.numbers).all(|(o, n)| {
-                let o = FoundNumber { start: moved(o.start, local, by), end: moved(o.end, local, by), unit_end: moved(o.unit_end, local, by), ..o.clone() };
+                let mut o = o.clone();
+                shift_number(&mut o, local, by);
                 o == *n
             });
         let lo = self.numbers.partition_point(|n| n.start < base);
@@ -320,8 +322,11 @@ impl FieldEvidence {
     }
 }
 
-/// A span moves whole when it starts at or after `at` (as spans in reports do).
-fn shift_pair((start, end): (u32, u32), at: u32, by: i64) -> (u32, u32) {
+/// The rule every offset pair follows after an edit at `at` that changed the length by
+/// `by`: a stretch `[start, end)` that starts at or after `at` moves whole; any other stays
+/// (one that spans the edit is then found changed, not moved). Spans in reports and in JS
+/// move by the same rule.
+pub(crate) fn shift_range((start, end): (u32, u32), at: u32, by: i64) -> (u32, u32) {
     if start >= at {
         (moved(start, at, by), (i64::from(end) + by).max(0) as u32)
     } else {
@@ -329,12 +334,10 @@ fn shift_pair((start, end): (u32, u32), at: u32, by: i64) -> (u32, u32) {
     }
 }
 
+/// A number moved by `shift_range` (its unit's end with it).
 fn shift_number(n: &mut FoundNumber, at: u32, by: i64) {
-    if n.start >= at {
-        n.start = moved(n.start, at, by);
-        n.end = moved(n.end, at, by);
-        n.unit_end = moved(n.unit_end, at, by);
-    }
+    (_, n.unit_end) = shift_range((n.start, n.unit_end), at, by);
+    (n.start, n.end) = shift_range((n.start, n.end), at, by);
 }
 
 /// One list per phrase (or pattern): an id whose occurrences in the paragraph only moved
@@ -344,7 +347,6 @@ fn shift_number(n: &mut FoundNumber, at: u32, by: i64) {
 #[allow(clippy::too_many_arguments)]
 fn splice_hits(lists: &mut [Vec<(u32, u32)>], old: &[Hit], new: &[Hit], base: u32, old_end: u32, at: u32, by: i64, local: u32) -> Vec<bool> {
     let mut changed = vec![false; lists.len()];
-    let mut done = vec![false; lists.len()];
     let (mut o, mut n) = (0, 0);
     while o < old.len() || n < new.len() {
         let id = match (old.get(o), new.get(n)) {
@@ -356,16 +358,8 @@ fn splice_hits(lists: &mut [Vec<(u32, u32)>], old: &[Hit], new: &[Hit], base: u3
         let o_end = o + old[o..].iter().take_while(|h| h.id == id).count();
         let n_end = n + new[n..].iter().take_while(|h| h.id == id).count();
         let same = o_end - o == n_end - n
-            && old[o..o_end].iter().zip(&new[n..n_end]).all(|(a, b)| moved(a.start, local, by) == b.start && moved(a.start, local, by) + (a.end - a.start) == b.end);
-        if same {
-            // Only moved: the paragraph's part and everything after it moves alike.
-            let list = &mut lists[id as usize];
-            let from = list.partition_point(|h| h.0 < at);
-            for h in &mut list[from..] {
-                *h = shift_pair(*h, at, by);
-            }
-            done[id as usize] = true;
-        } else {
+            && old[o..o_end].iter().zip(&new[n..n_end]).all(|(a, b)| shift_range((a.start, a.end), local, by) == (b.start, b.end));
+        if !same {
             changed[id as usize] = true;
             let list = &mut lists[id as usize];
             let lo = list.partition_point(|h| h.0 < base);
@@ -373,20 +367,18 @@ fn splice_hits(lists: &mut [Vec<(u32, u32)>], old: &[Hit], new: &[Hit], base: u3
             list.splice(lo..hi, new[n..n_end].iter().map(|h| (h.start + base, h.end + base)));
             // Everything after the paragraph lay after the edit.
             for h in &mut list[lo + (n_end - n)..] {
-                *h = shift_pair(*h, at, by);
+                *h = shift_range(*h, at, by);
             }
-            done[id as usize] = true;
         }
         o = o_end;
         n = n_end;
     }
-    // Ids without occurrences in the paragraph, before or after: later paragraphs' move.
-    for (id, list) in lists.iter_mut().enumerate() {
-        if !done[id] {
-            let from = list.partition_point(|h| h.0 < at);
-            for h in &mut list[from..] {
-                *h = shift_pair(*h, at, by);
-            }
+    // Every other list (occurrences in the paragraph only moved, or none there) moves alike
+    // from the edit on.
+    for (list, _) in lists.iter_mut().zip(&changed).filter(|(_, &c)| !c) {
+        let from = list.partition_point(|h| h.0 < at);
+        for h in &mut list[from..] {
+            *h = shift_range(*h, at, by);
         }
     }
     changed

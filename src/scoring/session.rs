@@ -72,11 +72,11 @@ impl Session {
                 self.submission.responses.insert(self.field.clone(), Response::Text(text.to_string()));
             }
         }
-        self.shift = (edit.at(), edit.by());
+        self.shift = (edit.at, edit.by);
         // Spans after the edit move with the text; the report is a function of the
         // outcomes (and the unchanged ratings), so outcomes that show the same, the usual
         // case, need no new report.
-        self.moved = self.report.shift_spans(&self.field, edit.at(), edit.by());
+        self.moved = self.report.shift_spans(&self.field, edit.at, edit.by);
         self.evidence_changed = self.rubric.matchers.update_outcomes(&self.live, &self.submission, &edit, &mut self.outcomes);
         if self.evidence_changed {
             let report = self.rubric.report(&self.submission, &self.outcomes);
@@ -95,7 +95,7 @@ impl Session {
     }
 
     /// Where the last edit was: spans of the field at or after UTF-16 offset `.0` moved by
-    /// `.1` (see `evidence::Span::shift`).
+    /// `.1` (see `evidence::shift_spans`).
     pub fn shift(&self) -> (u32, i64) {
         self.shift
     }

@@ -33,7 +33,7 @@ pub struct LiveSession {
 
 // Builds the next result object from the previous one without converting what did not
 // change: parts whose spans only moved with the edit are copied with those spans moved
-// (the rule of `evidence::Span::shift`), untouched parts are shared, and only the parts
+// (the rule of `evidence::shift_spans`), untouched parts are shared, and only the parts
 // named in `patch` (JSON: `report` without its criteria, `criteria` by index, `feedback`
 // without its strengths, `strengths`) are parsed.
 #[wasm_bindgen(module = "/src/wasm/live.js")]
