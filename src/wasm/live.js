@@ -79,8 +79,7 @@ function common(a, b, n, back, hint) {
 }
 const low = (s, i) => i > 0 && i < s.length && (s.charCodeAt(i) & 0xfc00) === 0xdc00;
 // Where b differs from a: [start, end in a, end in b], in UTF-16 units, never inside a
-// surrogate pair.
-// `hints`: the common start and end of the previous edit.
+// surrogate pair. `hintStart`, `hintEnd`: the common start and end of the previous edit.
 export function editOf(a, b, hintStart, hintEnd) {
   const n = Math.min(a.length, b.length);
   // (A slice compared as a whole is much faster than startsWith on a concatenated string.)
@@ -110,7 +109,8 @@ export function patchResult(previous, field, at, by, patchText) {
     const moved = moveCriterion(c, field, at, by, cache);
     return i in spliced ? spliceCriterion(moved, spliced[i]) : moved;
   });
-  const report = patch.report ? Object.assign(patch.report, { criteria }) : { ...old };
+  // A part sent whole comes with an empty list in its place, so setting it keeps key order.
+  const report = patch.report || { ...old };
   report.criteria = criteria;
   let strengths = patch.strengths || moveEach(previous.feedback.strengths, field, at, by, cache, withStrength);
   if (patch.strengthsAt || patch.strengthsSpans) {
