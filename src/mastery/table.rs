@@ -15,7 +15,6 @@ use super::time::instant;
 use crate::error::{Error, Problem};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::iter::Enumerate;
 use std::str::Lines;
 
@@ -137,7 +136,10 @@ impl<'a> Builder<'a> {
 #[derive(Default)]
 pub(crate) struct Names<'a> {
     list: Vec<Cow<'a, str>>,
-    ids: HashMap<Cow<'a, str>, u32, BuildHasherDefault<FxHasher>>,
+    /// Keyed by the rustc hash (a few operations per word, several times faster than the
+    /// default SipHash on short ids; its weakness to crafted collisions does not matter:
+    /// the evidence is the caller's own, hashed on the caller's machine).
+    ids: HashMap<Cow<'a, str>, u32, rustc_hash::FxBuildHasher>,
     /// The last name looked up: evidence often comes one student at a time.
     last: Option<u32>,
 }
@@ -166,43 +168,6 @@ impl<'a> Names<'a> {
     /// The names, numbered by their place.
     pub(crate) fn into_list(self) -> Vec<Cow<'a, str>> {
         self.list
-    }
-}
-
-/// The Firefox/rustc hash: a few operations per word, several times faster than the default
-/// SipHash on short ids. Its weakness to crafted collisions does not matter here: the
-/// evidence is the caller's own, hashed on the caller's machine.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 
