@@ -22,6 +22,9 @@ pub struct Edit {
     pub(crate) at: u32,
     pub(crate) by: i64,
     pub(crate) changes: Option<Changes>,
+    /// The edit in bytes: the old text's `.0..old end` is the new text's `.0..new end`
+    /// (`.1`, `.2`), so a copy of the old text can be brought up to date alike.
+    pub(crate) bytes: (usize, usize, usize),
 }
 
 /// The analysed fields of a submission, with one field live.
@@ -79,7 +82,10 @@ impl LiveEvidence {
         }
         let at = self.utf16_at(prefix);
         let by = i64::from(utf16_len(&text[prefix..text.len() - suffix])) - i64::from(utf16_len(&self.text[prefix..self.text.len() - suffix]));
-        self.apply(indicators, text.to_string(), prefix, suffix, at, by)
+        let old_len = self.text.len();
+        self.text.clear();
+        self.text.push_str(text);
+        self.apply(indicators, old_len, prefix, suffix, at, by)
     }
 
     /// Takes an edit given as JS sees it: UTF-16 units `start..end` of the text replaced by
@@ -87,13 +93,11 @@ impl LiveEvidence {
     pub fn edit(&mut self, indicators: &Indicators, start: u32, end: u32, inserted: &str) -> Edit {
         let prefix = self.byte_at(start);
         let cut = self.byte_at(end).max(prefix);
-        let mut text = String::with_capacity(self.text.len() - (cut - prefix) + inserted.len());
-        text.push_str(&self.text[..prefix]);
-        text.push_str(inserted);
-        text.push_str(&self.text[cut..]);
-        let suffix = self.text.len() - cut;
+        let (old_len, suffix) = (self.text.len(), self.text.len() - cut);
+        // In place: only the text after the edit moves.
+        self.text.replace_range(prefix..cut, inserted);
         let by = i64::from(utf16_len(inserted)) - i64::from(end.max(start) - start);
-        self.apply(indicators, text, prefix, suffix, start, by)
+        self.apply(indicators, old_len, prefix, suffix, start, by)
     }
 
     /// The text of the live field.
@@ -138,23 +142,24 @@ impl LiveEvidence {
         unit + utf16_len(&self.text[start..byte])
     }
 
-    /// The new text, with the old one's first `prefix` and last `suffix` bytes (UTF-16
-    /// offset `at`, length change `by`) unchanged.
-    fn apply(&mut self, indicators: &Indicators, text: String, prefix: usize, suffix: usize, at: u32, by: i64) -> Edit {
-        let old = std::mem::replace(&mut self.text, text);
+    /// Brings the evidence up to the new text (in `self.text` already): the old one was
+    /// `old_len` bytes long, and its first `prefix` and last `suffix` bytes (UTF-16 offset
+    /// `at`, length change `by`) are unchanged.
+    fn apply(&mut self, indicators: &Indicators, old_len: usize, prefix: usize, suffix: usize, at: u32, by: i64) -> Edit {
         let text = self.text.as_str();
+        let bytes = (prefix, old_len - suffix, text.len() - suffix);
         let Some(f) = self.typed else {
             self.analysed = 0;
-            return Edit { at: u32::MAX, by: 0, changes: Some(Changes::default()) };
+            return Edit { at: u32::MAX, by: 0, changes: Some(Changes::default()), bytes };
         };
-        match Self::within_paragraph(&mut self.fields[f], &mut self.lexicon, &mut self.analysed, &indicators.fields[f], &old, text, prefix, suffix, at, by) {
-            Some(changes) => Edit { at, by, changes: Some(changes) },
+        match Self::within_paragraph(&mut self.fields[f], &mut self.lexicon, &mut self.analysed, &indicators.fields[f], old_len, text, prefix, suffix, at, by) {
+            Some(changes) => Edit { at, by, changes: Some(changes), bytes },
             None => {
                 let old_paragraphs = std::mem::take(&mut self.fields[f].paragraphs);
-                let mut earlier = Earlier { old: &old_paragraphs, prefix, suffix, new_len: text.len(), old_len: old.len(), analysed: 0 };
+                let mut earlier = Earlier { old: &old_paragraphs, prefix, suffix, new_len: text.len(), old_len, analysed: 0 };
                 self.fields[f] = FieldEvidence::build(&indicators.fields[f], text, &mut self.lexicon, &mut earlier);
                 self.analysed = earlier.analysed;
-                Edit { at, by, changes: None }
+                Edit { at, by, changes: None, bytes }
             }
         }
     }
@@ -168,7 +173,7 @@ impl LiveEvidence {
         lexicon: &mut Lexicon,
         analysed: &mut usize,
         program: &super::paragraph::FieldProgram,
-        old: &str,
+        old_len: usize,
         text: &str,
         prefix: usize,
         suffix: usize,
@@ -177,9 +182,9 @@ impl LiveEvidence {
     ) -> Option<Changes> {
         let i = field.paragraphs.partition_point(|p| p.byte_start <= prefix).checked_sub(1)?;
         let start = field.paragraphs[i].byte_start;
-        let by_bytes = text.len() as isize - old.len() as isize;
+        let by_bytes = text.len() as isize - old_len as isize;
         let end = match field.paragraphs.get(i + 1) {
-            Some(next) if old.len() - suffix >= next.byte_start => return None,
+            Some(next) if old_len - suffix >= next.byte_start => return None,
             Some(next) => (next.byte_start as isize + by_bytes) as usize,
             None => text.len(),
         };
@@ -196,7 +201,7 @@ impl LiveEvidence {
         if pieces.next().is_some() {
             return None;
         }
-        let mut earlier = Earlier { old: &field.paragraphs, prefix, suffix, new_len: text.len(), old_len: old.len(), analysed: 0 };
+        let mut earlier = Earlier { old: &field.paragraphs, prefix, suffix, new_len: text.len(), old_len, analysed: 0 };
         let sentences = sentences_of(program, paragraph, start, lexicon, &mut earlier);
         *analysed = earlier.analysed;
         let placed = PlacedParagraph {

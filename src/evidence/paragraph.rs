@@ -50,7 +50,9 @@ pub(crate) struct SentenceEvidence {
 /// syllables, so a word is normalized, stemmed and compared once however often it appears.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Lexicon {
-    index: HashMap<String, u32>,
+    /// (Hashed with Fx: the keys are short words, looked up for every word of every
+    /// analysed sentence; SipHash's protection against chosen keys is not needed here.)
+    index: HashMap<String, u32, rustc_hash::FxBuildHasher>,
     entries: Vec<(Vec<u32>, u32)>,
 }
 

@@ -63,10 +63,11 @@ impl Session {
 
     fn rescore(&mut self, edit: crate::evidence::Edit) -> &ScoreReport {
         let text = self.live.text();
+        let (from, old_end, new_end) = edit.bytes;
         match self.submission.responses.get_mut(&self.field) {
-            Some(Response::Text(current)) => {
-                current.clear();
-                current.push_str(text);
+            // The submission's copy had the old text: edited alike, in place.
+            Some(Response::Text(current)) if current.len() + new_end == text.len() + old_end && current.is_char_boundary(from) && current.is_char_boundary(old_end) => {
+                current.replace_range(from..old_end, &text[from..new_end]);
             }
             _ => {
                 self.submission.responses.insert(self.field.clone(), Response::Text(text.to_string()));

@@ -1,11 +1,13 @@
 // The JS half of a live session's update (src/wasm/live.rs): locating an edit, and
 // building the next result object from the previous one.
 // Span arrays are shared between a criterion's `met` entry and the strength of the same
-// indicator when equal (`share`), and moved once for both (`cache`).
+// indicator when equal (`share`), and moved once for both (`cache`: the lists moved so far,
+// `from` and `to` in step; a Map keyed by arrays costs more here, as each new array must be
+// given a hash).
 function moveSpans(spans, field, at, by, cache) {
   if (spans.length === 0 || spans[spans.length - 1].start < at) return spans;
-  const known = cache.get(spans);
-  if (known) return known;
+  const known = cache.from.indexOf(spans);
+  if (known >= 0) return cache.to[known];
   // Spans come sorted by start: from the last back to the first before `at`.
   let out = spans;
   for (let i = spans.length - 1; i >= 0; i--) {
@@ -16,7 +18,10 @@ function moveSpans(spans, field, at, by, cache) {
       out[i] = { field: s.field, start: Math.max(0, s.start + by), end: Math.max(0, s.end + by) };
     }
   }
-  if (out !== spans) cache.set(spans, out);
+  if (out !== spans) {
+    cache.from.push(spans);
+    cache.to.push(out);
+  }
   return out;
 }
 // A met entry or a strength with other spans. Written out rather than spread (spreading
@@ -36,11 +41,10 @@ function moveEach(items, field, at, by, cache, make) {
   }
   return out;
 }
-function moveCriterion(c, field, at, by, cache) {
+function moveCriterion(c, base, field, at, by, cache) {
   const met = moveEach(c.met, field, at, by, cache, withMet);
   if (met === c.met) return c;
-  // (Spreading and then setting is faster in V8 than `{ ...c, met }`, which redefines a key.)
-  const copy = { ...c };
+  const copy = { ...base };
   copy.met = met;
   return copy;
 }
@@ -91,26 +95,41 @@ export function editOf(a, b, hintStart, hintEnd) {
 }
 // `[from, to, spans]`: the list with its items from..to replaced.
 const splice = (list, [from, to, spans]) => list.slice(0, from).concat(spans, list.slice(to));
-function spliceCriterion(c, lists) {
+function spliceCriterion(c, base, lists) {
   const met = c.met.slice();
   for (const j in lists) met[j] = withMet(met[j], splice(met[j].spans, lists[j]));
-  const copy = { ...c };
+  const copy = { ...base };
   copy.met = met;
   return copy;
 }
-export function patchResult(previous, field, at, by, patchText) {
+// V8 copies an object made by JSON.parse several times faster than a copy of a copy: each
+// result keeps (in `origins`) the parsed objects its copies were made from, to copy again.
+const origins = new WeakMap();
+// The field's name as the spans hold it (so comparing them is comparing pointers).
+function sameName(result, field) {
+  for (const c of result.report.criteria) for (const m of c.met) if (m.spans.length > 0 && m.spans[0].field === field) return m.spans[0].field;
+  return field;
+}
+export function patchResult(previous, name, at, by, patchText) {
+  const field = sameName(previous, name);
   const patch = patchText ? JSON.parse(patchText) : {};
-  const cache = new Map();
+  const cache = { from: [], to: [] };
   const old = previous.report;
+  const was = origins.get(previous) || { report: old, feedback: previous.feedback, criteria: old.criteria };
   const changed = patch.criteria || {};
   const spliced = patch.criteriaSpans || {};
-  const criteria = old.criteria.map((c, i) => {
-    if (i in changed) return changed[i];
-    const moved = moveCriterion(c, field, at, by, cache);
-    return i in spliced ? spliceCriterion(moved, spliced[i]) : moved;
-  });
+  const bases = was.criteria.slice();
+  const criteria = [];
+  for (let i = 0; i < bases.length; i++) {
+    if (i in changed) {
+      criteria.push((bases[i] = changed[i]));
+      continue;
+    }
+    const moved = moveCriterion(old.criteria[i], bases[i], field, at, by, cache);
+    criteria.push(i in spliced ? spliceCriterion(moved, bases[i], spliced[i]) : moved);
+  }
   // A part sent whole comes with an empty list in its place, so setting it keeps key order.
-  const report = patch.report || { ...old };
+  const report = patch.report || { ...was.report };
   report.criteria = criteria;
   let strengths = patch.strengths || moveEach(previous.feedback.strengths, field, at, by, cache, withStrength);
   if (patch.strengthsAt || patch.strengthsSpans) {
@@ -118,9 +137,10 @@ export function patchResult(previous, field, at, by, patchText) {
     for (const i in patch.strengthsAt) strengths[i] = patch.strengthsAt[i];
     for (const i in patch.strengthsSpans) strengths[i] = withStrength(strengths[i], splice(strengths[i].spans, patch.strengthsSpans[i]));
   }
-  const feedback = patch.feedback || { ...previous.feedback };
+  const feedback = patch.feedback || { ...was.feedback };
   feedback.strengths = strengths;
   const result = { report, feedback };
+  origins.set(result, { report: patch.report || was.report, feedback: patch.feedback || was.feedback, criteria: bases });
   // Strengths that came new (or as new span lists) may share their criterion's arrays.
   if (patch.strengths) share(result);
   for (const i in patch.strengthsAt) shareOne(report, strengths[i]);
