@@ -212,3 +212,62 @@ fn edits_between_a_number_and_its_unit_move_the_end_of_its_span() {
         assert_eq!(live, full(&rubric, &Submission::default(), &edited), "after editing to {edited:?}");
     }
 }
+
+/// Moves kept for later (`Shifts`, which adds typing's moves up into one) must put spans
+/// where the moves applied one at a time do: typing runs, backspacing, the cursor moved a
+/// character or elsewhere, random starts and lengths; spans of another field stay.
+#[test]
+fn moves_added_up_put_spans_where_moves_one_by_one_do() {
+    use evident::evidence::{shift_spans, Shifts, Span};
+    let (ours, other): (Rc<str>, Rc<str>) = (Rc::from("response"), Rc::from("notes"));
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    let mut added_up = 0;
+    for _ in 0..300 {
+        // (A list holds the spans of one field, as the engine's lists do.)
+        let field = if next(8) == 0 { &other } else { &ours };
+        let mut spans: Vec<Span> = (0..40)
+            .map(|_| {
+                let start = next(400) as u32;
+                Span { field: Rc::clone(field), start, end: start + 1 + next(12) as u32 }
+            })
+            .collect();
+        spans.sort_by_key(|s| s.start);
+        let (mut one_by_one, mut shifts) = (spans.clone(), Shifts::default());
+        let mut cursor = next(400) as u32;
+        let moves = 1 + next(30);
+        for _ in 0..moves {
+            let by: i64 = match next(10) {
+                0 => {
+                    cursor = next(420) as u32;
+                    1
+                }
+                1 | 2 => -1,
+                3 => 0,
+                // The cursor moved a character either way first.
+                4 => {
+                    cursor = (cursor + 1).min(420);
+                    1
+                }
+                5 => {
+                    cursor = cursor.saturating_sub(1);
+                    1
+                }
+                _ => 1 + next(2) as i64,
+            };
+            let at = if by < 0 { cursor.saturating_sub(1) } else { cursor };
+            shift_spans(&mut one_by_one, "response", at, by);
+            shifts.push(at, by);
+            cursor = (i64::from(at) + by.max(0)) as u32;
+        }
+        added_up += usize::from(shifts.moves().len() < moves as usize);
+        shifts.apply(&mut spans, "response");
+        assert_eq!(spans, one_by_one, "after {:?}", shifts.moves());
+    }
+    assert!(added_up > 100, "typing runs were added up into fewer moves only {added_up} times");
+}

@@ -25,6 +25,7 @@ try {
   if (result.error) throw new Error(result.error);
   const f = (x) => x.toFixed(1).padStart(9);
   console.log(`Chromium ${browser.version()}: lab rubric (6 criteria, 40 indicators), live.update incl. feedback`);
+  console.log(`page cross-origin isolated: ${result.isolated}; performance.now() step ${result.clockStepUs.toFixed(1)} µs; keystrokes timed in batches of 10`);
   console.log("   words  full score µs   type at end µs (median / p95)   type in middle µs (median / p95)   result JSON  JSON.parse µs");
   console.log(`first typing pass in a fresh page (middle of 1,000 words, before V8 has optimised the code): ${result.coldPassUs.toFixed(1)} µs per keystroke (mean); the table is after warming up`);
   for (const r of result.rows) {

@@ -101,6 +101,49 @@ pub fn shift_spans(spans: &mut [Span], field: &str, at: u32, by: i64) -> bool {
     any
 }
 
+/// Moves of spans not applied yet (each `(at, by)` as `shift_spans` takes it), in order.
+/// Typing, where each insertion lands inside or at the end of the text the last one
+/// inserted, adds up to a single move.
+#[derive(Debug, Clone, Default)]
+pub struct Shifts(Vec<(u32, i64)>);
+
+impl Shifts {
+    pub fn push(&mut self, at: u32, by: i64) {
+        if by == 0 {
+            return;
+        }
+        if let Some(last) = self.0.last_mut() {
+            // Spans before `last.0` stay before `at` and are not moved by either; spans
+            // from `last.0` on were moved to `last.0 + last.1` or later, so at or after
+            // `at`, and are moved by both.
+            if last.1 > 0 && by > 0 && last.0 <= at && i64::from(at) <= i64::from(last.0) + last.1 {
+                last.1 += by;
+                return;
+            }
+        }
+        self.0.push((at, by));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Applies the moves, in order, to the spans of `field` in `spans` (sorted by start).
+    pub fn apply(&self, spans: &mut [Span], field: &str) {
+        for &(at, by) in &self.0 {
+            shift_spans(spans, field, at, by);
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    pub fn moves(&self) -> &[(u32, i64)] {
+        &self.0
+    }
+}
+
 impl Outcome {
     /// Whether a report or feedback built from `self` equals one built from `other`: they
     /// read `met` and the spans, and of an unmet indicator also closeness, found, missing.
@@ -146,6 +189,16 @@ struct CompiledIndicator {
     criterion: String,
     check: Node,
     reads: Reads,
+}
+
+/// What `Indicators::update_outcomes` found.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OutcomesUpdate {
+    /// Some outcome changed in what a report or feedback shows (`Outcome::shows_as`),
+    /// beyond moved spans.
+    pub shows_change: bool,
+    /// Some span of an outcome that was met moved with the text (so did the report's).
+    pub met_spans_moved: bool,
 }
 
 /// What of its field's evidence a check reads, so that an edit which changed none of it
@@ -240,26 +293,25 @@ impl Indicators {
 
     /// Brings `outcomes` (those of the live evidence before `edit`) up to date after the
     /// edit: outcomes of the typed field that read nothing the edit changed only have their
-    /// spans moved; the others are evaluated again. Says whether any outcome changed in
-    /// what a report or feedback shows (`Outcome::shows_as`), beyond moved spans.
-    pub fn update_outcomes(&self, live: &LiveEvidence, submission: &Submission, edit: &Edit, outcomes: &mut [Outcome]) -> bool {
-        let Some(typed) = live.typed() else { return false };
+    /// spans moved; the others are evaluated again.
+    pub fn update_outcomes(&self, live: &LiveEvidence, submission: &Submission, edit: &Edit, outcomes: &mut [Outcome]) -> OutcomesUpdate {
+        let mut update = OutcomesUpdate::default();
+        let Some(typed) = live.typed() else { return update };
         let name = &self.fields[typed].name;
-        let mut shows_change = false;
         for (ind, outcome) in self.list.iter().zip(outcomes.iter_mut()) {
             if ind.field != typed {
                 continue;
             }
-            shift_spans(&mut outcome.spans, name, edit.at, edit.by);
+            update.met_spans_moved |= shift_spans(&mut outcome.spans, name, edit.at, edit.by) && outcome.met;
             if edit.changes.as_ref().is_some_and(|c| !ind.reads.touched_by(c)) {
                 continue;
             }
             let ctx = outcome::Context { submission, field: name, criterion: &ind.criterion, evidence: live.field(typed), formula: self.formula };
             let fresh = outcome::run(&ind.check, &ctx);
-            shows_change |= !fresh.shows_as(outcome);
+            update.shows_change |= !fresh.shows_as(outcome);
             *outcome = fresh;
         }
-        shows_change
+        update
     }
 
     /// Every indicator's outcome from analysed fields (one per `fields` entry).

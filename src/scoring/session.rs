@@ -4,7 +4,7 @@
 //! sentences the edit touched (see `evidence::LiveEvidence`), and keeps the report.
 
 use super::{CompiledRubric, ScoreReport};
-use crate::evidence::{LiveEvidence, Outcome};
+use crate::evidence::{LiveEvidence, Outcome, Shifts};
 use crate::rubric::model::{Response, Submission};
 use std::rc::Rc;
 
@@ -22,6 +22,8 @@ pub struct Session {
     moved: bool,
     shift: (u32, i64),
     before: ScoreReport,
+    /// Moves of the report's spans not applied yet (see `edit_deferred`).
+    unmoved: Shifts,
 }
 
 impl Session {
@@ -44,24 +46,50 @@ impl Session {
             moved: false,
             shift: (u32::MAX, 0),
             before,
+            unmoved: Shifts::default(),
         }
     }
 
     /// Takes the whole new text of the field and returns the new report.
     pub fn update(&mut self, text: &str) -> &ScoreReport {
         let edit = self.live.update(&self.rubric.matchers, text);
-        self.rescore(edit)
+        self.rescore(edit);
+        self.move_report();
+        &self.report
     }
 
     /// Takes an edit of the field as JS sees it (UTF-16 units `start..end` replaced by
     /// `inserted`, neither bound inside a surrogate pair) and returns the new report: the
     /// same as `update` with the edited text, without handing over the whole text.
     pub fn edit(&mut self, start: u32, end: u32, inserted: &str) -> &ScoreReport {
-        let edit = self.live.edit(&self.rubric.matchers, start, end, inserted);
-        self.rescore(edit)
+        self.edit_deferred(start, end, inserted);
+        self.move_report();
+        &self.report
     }
 
-    fn rescore(&mut self, edit: crate::evidence::Edit) -> &ScoreReport {
+    /// `edit`, except that when no outcome changed in what it shows
+    /// (`evidence_changed()` false) the report's spans are not moved yet: `report()` is
+    /// then behind by the moves since it was last brought up to date (`move_report`), which
+    /// a caller that keeps its own moved copy of the report (the JS binding) has no need of.
+    pub(crate) fn edit_deferred(&mut self, start: u32, end: u32, inserted: &str) {
+        let edit = self.live.edit(&self.rubric.matchers, start, end, inserted);
+        self.rescore(edit);
+    }
+
+    /// Applies the moves of the report's spans that `edit_deferred` left.
+    pub(crate) fn move_report(&mut self) {
+        if !self.unmoved.is_empty() {
+            let field = self.field.as_str();
+            for c in &mut self.report.criteria {
+                for m in &mut c.met {
+                    self.unmoved.apply(&mut m.spans, field);
+                }
+            }
+            self.unmoved.clear();
+        }
+    }
+
+    fn rescore(&mut self, edit: crate::evidence::Edit) {
         let text = self.live.text();
         let (from, old_end, new_end) = edit.bytes;
         match self.submission.responses.get_mut(&self.field) {
@@ -76,17 +104,22 @@ impl Session {
         self.shift = (edit.at, edit.by);
         // Spans after the edit move with the text; the report is a function of the
         // outcomes (and the unchanged ratings), so outcomes that show the same, the usual
-        // case, need no new report.
-        self.moved = self.report.shift_spans(&self.field, edit.at, edit.by);
-        self.evidence_changed = self.rubric.matchers.update_outcomes(&self.live, &self.submission, &edit, &mut self.outcomes);
+        // case, need no new report, and its spans (those of the met outcomes) are moved
+        // when next needed.
+        let update = self.rubric.matchers.update_outcomes(&self.live, &self.submission, &edit, &mut self.outcomes);
+        self.moved = update.met_spans_moved;
+        self.evidence_changed = update.shows_change;
+        if self.moved {
+            self.unmoved.push(edit.at, edit.by);
+        }
         if self.evidence_changed {
+            self.move_report();
             let report = self.rubric.report(&self.submission, &self.outcomes);
             self.changed = self.moved || report != self.report;
             self.before = std::mem::replace(&mut self.report, report);
         } else {
             self.changed = self.moved;
         }
-        &self.report
     }
 
     /// Whether the last update moved any span of the report (it was then kept, spans moved,
@@ -149,5 +182,40 @@ impl Session {
     /// How many sentences the last update analysed afresh (the rest were reused).
     pub fn sentences_analysed(&self) -> usize {
         self.live.analysed()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::CompiledRubric;
+
+    /// A session whose report moves are deferred must, whenever it rebuilds the report,
+    /// compare against (and give) what a session moving them on every edit has.
+    #[test]
+    fn deferred_report_moves_catch_up_when_the_report_is_rebuilt() {
+        let rubric = Rc::new(CompiledRubric::from_json(include_str!("../../benches/browser/lab-rubric.json")).expect("valid"));
+        let sentences: Vec<&str> = include_str!("../../benches/browser/lab-sentences.txt").lines().filter(|l| !l.trim().is_empty()).collect();
+        let text = sentences[..12].join(" ");
+        let (mut deferred, mut eager) = [0, 1].map(|_| Session::new(Rc::clone(&rubric), Submission::of_text(text.clone()), "response")).into();
+        let middle = text[..text.len() / 2].rfind(". ").map_or(0, |i| i + 1) as u32;
+        let typed = " Next time we measured 12.5 cm of stem, because the light was brighter.";
+        let (mut rebuilt, mut moved) = (0, 0);
+        for (i, c) in typed.char_indices() {
+            let at = middle + i as u32;
+            deferred.edit_deferred(at, at, &c.to_string());
+            eager.edit(at, at, &c.to_string());
+            assert_eq!(deferred.evidence_changed(), eager.evidence_changed());
+            assert_eq!(deferred.report_moved(), eager.report_moved());
+            moved += usize::from(deferred.report_moved());
+            if deferred.evidence_changed() {
+                rebuilt += 1;
+                assert_eq!(deferred.report_before(), eager.report_before(), "after typing {:?}", &typed[..=i]);
+                assert_eq!(deferred.report(), eager.report());
+            }
+        }
+        assert!(rebuilt >= 3 && moved > rebuilt, "rebuilt {rebuilt}, moved {moved}");
+        deferred.move_report();
+        assert_eq!(deferred.report(), eager.report());
     }
 }

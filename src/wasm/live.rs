@@ -28,7 +28,7 @@ pub struct LiveSession {
     /// The field's name as a JS string (made once).
     field: JsValue,
     /// Moves of spans (`Session::shift`) not yet applied to the kept feedback.
-    pending: Vec<(u32, i64)>,
+    pending: crate::evidence::Shifts,
 }
 
 // Builds the next result object from the previous one without converting what did not
@@ -60,7 +60,8 @@ impl LiveSession {
                 [start, end, new_end] => {
                     self.hint = (start, js.length() - new_end);
                     let inserted = String::from(js.slice(start, new_end));
-                    self.session.edit(start, end, &inserted);
+                    // (The report's spans are moved in the result object by JS.)
+                    self.session.edit_deferred(start, end, &inserted);
                 }
                 _ => return Err(js_error(Error::at("text", "", "could not locate the edit"))),
             },
@@ -82,16 +83,18 @@ impl LiveSession {
         let moved = self.session.report_moved();
         if !self.session.evidence_changed() {
             if moved {
-                self.pending.push((at, by));
+                self.pending.push(at, by);
             }
             let result = if moved { patch_result(&previous, &self.field, at, by32, "") } else { previous };
             self.last = Some((feedback, result.clone()));
             return Ok(result);
         }
         let field = self.session.field().to_string();
-        for (at, by) in self.pending.drain(..).chain(std::iter::once((at, by))) {
+        self.pending.push(at, by);
+        for &(at, by) in self.pending.moves() {
             feedback.shift_spans(&field, at, by);
         }
+        self.pending.clear();
         let fresh = crate::feedback::feedback(self.session.rubric(), self.session.report(), self.session.outcomes(), &self.feedback);
         let patch = live_patch(self.session.report_before(), self.session.report(), &feedback, &fresh)
             .map_err(|e| js_error(Error::at("output", "", format!("could not convert the result: {e}"))))?;
@@ -112,12 +115,13 @@ impl LiveSession {
 impl LiveSession {
     pub(super) fn new(session: Session, feedback: FeedbackOptions) -> Self {
         let field = JsValue::from_str(session.field());
-        LiveSession { session, feedback, last: None, text: None, hint: (0, 0), field, pending: Vec::new() }
+        LiveSession { session, feedback, last: None, text: None, hint: (0, 0), field, pending: Default::default() }
     }
 
     /// The whole result converted afresh.
     fn convert_all(&mut self) -> Result<JsValue, JsValue> {
         self.pending.clear();
+        self.session.move_report();
         let feedback = crate::feedback::feedback(self.session.rubric(), self.session.report(), self.session.outcomes(), &self.feedback);
         let result = share(&to_js(&LiveResult { report: self.session.report(), feedback: &feedback })?);
         self.last = Some((feedback, result.clone()));
