@@ -271,3 +271,37 @@ fn moves_added_up_put_spans_where_moves_one_by_one_do() {
     }
     assert!(added_up > 100, "typing runs were added up into fewer moves only {added_up} times");
 }
+
+/// Typing new occurrences of phrases that are already met changes only those indicators'
+/// span lists: the session says which (`respanned`), with their spans before, and its
+/// report is the previous one with the spans moved and those lists replaced, which is
+/// also the full score of the text.
+#[test]
+fn new_occurrences_of_met_phrases_replace_only_their_span_lists() {
+    let rubric = lab();
+    let text = lab_text::lab_text(400);
+    let middle = text[..text.len() / 2].rfind(". ").map_or(0, |i| i + 1);
+    let mut session = Session::new(Rc::clone(&rubric), Submission::of_text(text.clone()), "response");
+    let typed = " Next time we will measure the leaves again, because the light data could matter.";
+    let (mut respanned, mut lists) = (0, 0);
+    for (i, c) in typed.char_indices() {
+        let previous = session.report().clone();
+        let at = (middle + i) as u32;
+        session.edit(at, at, &c.to_string());
+        let edited = format!("{}{}{}", &text[..middle], &typed[..i + c.len_utf8()], &text[middle..]);
+        assert_eq!(session.report(), &full(&rubric, &Submission::default(), &edited), "after {:?}", &typed[..=i]);
+        let Some(changed) = session.respanned() else { continue };
+        respanned += 1;
+        lists += changed.len();
+        let mut expected = previous;
+        expected.shift_spans("response", at, 1);
+        for r in changed {
+            let entry = &mut expected.criteria[r.criterion].met[r.met];
+            assert_eq!(entry.spans, r.before, "the spans before, moved");
+            assert_ne!(entry.spans, session.report().criteria[r.criterion].met[r.met].spans);
+            entry.spans = session.report().criteria[r.criterion].met[r.met].spans.clone();
+        }
+        assert_eq!(&expected, session.report(), "nothing else changed after {:?}", &typed[..=i]);
+    }
+    assert!(respanned >= 5 && lists >= respanned, "{respanned} updates changed {lists} span lists");
+}

@@ -146,11 +146,15 @@ impl Shifts {
 
 impl Outcome {
     /// Whether a report or feedback built from `self` equals one built from `other`: they
-    /// read `met` and the spans, and of an unmet indicator also closeness, found, missing.
+    /// read `met`, the spans of a met indicator (as evidence and strengths), and of an unmet
+    /// one closeness, found and missing (to rank and word next steps), not its spans.
     pub fn shows_as(&self, other: &Outcome) -> bool {
         self.met == other.met
-            && self.spans == other.spans
-            && (self.met || (self.closeness == other.closeness && self.found == other.found && self.missing == other.missing))
+            && if self.met {
+                self.spans == other.spans
+            } else {
+                self.closeness == other.closeness && self.found == other.found && self.missing == other.missing
+            }
     }
 
     fn verdict(met: bool, closeness: f64, found: f64) -> Self {
@@ -192,11 +196,15 @@ struct CompiledIndicator {
 }
 
 /// What `Indicators::update_outcomes` found.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct OutcomesUpdate {
     /// Some outcome changed in what a report or feedback shows (`Outcome::shows_as`),
     /// beyond moved spans.
     pub shows_change: bool,
+    /// Indicators (rubric order) met before and after whose spans changed beyond moving.
+    pub respanned: Vec<usize>,
+    /// Some outcome changed otherwise (met or not, or how close an unmet one is).
+    pub other_change: bool,
     /// Some span of an outcome that was met moved with the text (so did the report's).
     pub met_spans_moved: bool,
 }
@@ -298,7 +306,7 @@ impl Indicators {
         let mut update = OutcomesUpdate::default();
         let Some(typed) = live.typed() else { return update };
         let name = &self.fields[typed].name;
-        for (ind, outcome) in self.list.iter().zip(outcomes.iter_mut()) {
+        for (i, (ind, outcome)) in self.list.iter().zip(outcomes.iter_mut()).enumerate() {
             if ind.field != typed {
                 continue;
             }
@@ -308,7 +316,14 @@ impl Indicators {
             }
             let ctx = outcome::Context { submission, field: name, criterion: &ind.criterion, evidence: live.field(typed), formula: self.formula };
             let fresh = outcome::run(&ind.check, &ctx);
-            update.shows_change |= !fresh.shows_as(outcome);
+            if !fresh.shows_as(outcome) {
+                update.shows_change = true;
+                if fresh.met && outcome.met {
+                    update.respanned.push(i);
+                } else {
+                    update.other_change = true;
+                }
+            }
             *outcome = fresh;
         }
         update

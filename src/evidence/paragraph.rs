@@ -130,28 +130,41 @@ pub(crate) struct PlacedSentence {
 }
 
 /// A paragraph's sentences, and everything found in them gathered with offsets local to
-/// the paragraph (so adding up a field visits paragraphs, not sentences).
+/// the paragraph (so adding up a field visits paragraphs, not sentences). The gathering is
+/// done when first needed: a live edit replaces a paragraph's evidence on every keystroke
+/// and works from the edited sentences alone.
 #[derive(Debug, Clone)]
 pub(crate) struct ParagraphEvidence {
     pub sentences: Vec<PlacedSentence>,
-    pub summary: SentenceEvidence,
+    summary: std::cell::OnceCell<SentenceEvidence>,
 }
 
 impl ParagraphEvidence {
     pub(crate) fn new(sentences: Vec<PlacedSentence>) -> Self {
-        let mut summary = SentenceEvidence::default();
-        for s in &sentences {
-            let e = &s.evidence;
-            let at = s.utf16_start;
-            summary.counts.add(e.counts);
-            summary.phrase_hits.extend(e.phrase_hits.iter().map(|h| Hit { start: h.start + at, end: h.end + at, ..*h }));
-            summary.pattern_hits.extend(e.pattern_hits.iter().map(|h| Hit { start: h.start + at, end: h.end + at, ..*h }));
-            summary.numbers.extend(e.numbers.iter().map(|n| FoundNumber { start: n.start + at, end: n.end + at, unit_end: n.unit_end + at, ..n.clone() }));
-        }
-        summary.phrase_hits.sort_unstable();
-        summary.pattern_hits.sort_unstable();
-        ParagraphEvidence { sentences, summary }
+        ParagraphEvidence { sentences, summary: std::cell::OnceCell::new() }
     }
+
+    /// Everything found in the paragraph, offsets local to it.
+    pub(crate) fn summary(&self) -> &SentenceEvidence {
+        self.summary.get_or_init(|| gather(&self.sentences))
+    }
+}
+
+/// Everything found in some sentences of a paragraph, gathered with offsets local to the
+/// paragraph: hits sorted by id, then position; numbers in text order.
+fn gather(sentences: &[PlacedSentence]) -> SentenceEvidence {
+    let mut summary = SentenceEvidence::default();
+    for s in sentences {
+        let e = &s.evidence;
+        let at = s.utf16_start;
+        summary.counts.add(e.counts);
+        summary.phrase_hits.extend(e.phrase_hits.iter().map(|h| Hit { start: h.start + at, end: h.end + at, ..*h }));
+        summary.pattern_hits.extend(e.pattern_hits.iter().map(|h| Hit { start: h.start + at, end: h.end + at, ..*h }));
+        summary.numbers.extend(e.numbers.iter().map(|n| FoundNumber { start: n.start + at, end: n.end + at, unit_end: n.unit_end + at, ..n.clone() }));
+    }
+    summary.phrase_hits.sort_unstable();
+    summary.pattern_hits.sort_unstable();
+    summary
 }
 
 /// A paragraph of a field: where it starts and its analysis.
@@ -221,7 +234,7 @@ impl FieldEvidence {
                 Some(e) => e,
                 None => Rc::new(ParagraphEvidence::new(sentences_of(program, paragraph, start, lexicon, reuse))),
             };
-            let summary = &evidence.summary;
+            let summary = evidence.summary();
             field.counts.add(summary.counts);
             for h in &summary.phrase_hits {
                 field.phrases[h.id as usize].push((h.start + utf16, h.end + utf16));
@@ -289,33 +302,43 @@ impl FieldEvidence {
             p.utf16_start = moved(p.utf16_start, at, by);
         }
         let new = Rc::clone(&self.paragraphs[i].evidence);
-        let (old_sum, new_sum) = (&old.evidence.summary, &new.summary);
-        let (base, old_end) = (old.utf16_start, old.utf16_start + old.utf16_len);
-        let counts = old_sum.counts != new_sum.counts;
+        // The sentences the edit left alone share their analysis with the old ones: those
+        // before it in place, those after it moved by `by`. Only the sentences between are
+        // compared and spliced in.
+        let (olds, news) = (&old.evidence.sentences, &new.sentences);
+        let kept = |a: &PlacedSentence, b: &PlacedSentence, by: i64| Rc::ptr_eq(&a.evidence, &b.evidence) && i64::from(a.utf16_start) + by == i64::from(b.utf16_start);
+        let head = olds.iter().zip(news).take_while(|(a, b)| kept(a, b, 0)).count();
+        let room = olds.len().min(news.len()) - head;
+        let tail = olds.iter().rev().zip(news.iter().rev()).take(room).take_while(|(a, b)| kept(a, b, by)).count();
+        let (old_mid, new_mid) = (gather(&olds[head..olds.len() - tail]), gather(&news[head..news.len() - tail]));
+        // The old middle sentences' stretch of the field (where their hits were).
+        let base = old.utf16_start;
+        let (lo, hi) = (base + olds.get(head).map_or(old.utf16_len, |s| s.utf16_start), base + olds.get(olds.len() - tail).map_or(old.utf16_len, |s| s.utf16_start));
+        let counts = old_mid.counts != new_mid.counts;
         if counts {
-            self.counts.sub(old_sum.counts);
-            self.counts.add(new_sum.counts);
+            self.counts.sub(old_mid.counts);
+            self.counts.add(new_mid.counts);
         }
         let local = at - base;
-        let phrases = splice_hits(&mut self.phrases, &old_sum.phrase_hits, &new_sum.phrase_hits, base, old_end, at, by, local);
-        let patterns = splice_hits(&mut self.patterns, &old_sum.pattern_hits, &new_sum.pattern_hits, base, old_end, at, by, local);
+        let phrases = splice_hits(&mut self.phrases, &old_mid.phrase_hits, &new_mid.phrase_hits, base, (lo, hi), at, by, local);
+        let patterns = splice_hits(&mut self.patterns, &old_mid.pattern_hits, &new_mid.pattern_hits, base, (lo, hi), at, by, local);
         // Compared by the rule the list is moved by below: a number moves whole or not at all.
-        let same_numbers = old_sum.numbers.len() == new_sum.numbers.len()
-            && old_sum.numbers.iter().zip(&new_sum.numbers).all(|(o, n)| {
+        let same_numbers = old_mid.numbers.len() == new_mid.numbers.len()
+            && old_mid.numbers.iter().zip(&new_mid.numbers).all(|(o, n)| {
                 let mut o = o.clone();
                 shift_number(&mut o, local, by);
                 o == *n
             });
-        let lo = self.numbers.partition_point(|n| n.start < base);
-        let hi = self.numbers.partition_point(|n| n.start < old_end);
+        let from = self.numbers.partition_point(|n| n.start < lo);
+        let to = self.numbers.partition_point(|n| n.start < hi);
         if same_numbers {
-            for n in &mut self.numbers[lo..] {
+            for n in &mut self.numbers[from..] {
                 shift_number(n, at, by);
             }
         } else {
-            let fresh = new_sum.numbers.iter().map(|n| FoundNumber { start: n.start + base, end: n.end + base, unit_end: n.unit_end + base, ..n.clone() });
-            self.numbers.splice(lo..hi, fresh);
-            let after = lo + new_sum.numbers.len();
+            let fresh = new_mid.numbers.iter().map(|n| FoundNumber { start: n.start + base, end: n.end + base, unit_end: n.unit_end + base, ..n.clone() });
+            self.numbers.splice(from..to, fresh);
+            let after = from + new_mid.numbers.len();
             for n in &mut self.numbers[after..] {
                 shift_number(n, at, by);
             }
@@ -342,12 +365,12 @@ fn shift_number(n: &mut FoundNumber, at: u32, by: i64) {
     (n.start, n.end) = shift_range((n.start, n.end), at, by);
 }
 
-/// One list per phrase (or pattern): an id whose occurrences in the paragraph only moved
-/// has its list's offsets moved; any other id has the paragraph's part of its list
-/// replaced. `old` and `new` are the paragraph's hits (sorted by id, then position,
-/// offsets local to the paragraph, which starts at `base` and ended at `old_end`).
+/// One list per phrase (or pattern): an id whose occurrences in the edited stretch only
+/// moved has its list's offsets moved; any other id has the stretch's part of its list
+/// replaced. `old` and `new` are the stretch's hits (sorted by id, then position, offsets
+/// local to the paragraph, which starts at `base`); the stretch was `lo..hi` of the field.
 #[allow(clippy::too_many_arguments)]
-fn splice_hits(lists: &mut [Vec<(u32, u32)>], old: &[Hit], new: &[Hit], base: u32, old_end: u32, at: u32, by: i64, local: u32) -> Vec<bool> {
+fn splice_hits(lists: &mut [Vec<(u32, u32)>], old: &[Hit], new: &[Hit], base: u32, (lo, hi): (u32, u32), at: u32, by: i64, local: u32) -> Vec<bool> {
     let mut changed = vec![false; lists.len()];
     let (mut o, mut n) = (0, 0);
     while o < old.len() || n < new.len() {
@@ -364,11 +387,11 @@ fn splice_hits(lists: &mut [Vec<(u32, u32)>], old: &[Hit], new: &[Hit], base: u3
         if !same {
             changed[id as usize] = true;
             let list = &mut lists[id as usize];
-            let lo = list.partition_point(|h| h.0 < base);
-            let hi = list.partition_point(|h| h.0 < old_end);
-            list.splice(lo..hi, new[n..n_end].iter().map(|h| (h.start + base, h.end + base)));
-            // Everything after the paragraph lay after the edit.
-            for h in &mut list[lo + (n_end - n)..] {
+            let from = list.partition_point(|h| h.0 < lo);
+            let to = list.partition_point(|h| h.0 < hi);
+            list.splice(from..to, new[n..n_end].iter().map(|h| (h.start + base, h.end + base)));
+            // Everything after the stretch lay after the edit.
+            for h in &mut list[from + (n_end - n)..] {
                 *h = shift_range(*h, at, by);
             }
         }

@@ -20,6 +20,7 @@ pub mod messages;
 mod locale;
 mod steps;
 mod strengths;
+pub use strengths::strength_spans;
 
 pub use locale::Locale;
 

@@ -3,7 +3,7 @@
 
 use super::actions::{indicator_models, strength_message};
 use super::{Locale, Strength};
-use crate::evidence::Outcome;
+use crate::evidence::{Outcome, Span};
 use crate::scoring::CompiledRubric;
 
 pub(super) fn strengths(rubric: &CompiledRubric, outcomes: &[Outcome], locale: Locale) -> Vec<Strength> {
@@ -17,12 +17,17 @@ pub(super) fn strengths(rubric: &CompiledRubric, outcomes: &[Outcome], locale: L
             }
             // Nothing specific to say (a `not` check, a rating) is better than vague praise.
             let Some(message) = strength_message(locale, model, &criterion.title) else { continue };
-            // In reading order, so a UI can walk the highlights from the top of the text.
-            let mut spans = outcome.spans.clone();
-            spans.sort_by(|a, b| (&a.field, a.start, a.end).cmp(&(&b.field, b.start, b.end)));
-            spans.dedup();
-            out.push(Strength { criterion: criterion.id.clone(), indicator: model.id.clone(), message, spans });
+            out.push(Strength { criterion: criterion.id.clone(), indicator: model.id.clone(), message, spans: strength_spans(&outcome.spans) });
         }
     }
     out
+}
+
+/// A strength's spans from its indicator's: in reading order (field, then position), so a
+/// UI can walk the highlights from the top of the text.
+pub fn strength_spans(spans: &[Span]) -> Vec<Span> {
+    let mut spans = spans.to_vec();
+    spans.sort_by(|a, b| (&a.field, a.start, a.end).cmp(&(&b.field, b.start, b.end)));
+    spans.dedup();
+    spans
 }

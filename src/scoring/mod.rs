@@ -7,4 +7,4 @@ pub mod session;
 
 pub use compile::{CompiledCriterion, CompiledLevel, CompiledRubric, IndicatorInfo};
 pub use report::{CriterionScore, LevelRef, Met, Missing, ScoreReport, Source};
-pub use session::Session;
+pub use session::{Respanned, Session};

@@ -4,7 +4,7 @@
 //! sentences the edit touched (see `evidence::LiveEvidence`), and keeps the report.
 
 use super::{CompiledRubric, ScoreReport};
-use crate::evidence::{LiveEvidence, Outcome, Shifts};
+use crate::evidence::{LiveEvidence, Outcome, Shifts, Span};
 use crate::rubric::model::{Response, Submission};
 use std::rc::Rc;
 
@@ -24,6 +24,16 @@ pub struct Session {
     before: ScoreReport,
     /// Moves of the report's spans not applied yet (see `edit_deferred`).
     unmoved: Shifts,
+    respanned: Option<Vec<Respanned>>,
+}
+
+/// A met indicator of the report whose spans the last update changed: where it is in the
+/// report (`criteria[criterion].met[met]`) and its spans before (moved by the edit).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Respanned {
+    pub criterion: usize,
+    pub met: usize,
+    pub before: Vec<Span>,
 }
 
 impl Session {
@@ -47,6 +57,7 @@ impl Session {
             shift: (u32::MAX, 0),
             before,
             unmoved: Shifts::default(),
+            respanned: None,
         }
     }
 
@@ -109,17 +120,40 @@ impl Session {
         let update = self.rubric.matchers.update_outcomes(&self.live, &self.submission, &edit, &mut self.outcomes);
         self.moved = update.met_spans_moved;
         self.evidence_changed = update.shows_change;
+        self.respanned = None;
         if self.moved {
             self.unmoved.push(edit.at, edit.by);
         }
-        if self.evidence_changed {
-            self.move_report();
+        if !self.evidence_changed {
+            self.changed = self.moved;
+            return;
+        }
+        self.move_report();
+        if update.other_change {
             let report = self.rubric.report(&self.submission, &self.outcomes);
             self.changed = self.moved || report != self.report;
             self.before = std::mem::replace(&mut self.report, report);
-        } else {
-            self.changed = self.moved;
+            return;
         }
+        self.changed = true;
+        // Only met indicators' evidence changed (a new occurrence of a phrase, the usual
+        // case): levels and points stand, and just those span lists are replaced.
+        let mut respanned = Vec::with_capacity(update.respanned.len());
+        for i in update.respanned {
+            let Some((c, criterion)) = self.rubric.criteria.iter().enumerate().find(|(_, c)| c.indicators.contains(&i)) else { continue };
+            let met = criterion.indicators.iter().take_while(|&&k| k != i).filter(|&&k| self.outcomes[k].met).count();
+            let Some(entry) = self.report.criteria.get_mut(c).and_then(|c| c.met.get_mut(met)) else { continue };
+            let before = std::mem::replace(&mut entry.spans, self.outcomes[i].spans.clone());
+            respanned.push(Respanned { criterion: c, met, before });
+        }
+        self.respanned = Some(respanned);
+    }
+
+    /// When the last update changed only the spans of indicators met before and after
+    /// (levels, points and everything else stand): those entries of the report, with their
+    /// spans before. None after any other update. `report_before()` is then not kept.
+    pub fn respanned(&self) -> Option<&[Respanned]> {
+        self.respanned.as_deref()
     }
 
     /// Whether the last update moved any span of the report (it was then kept, spans moved,
@@ -136,7 +170,7 @@ impl Session {
 
     /// The report before the last update, its spans moved by the edit: what the last
     /// update's report differs from beyond moved spans. Only meaningful after an update
-    /// whose `evidence_changed()` is true.
+    /// whose `evidence_changed()` is true and `respanned()` None.
     pub fn report_before(&self) -> &ScoreReport {
         &self.before
     }
@@ -208,9 +242,12 @@ mod tests {
             assert_eq!(deferred.evidence_changed(), eager.evidence_changed());
             assert_eq!(deferred.report_moved(), eager.report_moved());
             moved += usize::from(deferred.report_moved());
+            assert_eq!(deferred.respanned(), eager.respanned());
             if deferred.evidence_changed() {
                 rebuilt += 1;
-                assert_eq!(deferred.report_before(), eager.report_before(), "after typing {:?}", &typed[..=i]);
+                if deferred.respanned().is_none() {
+                    assert_eq!(deferred.report_before(), eager.report_before(), "after typing {:?}", &typed[..=i]);
+                }
                 assert_eq!(deferred.report(), eager.report());
             }
         }

@@ -8,7 +8,7 @@ use super::{feedback, js_error, to_js, FeedbackOptions};
 use crate::error::Error;
 use crate::evidence::Span;
 use crate::feedback::{Feedback, Strength};
-use crate::scoring::{CriterionScore, Met, ScoreReport, Session};
+use crate::scoring::{CriterionScore, Met, Respanned, ScoreReport, Session};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -95,6 +95,15 @@ impl LiveSession {
             feedback.shift_spans(&field, at, by);
         }
         self.pending.clear();
+        if let Some(respanned) = self.session.respanned() {
+            // Only some met indicators' spans changed: so did their strengths' spans, and
+            // nothing else of the report or feedback.
+            let patch = respan_patch(self.session.report(), respanned, &mut feedback)
+                .map_err(|e| js_error(Error::at("output", "", format!("could not convert the result: {e}"))))?;
+            let result = patch_result(&previous, &self.field, at, by32, &patch);
+            self.last = Some((feedback, result.clone()));
+            return Ok(result);
+        }
         let fresh = crate::feedback::feedback(self.session.rubric(), self.session.report(), self.session.outcomes(), &self.feedback);
         let patch = live_patch(self.session.report_before(), self.session.report(), &feedback, &fresh)
             .map_err(|e| js_error(Error::at("output", "", format!("could not convert the result: {e}"))))?;
@@ -182,6 +191,39 @@ fn live_patch(report_before: &ScoreReport, report: &ScoreReport, before: &Feedba
         parts.push(format!("\"feedback\":{}", serde_json::to_string(&after.head_clone())?));
     }
     Ok(if parts.is_empty() { String::new() } else { format!("{{{}}}", parts.join(",")) })
+}
+
+/// The patch (as `live_patch` makes) for an update that changed only the span lists of
+/// some met indicators (`Session::respanned`), which it also brings into `feedback` (the
+/// last one sent, its spans moved): each list as a splice, in the report and in the
+/// indicator's strength.
+fn respan_patch(report: &ScoreReport, respanned: &[Respanned], feedback: &mut Feedback) -> serde_json::Result<String> {
+    let (mut criteria, mut strengths) = (Vec::<(usize, Entries)>::new(), Entries::default());
+    for r in respanned {
+        let criterion = &report.criteria[r.criterion];
+        let met = &criterion.met[r.met];
+        let lists = match criteria.iter_mut().find(|(c, _)| *c == r.criterion) {
+            Some((_, lists)) => lists,
+            None => {
+                criteria.push((r.criterion, Entries::default()));
+                &mut criteria.last_mut().expect("just pushed").1
+            }
+        };
+        lists.add(r.met, &splice(&r.before, &met.spans)?);
+        if let Some((k, strength)) = feedback.strengths.iter_mut().enumerate().find(|(_, s)| s.criterion == criterion.id && s.indicator == met.indicator) {
+            let spans = crate::feedback::strength_spans(&met.spans);
+            strengths.add(k, &splice(&strength.spans, &spans)?);
+            strength.spans = spans;
+        }
+    }
+    let mut spliced = Entries::default();
+    for (c, lists) in &criteria {
+        spliced.add(*c, &lists.object());
+    }
+    let mut parts = Vec::new();
+    spliced.put(&mut parts, "criteriaSpans");
+    strengths.put(&mut parts, "strengthsSpans");
+    Ok(format!("{{{}}}", parts.join(",")))
 }
 
 /// A criterion with its met entries' span lists emptied (what is left to compare).
