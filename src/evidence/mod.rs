@@ -124,15 +124,9 @@ impl Shifts {
         self.0.push((at, by));
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// Applies the moves, in order, to the spans of `field` in `spans` (sorted by start).
-    pub fn apply(&self, spans: &mut [Span], field: &str) {
-        for &(at, by) in &self.0 {
-            shift_spans(spans, field, at, by);
-        }
+    /// The moves in order, taken out (to be applied with `shift_spans` or its users).
+    pub fn drain(&mut self) -> impl Iterator<Item = (u32, i64)> + '_ {
+        self.0.drain(..)
     }
 
     pub fn clear(&mut self) {

@@ -89,14 +89,8 @@ impl Session {
 
     /// Applies the moves of the report's spans that `edit_deferred` left.
     pub(crate) fn move_report(&mut self) {
-        if !self.unmoved.is_empty() {
-            let field = self.field.as_str();
-            for c in &mut self.report.criteria {
-                for m in &mut c.met {
-                    self.unmoved.apply(&mut m.spans, field);
-                }
-            }
-            self.unmoved.clear();
+        for (at, by) in self.unmoved.drain() {
+            self.report.shift_spans(&self.field, at, by);
         }
     }
 
@@ -140,8 +134,8 @@ impl Session {
         // case): levels and points stand, and just those span lists are replaced.
         let mut respanned = Vec::with_capacity(update.respanned.len());
         for i in update.respanned {
-            let Some((c, criterion)) = self.rubric.criteria.iter().enumerate().find(|(_, c)| c.indicators.contains(&i)) else { continue };
-            let met = criterion.indicators.iter().take_while(|&&k| k != i).filter(|&&k| self.outcomes[k].met).count();
+            let c = self.rubric.indicators[i].criterion;
+            let met = self.rubric.criteria[c].indicators.iter().take_while(|&&k| k != i).filter(|&&k| self.outcomes[k].met).count();
             let Some(entry) = self.report.criteria.get_mut(c).and_then(|c| c.met.get_mut(met)) else { continue };
             let before = std::mem::replace(&mut entry.spans, self.outcomes[i].spans.clone());
             respanned.push(Respanned { criterion: c, met, before });

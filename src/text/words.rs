@@ -240,6 +240,16 @@ pub fn paragraphs(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 #[cfg(test)]
 mod tests {
+    /// A text of 1 to 2^(64 - shift) pieces picked by a linear congruential generator.
+    fn random_text(seed: &mut u64, pieces: &[&str], shift: u32) -> String {
+        let mut next = || {
+            *seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            *seed
+        };
+        let len = 1 + (next() >> shift) as usize;
+        (0..len).map(|_| pieces[(next() >> 33) as usize % pieces.len()]).collect()
+    }
+
     /// The ASCII path gives exactly the sentences the general segmenter gives.
     #[test]
     fn ascii_sentences_match_the_unicode_segmenter() {
@@ -249,13 +259,7 @@ mod tests {
         ];
         let mut seed: u64 = 4242;
         for _ in 0..30_000 {
-            let mut text = String::new();
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            let len = 1 + (seed >> 59) as usize;
-            for _ in 0..len {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+            let text = random_text(&mut seed, &pieces, 59);
             let general: Vec<(usize, &str)> = unicode_segmentation::UnicodeSegmentation::split_sentence_bound_indices(text.as_str()).collect();
             assert_eq!(super::sentence_bounds(&text).collect::<Vec<_>>(), general, "{text:?}");
         }
@@ -282,13 +286,7 @@ mod tests {
         let pieces = ["a", "B", "7", "_", ":", ".", "'", ",", ";", " ", "  ", "\n", "\r\n", "-", "\"", "e.g.", "3.5", "1,000", "don't", "x_y", "?", "!", "(", "\t", "U.S.", "1;2", "a:b"];
         let mut seed: u64 = 99;
         for _ in 0..20_000 {
-            let mut text = String::new();
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            let len = 1 + (seed >> 60) as usize;
-            for _ in 0..len {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+            let text = random_text(&mut seed, &pieces, 60);
             let mut general = Vec::new();
             let mut utf16 = super::Utf16Cursor::default();
             for (start, segment) in unicode_segmentation::UnicodeSegmentation::split_word_bound_indices(text.as_str()) {

@@ -91,10 +91,9 @@ impl LiveSession {
         }
         let field = self.session.field().to_string();
         self.pending.push(at, by);
-        for &(at, by) in self.pending.moves() {
+        for (at, by) in self.pending.drain() {
             feedback.shift_spans(&field, at, by);
         }
-        self.pending.clear();
         if let Some(respanned) = self.session.respanned() {
             // Only some met indicators' spans changed: so did their strengths' spans, and
             // nothing else of the report or feedback.
