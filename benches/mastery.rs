@@ -47,8 +47,20 @@ fn main() {
         Method::Average,
         Method::Mode,
         Method::PowerLaw,
-        Method::Bkt { params: BktParams::default(), fit: false, restarts: 1, seed: 0, mastered_at: 0.95 },
-        Method::Bkt { params: BktParams::default(), fit: true, restarts: 5, seed: 0, mastered_at: 0.95 },
+        Method::Bkt {
+            params: BktParams::default(),
+            fit: false,
+            restarts: 1,
+            seed: 0,
+            mastered_at: 0.95,
+        },
+        Method::Bkt {
+            params: BktParams::default(),
+            fit: true,
+            restarts: 5,
+            seed: 0,
+            mastered_at: 0.95,
+        },
     ];
     for method in methods {
         let label = match &method {
@@ -60,6 +72,9 @@ fn main() {
         let estimates = compute_mastery(&records, &options);
         let seconds = started.elapsed().as_secs_f64();
         let mastered = estimates.iter().filter(|e| e.mastered).count();
-        println!("{label:>26}: {seconds:7.3} s  ({} estimates, {mastered} mastered)", estimates.len());
+        println!(
+            "{label:>26}: {seconds:7.3} s  ({} estimates, {mastered} mastered)",
+            estimates.len()
+        );
     }
 }

@@ -17,7 +17,8 @@ use std::time::{Duration, Instant};
 
 fn stats(mut samples: Vec<Duration>) -> (f64, f64) {
     samples.sort();
-    let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize].as_secs_f64() * 1e6;
+    let at =
+        |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize].as_secs_f64() * 1e6;
     (at(0.5), at(0.95))
 }
 
@@ -32,17 +33,27 @@ fn main() {
         }
     };
     println!("rubric: {} criteria, {} indicators", rubric.criteria.len(), rubric.indicators.len());
-    println!("{:>8} {:>16} {:>22} {:>22}", "words", "full score µs", "type at end µs", "type in middle µs");
+    println!(
+        "{:>8} {:>16} {:>22} {:>22}",
+        "words", "full score µs", "type at end µs", "type in middle µs"
+    );
     println!("{:>8} {:>16} {:>22} {:>22}", "", "median", "median / p95", "median / p95");
     // EVIDENT_BENCH_WORDS=1000 runs one size only (e.g. under a profiler).
-    let sizes: Vec<usize> = match std::env::var("EVIDENT_BENCH_WORDS").ok().and_then(|w| w.parse().ok()) {
-        Some(words) => vec![words],
-        None => vec![1_000, 10_000, 100_000],
-    };
+    let sizes: Vec<usize> =
+        match std::env::var("EVIDENT_BENCH_WORDS").ok().and_then(|w| w.parse().ok()) {
+            Some(words) => vec![words],
+            None => vec![1_000, 10_000, 100_000],
+        };
     for words in sizes {
         let text = lab_text(words);
         let submission = Submission::of_text(text.clone());
-        let runs = if words >= 100_000 { 5 } else if words >= 10_000 { 20 } else { 200 };
+        let runs = if words >= 100_000 {
+            5
+        } else if words >= 10_000 {
+            20
+        } else {
+            200
+        };
         let full: Vec<Duration> = (0..runs)
             .map(|_| {
                 let t = Instant::now();
@@ -53,7 +64,8 @@ fn main() {
         let (full_median, _) = stats(full);
 
         // Typing at the end: one update per character of TYPED.
-        let mut session = Session::new(Rc::clone(&rubric), Submission::of_text(text.clone()), "response");
+        let mut session =
+            Session::new(Rc::clone(&rubric), Submission::of_text(text.clone()), "response");
         let mut current = text.clone();
         let mut end_samples = Vec::new();
         for c in TYPED.chars() {
@@ -68,7 +80,8 @@ fn main() {
         // Editing in the middle: insert TYPED one character at a time at the middle
         // sentence boundary.
         let middle = text[..text.len() / 2].rfind(". ").map_or(0, |i| i + 1);
-        let mut session = Session::new(Rc::clone(&rubric), Submission::of_text(text.clone()), "response");
+        let mut session =
+            Session::new(Rc::clone(&rubric), Submission::of_text(text.clone()), "response");
         let mut inserted = String::new();
         let mut middle_samples = Vec::new();
         for c in TYPED.chars() {

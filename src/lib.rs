@@ -22,6 +22,8 @@ pub mod wasm;
 pub use calibration::{calibrate, CalibrationReport};
 pub use error::{Error, Problem};
 pub use feedback::{feedback, feedback_for, Feedback, FeedbackOptions, Locale};
-pub use rubric::model::{Check, Criterion, Indicator, Level, Rubric, RubricKind, Scale, Submission};
+pub use rubric::model::{
+    Check, Criterion, Indicator, Level, Rubric, RubricKind, Scale, Submission,
+};
 pub use rubric::{lint, parse_rubric, parse_submission, Advice};
 pub use scoring::{CompiledRubric, ScoreReport};

@@ -89,7 +89,10 @@ fn calibration_of_six_answers_worked_by_hand() {
     assert!(close(claim.agreement.adjacent.unwrap(), 1.0));
     assert!(close(claim.agreement.mean_difference.unwrap(), 0.0));
     // Rows teacher 1–4, columns engine 1–4.
-    assert_eq!(claim.confusion.counts, vec![vec![1, 0, 0, 0], vec![0, 0, 1, 0], vec![0, 1, 1, 1], vec![0, 0, 1, 0]]);
+    assert_eq!(
+        claim.confusion.counts,
+        vec![vec![1, 0, 0, 0], vec![0, 0, 1, 0], vec![0, 1, 1, 1], vec![0, 0, 1, 0]]
+    );
     assert_eq!(claim.confusion.levels, vec![1.0, 2.0, 3.0, 4.0]);
     assert_eq!(claim.confusion.labels, vec!["Beginning", "Developing", "Proficient", "Advanced"]);
     // κ, weights (i − j)²/9, n = 6. Observed: four pairs one level apart → 4/9/6 = 24/324.
@@ -98,8 +101,11 @@ fn calibration_of_six_answers_worked_by_hand() {
     // scikit-learn: cohen_kappa_score([3,3,1,3,2,4], [3,4,1,2,3,3], weights="quadratic") = 0.625.
     assert!(close(claim.agreement.kappa.unwrap(), 0.625));
     // Disagreements: four of one level each, in file order (line 4 is blank, so d is line 5).
-    let lines: Vec<(usize, &str, f64)> =
-        claim.disagreements.iter().map(|d| (d.line, d.student.as_deref().unwrap(), d.difference)).collect();
+    let lines: Vec<(usize, &str, f64)> = claim
+        .disagreements
+        .iter()
+        .map(|d| (d.line, d.student.as_deref().unwrap(), d.difference))
+        .collect();
     assert_eq!(lines, vec![(2, "b", 1.0), (5, "d", -1.0), (6, "e", 1.0), (7, "f", -1.0)]);
     assert_eq!(claim.disagreements[0].task.as_deref(), Some("lab-3"));
     // The teacher rated nothing else: those criteria have no pairs and no numbers.
@@ -108,7 +114,11 @@ fn calibration_of_six_answers_worked_by_hand() {
     // Overall pools the same six pairs on the same four-level scale: the same numbers.
     assert!(close(report.overall.agreement.kappa.unwrap(), 0.625));
     assert_eq!(report.overall.disagreements.len(), 4);
-    assert!(report.overall.disagreements.iter().all(|d| d.total_difference == 1.0 && d.criteria.len() == 1));
+    assert!(report
+        .overall
+        .disagreements
+        .iter()
+        .all(|d| d.total_difference == 1.0 && d.criteria.len() == 1));
 }
 
 #[test]

@@ -34,25 +34,45 @@ fn the_ccss_ratio_standards_map_to_a_framework() {
     assert_eq!(f.competencies.iter().filter(|c| c.parent.is_some()).count(), 14);
     assert_eq!(competency(&imported, &format!("{C}6.RP.A")).parent, None);
     assert_eq!(competency(&imported, &format!("{C}7.RP.A")).parent, None);
-    assert_eq!(competency(&imported, &format!("{C}6.RP.A.1")).parent.as_deref(), Some(&*format!("{C}6.RP.A")));
-    assert_eq!(competency(&imported, &format!("{C}6.RP.A.3a")).parent.as_deref(), Some(&*format!("{C}6.RP.A.3")));
-    assert_eq!(competency(&imported, &format!("{C}7.RP.A.2d")).parent.as_deref(), Some(&*format!("{C}7.RP.A.2")));
+    assert_eq!(
+        competency(&imported, &format!("{C}6.RP.A.1")).parent.as_deref(),
+        Some(&*format!("{C}6.RP.A"))
+    );
+    assert_eq!(
+        competency(&imported, &format!("{C}6.RP.A.3a")).parent.as_deref(),
+        Some(&*format!("{C}6.RP.A.3"))
+    );
+    assert_eq!(
+        competency(&imported, &format!("{C}7.RP.A.2d")).parent.as_deref(),
+        Some(&*format!("{C}7.RP.A.2"))
+    );
     let a3 = format!("{C}6.RP.A.3");
     assert_eq!(f.children_of(&a3).count(), 4);
     // 3 precedes: 6.RP.A.1 → 6.RP.A.2 and 6.RP.A.3 → 7.RP.A.3 mapped; the third leaves the file.
-    assert_eq!(competency(&imported, &format!("{C}6.RP.A.2")).prerequisites, [format!("{C}6.RP.A.1")]);
-    assert_eq!(competency(&imported, &format!("{C}7.RP.A.3")).prerequisites, [format!("{C}6.RP.A.3")]);
+    assert_eq!(
+        competency(&imported, &format!("{C}6.RP.A.2")).prerequisites,
+        [format!("{C}6.RP.A.1")]
+    );
+    assert_eq!(
+        competency(&imported, &format!("{C}7.RP.A.3")).prerequisites,
+        [format!("{C}6.RP.A.3")]
+    );
     assert_eq!(f.competencies.iter().map(|c| c.prerequisites.len()).sum::<usize>(), 2);
-    assert_eq!(competency(&imported, &format!("{C}6.RP.A.1")).uri.as_deref(), Some("http://opensalt-staging.opened.com/uri/b6f61076-aa12-450b-8f9d-b86bc071f85e"));
+    assert_eq!(
+        competency(&imported, &format!("{C}6.RP.A.1")).uri.as_deref(),
+        Some("http://opensalt-staging.opened.com/uri/b6f61076-aa12-450b-8f9d-b86bc071f85e")
+    );
     assert!(imported.rubrics.is_empty());
 
     // Unmapped: 16 exactMatchOf + 2 exemplar + 2 isRelatedTo + the precedes that leaves the file.
-    let count = |needle: &str| imported.unmapped.iter().filter(|u| u.message.contains(needle)).count();
+    let count =
+        |needle: &str| imported.unmapped.iter().filter(|u| u.message.contains(needle)).count();
     assert_eq!(imported.unmapped.len(), 21);
     assert_eq!(count("`exactMatchOf` from"), 16);
     assert_eq!(count("`exemplar` from"), 2);
     assert_eq!(count("`isRelatedTo` from"), 2);
-    let outside: Vec<_> = imported.unmapped.iter().filter(|u| u.message.starts_with("`precedes`")).collect();
+    let outside: Vec<_> =
+        imported.unmapped.iter().filter(|u| u.message.starts_with("`precedes`")).collect();
     assert_eq!(outside.len(), 1);
     assert_eq!(
         outside[0].message,
@@ -62,7 +82,11 @@ fn the_ccss_ratio_standards_map_to_a_framework() {
     assert!(outside[0].path.starts_with("CFAssociations["));
 }
 
-fn package(items: serde_json::Value, associations: serde_json::Value, rubrics: serde_json::Value) -> String {
+fn package(
+    items: serde_json::Value,
+    associations: serde_json::Value,
+    rubrics: serde_json::Value,
+) -> String {
     json!({
         "CFDocument": {"identifier": "doc-1", "title": "Hand-made", "language": "es"},
         "CFItems": items, "CFAssociations": associations, "CFRubrics": rubrics
@@ -92,8 +116,12 @@ fn items_are_named_by_code_or_identifier() {
     let ids: Vec<&str> = imported.framework.competencies.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["M.1", "i2", "i3", "M.4"]);
     let m4 = competency(&imported, "M.4");
-    assert_eq!((m4.title.as_str(), m4.description.as_deref()), ("Ratios", Some("Understand ratio concepts.")));
-    let notes: Vec<(&str, &str)> = imported.unmapped.iter().map(|u| (u.path.as_str(), u.message.as_str())).collect();
+    assert_eq!(
+        (m4.title.as_str(), m4.description.as_deref()),
+        ("Ratios", Some("Understand ratio concepts."))
+    );
+    let notes: Vec<(&str, &str)> =
+        imported.unmapped.iter().map(|u| (u.path.as_str(), u.message.as_str())).collect();
     assert_eq!(
         notes,
         [
@@ -129,12 +157,16 @@ fn links_map_to_parents_and_prerequisites_or_are_reported() {
     let a = competency(&imported, "A");
     let b = competency(&imported, "B");
     let c = competency(&imported, "C");
-    assert_eq!((a.parent.as_deref(), b.parent.as_deref(), c.parent.as_deref()), (Some("U"), Some("U"), None));
+    assert_eq!(
+        (a.parent.as_deref(), b.parent.as_deref(), c.parent.as_deref()),
+        (Some("U"), Some("U"), None)
+    );
     // A precedes B: A is a prerequisite of B; B precedes C likewise.
     assert_eq!(b.prerequisites, ["A"]);
     assert_eq!(c.prerequisites, ["B"]);
     assert!(a.prerequisites.is_empty());
-    let notes: Vec<(&str, &str)> = imported.unmapped.iter().map(|u| (u.path.as_str(), u.message.as_str())).collect();
+    let notes: Vec<(&str, &str)> =
+        imported.unmapped.iter().map(|u| (u.path.as_str(), u.message.as_str())).collect();
     assert_eq!(
         notes,
         [
@@ -175,41 +207,77 @@ fn rubrics_map_criteria_levels_and_a_reported_mastery_choice() {
     let outside = json!({"identifier": "r3", "title": "Outside",
         "CFRubricCriteria": [{"identifier": "y", "CFItemURI": {"identifier": "zz"}, "CFRubricCriterionLevels": [
             {"identifier": "y1", "score": 0}, {"identifier": "y2", "score": 1}]}, {"identifier": "empty"}]});
-    let imported = import_case(&package(items, json!([]), json!([rubric, broken, outside]))).unwrap();
+    let imported =
+        import_case(&package(items, json!([]), json!([rubric, broken, outside]))).unwrap();
     assert_eq!(imported.rubrics.len(), 2);
     let r = &imported.rubrics[0];
-    assert_eq!((r.id.as_str(), r.title.as_str(), r.locale.as_str(), r.description.as_deref()), ("r1", "Argument", "es", Some("Claims and evidence")));
+    assert_eq!(
+        (r.id.as_str(), r.title.as_str(), r.locale.as_str(), r.description.as_deref()),
+        ("r1", "Argument", "es", Some("Claims and evidence"))
+    );
     // Criteria by position: the claim (position 1) first.
     let claim = &r.criteria[0];
-    assert_eq!((claim.id.as_str(), claim.title.as_str(), claim.competency.as_deref(), claim.weight), ("crit-claim", "Claim", Some("SCI.CER.1"), 2.0));
+    assert_eq!(
+        (claim.id.as_str(), claim.title.as_str(), claim.competency.as_deref(), claim.weight),
+        ("crit-claim", "Claim", Some("SCI.CER.1"), 2.0)
+    );
     assert_eq!(claim.description.as_deref(), Some("The claim answers the question"));
     // Levels by score, lowest first: value = rank, points = score, descriptor from the
     // description (the quality where there is none), student wording from the feedback.
-    let levels: Vec<(f64, Option<f64>, &str)> = claim.levels.iter().map(|l| (l.value, l.points, l.descriptor.as_str())).collect();
-    assert_eq!(levels, [(1.0, Some(0.0), "No claim."), (2.0, Some(2.0), "Meets"), (3.0, Some(4.0), "Precise, qualified claim.")]);
-    assert_eq!(claim.levels[0].student.as_deref(), Some("Write one sentence that answers the question."));
+    let levels: Vec<(f64, Option<f64>, &str)> =
+        claim.levels.iter().map(|l| (l.value, l.points, l.descriptor.as_str())).collect();
+    assert_eq!(
+        levels,
+        [
+            (1.0, Some(0.0), "No claim."),
+            (2.0, Some(2.0), "Meets"),
+            (3.0, Some(4.0), "Precise, qualified claim.")
+        ]
+    );
+    assert_eq!(
+        claim.levels[0].student.as_deref(),
+        Some("Write one sentence that answers the question.")
+    );
     // No scores: ranked by position, no points; title from the description.
     let evidence = &r.criteria[1];
-    assert_eq!((evidence.title.as_str(), evidence.competency.as_deref()), ("Uses data as evidence", None));
-    let levels: Vec<(f64, Option<f64>, &str)> = evidence.levels.iter().map(|l| (l.value, l.points, l.descriptor.as_str())).collect();
+    assert_eq!(
+        (evidence.title.as_str(), evidence.competency.as_deref()),
+        ("Uses data as evidence", None)
+    );
+    let levels: Vec<(f64, Option<f64>, &str)> =
+        evidence.levels.iter().map(|l| (l.value, l.points, l.descriptor.as_str())).collect();
     assert_eq!(levels, [(1.0, None, "No data."), (2.0, None, "Cites data.")]);
     // Scale: three ranks labelled by the first criterion's qualities; mastery the second highest.
-    let labels: Vec<(f64, &str)> = r.scale.levels.iter().map(|l| (l.value, l.label.as_str())).collect();
+    let labels: Vec<(f64, &str)> =
+        r.scale.levels.iter().map(|l| (l.value, l.label.as_str())).collect();
     assert_eq!(labels, [(1.0, "Below"), (2.0, "Meets"), (3.0, "Exceeds")]);
     assert_eq!(r.scale.mastery, 2.0);
     // The imported rubric scores like any other.
     assert!(evident::CompiledRubric::new(r.clone()).is_ok());
 
-    let notes: Vec<(&str, &str)> = imported.unmapped.iter().map(|u| (u.path.as_str(), u.message.as_str())).collect();
+    let notes: Vec<(&str, &str)> =
+        imported.unmapped.iter().map(|u| (u.path.as_str(), u.message.as_str())).collect();
     assert_eq!(
         notes,
         [
-            ("CFRubrics[0].CFRubricCriteria[0]", "levels without a score are ranked by position, lowest first"),
-            ("CFRubrics[0]", "CASE has no mastery level: level 2 “Meets” was chosen (the second highest)"),
+            (
+                "CFRubrics[0].CFRubricCriteria[0]",
+                "levels without a score are ranked by position, lowest first"
+            ),
+            (
+                "CFRubrics[0]",
+                "CASE has no mastery level: level 2 “Meets” was chosen (the second highest)"
+            ),
             ("CFRubrics[1]", "a rubric needs at least two levels; not imported"),
-            ("CFRubrics[2].CFRubricCriteria[0].CFItemURI", "the criterion assesses an item outside this package (zz); no competency set"),
+            (
+                "CFRubrics[2].CFRubricCriteria[0].CFItemURI",
+                "the criterion assesses an item outside this package (zz); no competency set"
+            ),
             ("CFRubrics[2].CFRubricCriteria[1]", "criterion without levels; skipped"),
-            ("CFRubrics[2]", "CASE has no mastery level: level 2 “Level 2” was chosen (the highest)"),
+            (
+                "CFRubrics[2]",
+                "CASE has no mastery level: level 2 “Level 2” was chosen (the highest)"
+            ),
         ]
     );
     assert_eq!(imported.rubrics[1].criteria.len(), 1);
@@ -217,7 +285,8 @@ fn rubrics_map_criteria_levels_and_a_reported_mastery_choice() {
 
 #[test]
 fn a_package_that_is_not_one_says_where() {
-    let err = import_case(r#"{"CFItems": [{"identifier": "a"}, {"fullStatement": "x"}]}"#).unwrap_err();
+    let err =
+        import_case(r#"{"CFItems": [{"identifier": "a"}, {"fullStatement": "x"}]}"#).unwrap_err();
     let found: Vec<String> = err.problems().iter().map(|p| p.to_string()).collect();
     assert_eq!(found, ["CFDocument: missing: expected an object"]);
     let err = import_case(r#"{"CFDocument": {"identifier": "d", "title": "t"}, "CFItems": [{"identifier": "a"}, {"fullStatement": "x"}]}"#).unwrap_err();

@@ -23,7 +23,9 @@ fn evident(args: &[&str], stdin: Option<&str>) -> Output {
 }
 
 fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout))
+    })
 }
 
 fn temp_file(name: &str, contents: &str) -> String {
@@ -36,7 +38,10 @@ fn temp_file(name: &str, contents: &str) -> String {
 
 #[test]
 fn score_prints_the_report() {
-    let out = evident(&["score", "examples/cer-lab.rubric.json", "examples/cer-lab.submission.json"], None);
+    let out = evident(
+        &["score", "examples/cer-lab.rubric.json", "examples/cer-lab.submission.json"],
+        None,
+    );
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let report = json(&out);
     // Worked out in tests/scoring.rs: 11 of 12 points, overall Advanced.
@@ -45,34 +50,54 @@ fn score_prints_the_report() {
     assert_eq!(report["level"]["label"], "Advanced");
     assert_eq!(report["criteria"][2]["source"], "rating");
     let span = &report["criteria"][0]["met"][0]["spans"][0];
-    assert_eq!((span["field"].as_str(), span["start"].as_u64(), span["end"].as_u64()), (Some("response"), Some(0), Some(8)));
+    assert_eq!(
+        (span["field"].as_str(), span["start"].as_u64(), span["end"].as_u64()),
+        (Some("response"), Some(0), Some(8))
+    );
 }
 
 #[test]
 fn score_reads_the_submission_from_stdin() {
-    let out = evident(&["score", "examples/argument.rubric.json", "-"], Some(r#"{"responses": {"response": "School should start later because I am tired."}}"#));
+    let out = evident(
+        &["score", "examples/argument.rubric.json", "-"],
+        Some(r#"{"responses": {"response": "School should start later because I am tired."}}"#),
+    );
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(json(&out)["total"], 6.0);
 }
 
 #[test]
 fn a_bad_rubric_exits_2_naming_file_and_path() {
-    let rubric = std::fs::read_to_string(format!("{}/examples/cer-lab.rubric.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    let bad = temp_file("bad-rubric.json", &rubric.replacen(r#""points": 0"#, r#""points": "none""#, 1));
+    let rubric = std::fs::read_to_string(format!(
+        "{}/examples/cer-lab.rubric.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let bad =
+        temp_file("bad-rubric.json", &rubric.replacen(r#""points": 0"#, r#""points": "none""#, 1));
     let out = evident(&["score", &bad, "examples/cer-lab.submission.json"], None);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(stderr.trim(), format!("{bad}: criteria[0].levels[0].points: expected a number, found a string"));
+    assert_eq!(
+        stderr.trim(),
+        format!("{bad}: criteria[0].levels[0].points: expected a number, found a string")
+    );
     assert!(out.stdout.is_empty());
     assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"));
 }
 
 #[test]
 fn a_bad_submission_names_the_submission_file() {
-    let sub = temp_file("bad-sub.json", r#"{"responses": {"response": "ok"}, "ratings": {"claim": {"value": "three"}}}"#);
+    let sub = temp_file(
+        "bad-sub.json",
+        r#"{"responses": {"response": "ok"}, "ratings": {"claim": {"value": "three"}}}"#,
+    );
     let out = evident(&["score", "examples/cer-lab.rubric.json", &sub], None);
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(String::from_utf8_lossy(&out.stderr).trim(), format!("{sub}: ratings.claim.value: expected a number, found a string"));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        format!("{sub}: ratings.claim.value: expected a number, found a string")
+    );
 }
 
 #[test]
@@ -94,7 +119,10 @@ fn lint_separates_errors_from_advice() {
     assert_eq!(result["errors"].as_array().unwrap().len(), 0);
     assert!(result["advice"].is_array());
 
-    let out = evident(&["lint", "-"], Some(r#"{"id": "r", "title": "R", "kind": "holistc", "criteria": []}"#));
+    let out = evident(
+        &["lint", "-"],
+        Some(r#"{"id": "r", "title": "R", "kind": "holistc", "criteria": []}"#),
+    );
     assert_eq!(out.status.code(), Some(2));
     let result = json(&out);
     assert_eq!(result["errors"][0]["path"], "kind");
@@ -107,7 +135,8 @@ fn schema_describes_the_formats() {
     assert!(out.status.success());
     let schema = json(&out);
     assert!(schema["$schema"].as_str().unwrap().contains("json-schema.org"));
-    let required: Vec<&str> = schema["required"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+    let required: Vec<&str> =
+        schema["required"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
     assert!(required.contains(&"criteria") && required.contains(&"id"), "{required:?}");
 
     let out = evident(&["schema", "rubrik"], None);

@@ -17,7 +17,11 @@ fn sentences(n: usize) -> String {
 #[test]
 fn word_counts_and_closeness() {
     let text = sentences(20); // 20 × 9 = 180 words
-    let checks = [json!({"type": "wordCount", "min": 250}), json!({"type": "wordCount", "max": 150}), json!({"type": "wordCount", "min": 100, "max": 200})];
+    let checks = [
+        json!({"type": "wordCount", "min": 250}),
+        json!({"type": "wordCount", "max": 150}),
+        json!({"type": "wordCount", "min": 100, "max": 200}),
+    ];
     let o = evaluate("en", &checks, &text);
     assert_eq!(o[0].found, 180.0);
     assert!(!o[0].met);
@@ -31,7 +35,11 @@ fn word_counts_and_closeness() {
 fn sentence_and_paragraph_counts() {
     // Three paragraphs (blank lines between); sentences 2 + 1 + 2 = 5.
     let text = "Light matters. Plants in the dark grew 4 cm.\n\nWhy? \n \nBecause of photosynthesis! It makes sugar.";
-    let checks = [json!({"type": "sentenceCount", "min": 5}), json!({"type": "paragraphCount", "min": 3, "max": 3}), json!({"type": "paragraphCount", "min": 4})];
+    let checks = [
+        json!({"type": "sentenceCount", "min": 5}),
+        json!({"type": "paragraphCount", "min": 3, "max": 3}),
+        json!({"type": "paragraphCount", "min": 4}),
+    ];
     let o = evaluate("en", &checks, text);
     assert_eq!(o[0].found, 5.0);
     assert!(o[0].met);
@@ -44,7 +52,10 @@ fn sentence_and_paragraph_counts() {
 fn readability_by_locale() {
     // 9 words, 2 sentences, 9 syllables: FK = 0.39 × 4.5 + 11.8 − 15.59 = −2.035.
     let text = "The cat sat on the mat. The dog ran.";
-    let checks = [json!({"type": "readability", "maxGrade": 8}), json!({"type": "readability", "minGrade": 3})];
+    let checks = [
+        json!({"type": "readability", "maxGrade": 8}),
+        json!({"type": "readability", "minGrade": 3}),
+    ];
     let o = evaluate("en", &checks, text);
     assert!(o[0].met);
     assert!((o[0].found - -2.035).abs() < 1e-9);
@@ -53,7 +64,11 @@ fn readability_by_locale() {
     assert!((evident::text::readability::grade_level(text, "en") - o[0].found).abs() < 1e-12);
     // Spanish: "La planta crece con la luz del sol." 8 words, 10 syllables, 1 sentence:
     // P = 206.835 − 62.3 × 1.25 − 8 = 120.96, grade 4 − (120.96 − 80) × 0.2 = −4.192.
-    let es = evaluate("es", &[json!({"type": "readability", "maxGrade": 6})], "La planta crece con la luz del sol.");
+    let es = evaluate(
+        "es",
+        &[json!({"type": "readability", "maxGrade": 6})],
+        "La planta crece con la luz del sol.",
+    );
     assert!(es[0].met);
     assert!((es[0].found - -4.192).abs() < 1e-6, "{}", es[0].found);
     // An empty answer is not "easy to read": it has no grade and meets no readability check.
@@ -124,7 +139,8 @@ fn choices_ratings_and_combinators() {
             json!({"type": "not", "check": {"type": "phrases", "anyOf": ["I think", "maybe"]}}),
         ],
     );
-    let mut s = Submission::of_text("Plants grew taller in light because light drives photosynthesis.");
+    let mut s =
+        Submission::of_text("Plants grew taller in light because light drives photosynthesis.");
     s.responses.insert("q1".into(), Response::Choices(vec!["d".into()]));
     s.ratings.insert(
         "c".into(),
@@ -147,7 +163,13 @@ fn choices_ratings_and_combinators() {
 
 #[test]
 fn indicators_read_their_own_field() {
-    let r = rubric("en", &[json!({"type": "phrases", "anyOf": ["in conclusion"], "field": "conclusion"}), json!({"type": "phrases", "anyOf": ["in conclusion"]})]);
+    let r = rubric(
+        "en",
+        &[
+            json!({"type": "phrases", "anyOf": ["in conclusion"], "field": "conclusion"}),
+            json!({"type": "phrases", "anyOf": ["in conclusion"]}),
+        ],
+    );
     let mut s = Submission::of_text("Plants need light.");
     s.responses.insert("conclusion".into(), Response::Text("In conclusion, light matters.".into()));
     let o = r.matchers.evaluate(&s);

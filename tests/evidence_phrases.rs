@@ -28,13 +28,19 @@ fn without_stem_only_the_written_form_counts() {
     // 2 of 3 occurrences: closeness 2/3.
     assert!(!o.met);
     assert!((o.closeness - 2.0 / 3.0).abs() < 1e-9);
-    assert_eq!(slices(text, o), ["measured", "measured"], "partial finds keep their spans for feedback");
+    assert_eq!(
+        slices(text, o),
+        ["measured", "measured"],
+        "partial finds keep their spans for feedback"
+    );
 }
 
 #[test]
 fn ignore_accents_forgives_missing_tildes_in_spanish() {
-    let text = "La fotosintesis ocurre en las hojas. Sin luz no hay fotosíntesis, y la planta no crece.";
-    let folded = json!({"type": "phrases", "anyOf": ["fotosíntesis"], "ignoreAccents": true, "minCount": 2});
+    let text =
+        "La fotosintesis ocurre en las hojas. Sin luz no hay fotosíntesis, y la planta no crece.";
+    let folded =
+        json!({"type": "phrases", "anyOf": ["fotosíntesis"], "ignoreAccents": true, "minCount": 2});
     let strict = json!({"type": "phrases", "anyOf": ["fotosíntesis"], "minCount": 2});
     let o = evaluate("es", &[folded, strict], text);
     assert!(o[0].met);
@@ -48,7 +54,8 @@ fn ignore_accents_forgives_missing_tildes_in_spanish() {
 fn spanish_stems_with_accents_folded() {
     // Snowball Spanish: "crecer", "crecieron" and "crece" → "crec"; the noun "crecimiento"
     // keeps its suffix ("crecimient"), so a teacher who wants it adds `crecimiento`.
-    let text = "Las plantas crecieron más con luz. El crecimiento fue rápido y la planta crece cada día.";
+    let text =
+        "Las plantas crecieron más con luz. El crecimiento fue rápido y la planta crece cada día.";
     let check = json!({"type": "phrases", "anyOf": ["crecer"], "stem": true, "minCount": 2});
     let o = &evaluate("es", &[check], text)[0];
     assert!(o.met, "{o:?}");
@@ -111,7 +118,8 @@ fn case_sensitive_and_substring_matching() {
 
 #[test]
 fn phrases_do_not_cross_paragraphs_and_spans_are_field_offsets() {
-    let text = "Mi conclusión es clara.\n\n¿Por qué? 🌱 Porque la luz\n\nayuda. Por eso la luz ayuda.";
+    let text =
+        "Mi conclusión es clara.\n\n¿Por qué? 🌱 Porque la luz\n\nayuda. Por eso la luz ayuda.";
     let check = json!({"type": "phrases", "anyOf": ["la luz ayuda", "mi conclusión"]});
     let o = &evaluate("es", &[check], text)[0];
     // "la luz" ends a paragraph and "ayuda" starts the next: that is not an occurrence.
@@ -121,7 +129,8 @@ fn phrases_do_not_cross_paragraphs_and_spans_are_field_offsets() {
 
 #[test]
 fn many_indicators_share_one_pass_and_keep_their_own_results() {
-    let text = "I claim that light helps growth. The data show taller plants in light, so light matters.";
+    let text =
+        "I claim that light helps growth. The data show taller plants in light, so light matters.";
     let checks = [
         json!({"type": "phrases", "anyOf": ["I claim", "my claim"]}),
         json!({"type": "phrases", "anyOf": ["light"], "minCount": 3}),

@@ -12,16 +12,62 @@ use std::rc::Rc;
 
 /// Words students write in this lab, with accents, emoji, numbers and units.
 const VOCABULARY: &[&str] = &[
-    "light", "plants", "grew", "taller", "because", "photosynthesis", "fotosíntesis", "data", "measured", "measuring",
-    "12.5", "12,5", "cm", "7.2", "kg", "14", "days", "I", "claim", "my", "the", "show", "shows", "in", "conclusion",
-    "however", "overall", "energy", "leaves", "🌱", "día", "año", "niño", "variable", "variabel", "control", "group",
-    "first", "then", "error", "question", "MAGIC", "-4", "°C", "1,000", "hypotesis", "sugar",
+    "light",
+    "plants",
+    "grew",
+    "taller",
+    "because",
+    "photosynthesis",
+    "fotosíntesis",
+    "data",
+    "measured",
+    "measuring",
+    "12.5",
+    "12,5",
+    "cm",
+    "7.2",
+    "kg",
+    "14",
+    "days",
+    "I",
+    "claim",
+    "my",
+    "the",
+    "show",
+    "shows",
+    "in",
+    "conclusion",
+    "however",
+    "overall",
+    "energy",
+    "leaves",
+    "🌱",
+    "día",
+    "año",
+    "niño",
+    "variable",
+    "variabel",
+    "control",
+    "group",
+    "first",
+    "then",
+    "error",
+    "question",
+    "MAGIC",
+    "-4",
+    "°C",
+    "1,000",
+    "hypotesis",
+    "sugar",
 ];
 const SEPARATORS: &[&str] = &[" ", " ", " ", ", ", ". ", "! ", "\n", "\n\n", " \n \n"];
 
 fn text() -> impl Strategy<Value = String> {
-    prop::collection::vec((prop::sample::select(VOCABULARY), prop::sample::select(SEPARATORS)), 0..80)
-        .prop_map(|parts| parts.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
+    prop::collection::vec(
+        (prop::sample::select(VOCABULARY), prop::sample::select(SEPARATORS)),
+        0..80,
+    )
+    .prop_map(|parts| parts.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
 }
 
 /// An edit: where (a fraction of the text), how many characters to delete, what to insert.
@@ -33,7 +79,11 @@ fn apply(text: &str, (at, delete, insert): &(f64, usize, String)) -> String {
     let chars: Vec<char> = text.chars().collect();
     let start = ((chars.len() as f64) * at) as usize;
     let end = (start + delete).min(chars.len());
-    chars[..start].iter().chain(insert.chars().collect::<Vec<_>>().iter()).chain(chars[end..].iter()).collect()
+    chars[..start]
+        .iter()
+        .chain(insert.chars().collect::<Vec<_>>().iter())
+        .chain(chars[end..].iter())
+        .collect()
 }
 
 fn lab() -> Rc<CompiledRubric> {

@@ -7,12 +7,14 @@ use evident::{CompiledRubric, Submission};
 
 fn cer_lab() -> CompiledRubric {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/cer-lab.rubric.json");
-    let text = std::fs::read_to_string(path).expect("examples/cer-lab.rubric.json is part of the crate");
+    let text =
+        std::fs::read_to_string(path).expect("examples/cer-lab.rubric.json is part of the crate");
     CompiledRubric::from_json(&text).expect("the example rubric is valid")
 }
 
 fn give(rubric: &CompiledRubric, text: &str, locale: Locale, target: Option<f64>) -> Feedback {
-    feedback_for(rubric, &Submission::of_text(text), &FeedbackOptions { locale, target }).expect("a valid submission")
+    feedback_for(rubric, &Submission::of_text(text), &FeedbackOptions { locale, target })
+        .expect("a valid submission")
 }
 
 const MIDDLING: &str = "I think the plants with more light grew taller. In our data table the plant in the window was 14 cm \
@@ -23,10 +25,20 @@ fn middling_answer_gets_goal_strengths_and_three_ranked_steps() {
     let fb = give(&cer_lab(), MIDDLING, Locale::En, None);
     // Levels by hand: claim 3 ("I think" + light/grew, not qualified), evidence 3 ("data",
     // "table", "cm"; no comparison phrase), reasoning 2 ("because", no science idea).
-    let progress: Vec<(&str, f64, f64, bool)> =
-        fb.progress.iter().map(|p| (p.criterion.as_str(), p.current.value, p.target.value, p.stretch)).collect();
+    let progress: Vec<(&str, f64, f64, bool)> = fb
+        .progress
+        .iter()
+        .map(|p| (p.criterion.as_str(), p.current.value, p.target.value, p.stretch))
+        .collect();
     // Target 3 (the scale's mastery). Claim and evidence are already there: they stretch to 4.
-    assert_eq!(progress, vec![("claim", 3.0, 4.0, true), ("evidence", 3.0, 4.0, true), ("reasoning", 2.0, 3.0, false)]);
+    assert_eq!(
+        progress,
+        vec![
+            ("claim", 3.0, 4.0, true),
+            ("evidence", 3.0, 4.0, true),
+            ("reasoning", 2.0, 3.0, false)
+        ]
+    );
 
     // Feed up: the scale target, and each criterion's target level in the rubric's words.
     assert_eq!(fb.goal.level.label, "Proficient");
@@ -36,7 +48,8 @@ fn middling_answer_gets_goal_strengths_and_three_ranked_steps() {
     assert!(fb.goal.criteria[0].stretch && !fb.goal.criteria[2].stretch);
 
     // Feed back: the rubric's praise for each met indicator, in rubric order.
-    let praised: Vec<(&str, &str)> = fb.strengths.iter().map(|s| (s.indicator.as_str(), s.message.as_str())).collect();
+    let praised: Vec<(&str, &str)> =
+        fb.strengths.iter().map(|s| (s.indicator.as_str(), s.message.as_str())).collect();
     assert_eq!(
         praised,
         vec![
@@ -53,9 +66,23 @@ fn middling_answer_gets_goal_strengths_and_three_ranked_steps() {
     //   evidence  → 4 needs comparison (closeness 0), a stretch step:      2 × 1 × 0.5 = 1.0
     //   claim     → 4 needs qualified (closeness 0), a stretch step:       1 × 1 × 0.5 = 0.5
     // Steps toward the target come before stretch steps, then by priority.
-    let steps: Vec<(&str, &str, f64)> = fb.next_steps.iter().map(|s| (s.criterion.as_str(), s.indicator.as_str(), s.priority)).collect();
-    assert_eq!(steps, vec![("reasoning", "science-idea", 0.5), ("evidence", "comparison", 1.0), ("claim", "qualified", 0.5)]);
-    assert_eq!(fb.next_steps[0].action, "Explain with a science idea: what do plants use light for?");
+    let steps: Vec<(&str, &str, f64)> = fb
+        .next_steps
+        .iter()
+        .map(|s| (s.criterion.as_str(), s.indicator.as_str(), s.priority))
+        .collect();
+    assert_eq!(
+        steps,
+        vec![
+            ("reasoning", "science-idea", 0.5),
+            ("evidence", "comparison", 1.0),
+            ("claim", "qualified", 0.5)
+        ]
+    );
+    assert_eq!(
+        fb.next_steps[0].action,
+        "Explain with a science idea: what do plants use light for?"
+    );
     assert_eq!(fb.next_steps[0].reason, "This helps your Reasoning reach Proficient.");
     assert_eq!(fb.next_steps[1].toward.label, "Advanced");
 }
@@ -65,13 +92,15 @@ fn strengths_point_at_the_words_in_utf16_units() {
     // 🌱 is two UTF-16 units, so "I think" starts at 3 (🌱 = 0..2, space = 2).
     let text = "🌱 I think light helps plants grow. The data table shows 12 cm.";
     let fb = give(&cer_lab(), text, Locale::En, None);
-    let claim = fb.strengths.iter().find(|s| s.indicator == "has-claim").expect("a claim was found");
+    let claim =
+        fb.strengths.iter().find(|s| s.indicator == "has-claim").expect("a claim was found");
     let spans: Vec<(u32, u32)> = claim.spans.iter().map(|s| (s.start, s.end)).collect();
     assert_eq!(spans, vec![(3, 10)]);
     assert!(claim.spans.iter().all(|s| &*s.field == "response"));
     // "cm": the text is ASCII after the emoji, so its UTF-16 offset is its byte offset − 2.
     let cm = text.find("cm").unwrap() as u32 - 2;
-    let unit = fb.strengths.iter().find(|s| s.indicator == "measurement").expect("a unit was found");
+    let unit =
+        fb.strengths.iter().find(|s| s.indicator == "measurement").expect("a unit was found");
     assert_eq!(unit.spans.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>(), vec![(cm, cm + 2)]);
 }
 
@@ -83,8 +112,19 @@ fn an_empty_answer_gets_one_step_per_criterion_and_no_strengths() {
     // indicator each, none started (closeness 0):
     //   evidence 2 × 3 × 0.5 = 3.0; claim 1 × 3 × 0.5 = 1.5; reasoning 1 × 3 × 0.5 = 1.5
     // (claim before reasoning: rubric order breaks the tie).
-    let steps: Vec<(&str, &str, f64)> = fb.next_steps.iter().map(|s| (s.criterion.as_str(), s.indicator.as_str(), s.priority)).collect();
-    assert_eq!(steps, vec![("evidence", "mentions-data", 3.0), ("claim", "has-claim", 1.5), ("reasoning", "because", 1.5)]);
+    let steps: Vec<(&str, &str, f64)> = fb
+        .next_steps
+        .iter()
+        .map(|s| (s.criterion.as_str(), s.indicator.as_str(), s.priority))
+        .collect();
+    assert_eq!(
+        steps,
+        vec![
+            ("evidence", "mentions-data", 3.0),
+            ("claim", "has-claim", 1.5),
+            ("reasoning", "because", 1.5)
+        ]
+    );
     // The step is the next level up (2), not the whole staircase to 4.
     assert!(fb.next_steps.iter().all(|s| s.toward.value == 2.0));
     assert!(fb.progress.iter().all(|p| p.levels_to_go == 3 && p.target.value == 4.0 && !p.stretch));
@@ -100,7 +140,11 @@ the dark had no light energy, so it could only use the food stored inside the se
 out it stopped growing and turned pale. This shows that light is needed for a bean plant to keep growing, \
 and it explains why the plants by the window were the tallest ones in every group that we measured.";
     let fb = give(&cer_lab(), text, Locale::Es, None);
-    assert!(fb.progress.iter().all(|p| p.current.value == 4.0 && p.levels_to_go == 0), "{:?}", fb.progress);
+    assert!(
+        fb.progress.iter().all(|p| p.current.value == 4.0 && p.levels_to_go == 0),
+        "{:?}",
+        fb.progress
+    );
     assert!(fb.next_steps.is_empty());
     assert_eq!(fb.goal.message, messages::render(Locale::Es, messages::Key::GoalTopReached, &[]));
     assert_eq!(fb.strengths.len(), 9);
@@ -149,7 +193,8 @@ fn closeness_weight_and_distance_rank_the_steps_and_only_three_are_given() {
     //   order:  sequence, 1 of minCount 2 → 0.5:        1 × 2 × (0.5 + 0.25) = 1.5
     //   detail: long, 11 of 40 words → 0.275:           1 × 2 × (0.5 + 0.1375) = 1.275
     //   close:  sum, nothing yet → 0:                   1 × 2 × 0.5 = 1.0 — fourth, left out
-    let steps: Vec<(&str, &str)> = fb.next_steps.iter().map(|s| (s.criterion.as_str(), s.indicator.as_str())).collect();
+    let steps: Vec<(&str, &str)> =
+        fb.next_steps.iter().map(|s| (s.criterion.as_str(), s.indicator.as_str())).collect();
     assert_eq!(steps, vec![("vocab", "terms"), ("order", "sequence"), ("detail", "long")]);
     let priorities: Vec<f64> = fb.next_steps.iter().map(|s| s.priority).collect();
     for (got, want) in priorities.iter().zip([2.0 * 2.0 * (0.5 + 1.0 / 3.0), 1.5, 1.275]) {
@@ -177,7 +222,10 @@ fn closeness_weight_and_distance_rank_the_steps_and_only_three_are_given() {
             "Agrega unas 30 palabras más para dar more detail.",
         ]
     );
-    assert_eq!(es.next_steps[0].reason, "Esto ayuda a que la parte de Science words llegue a Developing.");
+    assert_eq!(
+        es.next_steps[0].reason,
+        "Esto ayuda a que la parte de Science words llegue a Developing."
+    );
     assert_eq!(es.goal.message, "Tu meta es Proficient. Así se ve:");
     // With two stage words missing, the action lists just those two.
     let fb = give(&rubric, "Evaporation lifts water into the air.", Locale::En, None);
@@ -204,16 +252,27 @@ fn one_criterion_can_fill_all_three_steps() {
     // unmet indicators: order 0.5 → 2 × 0.75 = 1.5; length 5/20 → 2 × 0.625 = 1.25; topic → 1.0.
     // "source" belongs to level 3, a later step: not offered yet.
     let fb = give(&rubric, "Then the plant makes sugar.", Locale::En, None);
-    let steps: Vec<(&str, f64)> = fb.next_steps.iter().map(|s| (s.indicator.as_str(), s.priority)).collect();
+    let steps: Vec<(&str, f64)> =
+        fb.next_steps.iter().map(|s| (s.indicator.as_str(), s.priority)).collect();
     assert_eq!(steps, vec![("order", 1.5), ("length", 1.25), ("topic", 1.0)]);
 }
 
 #[test]
 fn options_are_read_and_checked_against_the_scale() {
     let rubric = cer_lab();
-    let options = FeedbackOptions::from_value(&serde_json::json!({"locale": "es-MX", "target": 4}), &rubric, "options").unwrap();
+    let options = FeedbackOptions::from_value(
+        &serde_json::json!({"locale": "es-MX", "target": 4}),
+        &rubric,
+        "options",
+    )
+    .unwrap();
     assert_eq!(options, FeedbackOptions { locale: Locale::Es, target: Some(4.0) });
-    let err = FeedbackOptions::from_value(&serde_json::json!({"locale": 3, "target": 7, "goal": 1}), &rubric, "options").unwrap_err();
+    let err = FeedbackOptions::from_value(
+        &serde_json::json!({"locale": 3, "target": 7, "goal": 1}),
+        &rubric,
+        "options",
+    )
+    .unwrap_err();
     let found: Vec<String> = err.problems().iter().map(|p| p.to_string()).collect();
     assert_eq!(
         found,
@@ -253,17 +312,24 @@ fn a_checklist_aims_at_the_next_scale_level_with_its_unmet_items() {
     .unwrap();
     // 11 words; "cm" and "table" met: 2 of 4 points → 1 + 0.5 × 3 = 2.5 → level 2 (floor).
     let fb = give(&rubric, "My table shows the plant grew 12 cm in ten days.", Locale::En, None);
-    assert_eq!((fb.progress[0].current.value, fb.progress[0].target.value, fb.progress[0].levels_to_go), (2.0, 3.0, 1));
+    assert_eq!(
+        (fb.progress[0].current.value, fb.progress[0].target.value, fb.progress[0].levels_to_go),
+        (2.0, 3.0, 1)
+    );
     assert_eq!(fb.goal.criteria[0].statement, "Do each item on the Notebook list.");
     // Strengths: the praise where given, else the engine's sentence for a phrase check.
     let praised: Vec<&str> = fb.strengths.iter().map(|s| s.message.as_str()).collect();
     assert_eq!(praised, vec!["Your numbers have units.", "You used key words for Notebook."]);
     // Steps: long 11/20 → 1 × 1 × (0.5 + 0.275) = 0.775; graph (nothing) → 0.5.
     // 9 words missing: said exactly below ten.
-    let steps: Vec<(&str, &str)> = fb.next_steps.iter().map(|s| (s.indicator.as_str(), s.action.as_str())).collect();
+    let steps: Vec<(&str, &str)> =
+        fb.next_steps.iter().map(|s| (s.indicator.as_str(), s.action.as_str())).collect();
     assert_eq!(
         steps,
-        vec![("long", "Add about 9 more words: say what happened and why."), ("graph", "Draw a graph of height by day.")]
+        vec![
+            ("long", "Add about 9 more words: say what happened and why."),
+            ("graph", "Draw a graph of height by day.")
+        ]
     );
     assert!((fb.next_steps[0].priority - 0.775).abs() < 1e-9);
 }

@@ -24,7 +24,10 @@ const RUBRIC: &str = "examples/cer-lab.rubric.json";
 
 #[test]
 fn feedback_in_spanish_with_a_target() {
-    let submission = temp_file("s.json", r#"{"student": "s-9", "responses": {"response": "I think light helps plants grow. The data table shows 12 cm."}}"#);
+    let submission = temp_file(
+        "s.json",
+        r#"{"student": "s-9", "responses": {"response": "I think light helps plants grow. The data table shows 12 cm."}}"#,
+    );
     let out = evident(&["feedback", RUBRIC, &submission, "--locale", "es", "--target", "4"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let fb: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -52,7 +55,10 @@ fn a_bad_submission_names_its_file_and_path() {
     let out = evident(&["feedback", RUBRIC, &submission]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("bad.json: responses.response: expected the student's text"), "{stderr}");
+    assert!(
+        stderr.contains("bad.json: responses.response: expected the student's text"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -76,7 +76,9 @@ fn every_engine_sentence_reads_at_grade_six_or_below() {
             }
             for sentence in text.split_inclusive(['.', ':']) {
                 if words(sentence).len() > 15 {
-                    hard.push(format!("{key:?} ({locale:?}) has a sentence of more than 15 words: {text}"));
+                    hard.push(format!(
+                        "{key:?} ({locale:?}) has a sentence of more than 15 words: {text}"
+                    ));
                 }
             }
             passage.push(text);
@@ -143,19 +145,27 @@ fn every_message(fb: &Feedback) -> Vec<String> {
 #[test]
 fn feedback_on_the_sample_class_follows_the_rules_in_both_languages() {
     let dir = env!("CARGO_MANIFEST_DIR");
-    let rubric = CompiledRubric::from_json(&std::fs::read_to_string(format!("{dir}/examples/cer-lab.rubric.json")).unwrap()).unwrap();
+    let rubric = CompiledRubric::from_json(
+        &std::fs::read_to_string(format!("{dir}/examples/cer-lab.rubric.json")).unwrap(),
+    )
+    .unwrap();
     let samples = std::fs::read_to_string(format!("{dir}/examples/cer-lab.samples.jsonl")).unwrap();
-    let labels: Vec<String> = rubric.rubric.scale.levels.iter().map(|l| l.label.to_lowercase()).collect();
+    let labels: Vec<String> =
+        rubric.rubric.scale.levels.iter().map(|l| l.label.to_lowercase()).collect();
     let mut checked = 0;
     for line in samples.lines().filter(|l| !l.trim().is_empty()) {
         let value: serde_json::Value = serde_json::from_str(line).unwrap();
         let submission: Submission = serde_json::from_value(value["submission"].clone()).unwrap();
         for locale in Locale::ALL {
-            let fb = feedback_for(&rubric, &submission, &FeedbackOptions { locale, target: None }).unwrap();
+            let fb = feedback_for(&rubric, &submission, &FeedbackOptions { locale, target: None })
+                .unwrap();
             assert!(fb.next_steps.len() <= 3);
             // Each step names its criterion and gives one action (one or two sentences).
             for step in &fb.next_steps {
-                assert!(rubric.criteria.iter().any(|c| c.id == step.criterion && c.title == step.title));
+                assert!(rubric
+                    .criteria
+                    .iter()
+                    .any(|c| c.id == step.criterion && c.title == step.title));
                 assert!(step.action.matches(['.', '?', '!']).count() <= 2, "{}", step.action);
             }
             for message in every_message(&fb) {

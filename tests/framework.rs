@@ -1,6 +1,8 @@
 //! Frameworks: parsing with located errors, roll-up rules, recommendations.
 
-use evident::framework::{parse_catalog, parse_framework, recommend, roll_up, Reason, RecommendOptions, StudentState};
+use evident::framework::{
+    parse_catalog, parse_framework, recommend, roll_up, Reason, RecommendOptions, StudentState,
+};
 use evident::mastery::{Estimate, EvidenceRecord, Trend};
 
 fn problems(text: &str) -> Vec<String> {
@@ -10,7 +12,14 @@ fn problems(text: &str) -> Vec<String> {
     }
 }
 
-fn estimate(student: &str, competency: &str, value: f64, mastered: bool, trend: Trend, last_at: &str) -> Estimate {
+fn estimate(
+    student: &str,
+    competency: &str,
+    value: f64,
+    mastered: bool,
+    trend: Trend,
+    last_at: &str,
+) -> Estimate {
     Estimate {
         student: student.into(),
         competency: competency.into(),
@@ -27,14 +36,22 @@ fn estimate(student: &str, competency: &str, value: f64, mastered: bool, trend: 
 
 #[test]
 fn the_example_framework_parses() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/science.framework.json")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/science.framework.json"
+    ))
+    .unwrap();
     let framework = parse_framework(&text).unwrap();
     assert_eq!(framework.competencies.len(), 9);
     let children: Vec<&str> = framework.children_of("SCI.CER").collect();
     assert_eq!(children, ["SCI.CER.1", "SCI.CER.2", "SCI.CER.3"]);
     // SCI.CER.2 needs its own prerequisites, then those of SCI.CER (none).
     assert_eq!(framework.effective_prerequisites("SCI.CER.2"), ["SCI.CER.1", "SCI.INQ.3"]);
-    let catalog = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/science.catalog.json")).unwrap();
+    let catalog = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/science.catalog.json"
+    ))
+    .unwrap();
     let catalog = parse_catalog(&catalog, Some(&framework)).unwrap();
     let ids: Vec<&str> = catalog.tasks_for("SCI.CER.2").iter().map(|t| t.id.as_str()).collect();
     // The most focused task first: data-talk (1 competency), lab-3 (3), poster (4).
@@ -83,11 +100,17 @@ fn a_prerequisite_cycle_is_spelt_out() {
 fn parent_cycles_and_contradictions_between_parts_and_prerequisites() {
     let parents = r#"{"id": "f", "title": "t", "competencies": [
         {"id": "A", "title": "a", "parent": "B"}, {"id": "B", "title": "b", "parent": "A"}]}"#;
-    assert_eq!(problems(parents), ["competencies[0].parent: cycle: A is part of B, which is part of A"]);
+    assert_eq!(
+        problems(parents),
+        ["competencies[0].parent: cycle: A is part of B, which is part of A"]
+    );
     // A whole that requires its own part can never be ready before the part is mastered.
     let whole = r#"{"id": "f", "title": "t", "competencies": [
         {"id": "A", "title": "a", "prerequisites": ["A.1"]}, {"id": "A.1", "title": "a1", "parent": "A"}]}"#;
-    assert_eq!(problems(whole), ["competencies[0].prerequisites[0]: cycle: A requires A.1, which is part of A"]);
+    assert_eq!(
+        problems(whole),
+        ["competencies[0].prerequisites[0]: cycle: A requires A.1, which is part of A"]
+    );
     // A part that requires its whole: the whole is mastered through the part.
     let part = r#"{"id": "f", "title": "t", "competencies": [
         {"id": "A", "title": "a"}, {"id": "A.1", "title": "a1", "parent": "A", "prerequisites": ["A"]}]}"#;
@@ -123,7 +146,10 @@ fn all_children_needs_every_child_assessed_and_mastered() {
     let out = rolled("\"allChildren\"", &given);
     let p = find(&out, "P").unwrap();
     // (3.5 + 3.0) / 2 = 3.25 → level 3 (Proficient), but C3 has no evidence yet.
-    assert_eq!((p.value, p.level, p.label.as_deref(), p.mastered, p.count), (3.25, 3.0, Some("Proficient"), false, 4));
+    assert_eq!(
+        (p.value, p.level, p.label.as_deref(), p.mastered, p.count),
+        (3.25, 3.0, Some("Proficient"), false, 4)
+    );
     // Rising and steady parts: the whole rises; its latest evidence is C2's.
     assert_eq!((p.trend, p.last_at.as_str()), (Trend::Rising, "2026-10-20T10:00:00Z"));
     given.push(estimate("s", "C3", 3.2, true, Trend::Falling, "2026-10-05T10:00:00-05:00"));
@@ -216,7 +242,13 @@ fn class() -> Vec<Estimate> {
 }
 
 fn record(student: &str, competency: &str, value: f64, at: &str) -> EvidenceRecord {
-    EvidenceRecord { student: student.into(), competency: competency.into(), value, at: at.into(), source: None }
+    EvidenceRecord {
+        student: student.into(),
+        competency: competency.into(),
+        value,
+        at: at.into(),
+        source: None,
+    }
 }
 
 #[test]
@@ -225,11 +257,16 @@ fn recommendations_follow_the_documented_scores_and_order() {
     let catalog = parse_catalog(CATALOG, Some(&framework)).unwrap();
     let estimates = class();
     // H.1 is mastered on the whole, but its latest record is a 2.
-    let evidence = [record("s-1", "H.1", 4.0, "2026-11-01T09:00:00Z"), record("s-1", "H.1", 2.0, "2026-11-15T09:00:00Z")];
-    let options = RecommendOptions { as_of: Some("2026-11-20".into()), ..RecommendOptions::default() };
+    let evidence = [
+        record("s-1", "H.1", 4.0, "2026-11-01T09:00:00Z"),
+        record("s-1", "H.1", 2.0, "2026-11-15T09:00:00Z"),
+    ];
+    let options =
+        RecommendOptions { as_of: Some("2026-11-20".into()), ..RecommendOptions::default() };
     let state = StudentState { estimates: &estimates, evidence: &evidence };
     let out = recommend(&framework, &state, Some(&catalog), "s-1", &options).unwrap();
-    let got: Vec<(&str, Reason, f64)> = out.recommendations.iter().map(|r| (r.competency.as_str(), r.reason, r.score)).collect();
+    let got: Vec<(&str, Reason, f64)> =
+        out.recommendations.iter().map(|r| (r.competency.as_str(), r.reason, r.score)).collect();
     assert_eq!(
         got,
         [
@@ -253,7 +290,10 @@ fn recommendations_follow_the_documented_scores_and_order() {
     // Not recommended: ALG.1 (needs NUM, not mastered as NUM.2 is not), ALG.2, GEO.4
     // (needs GEO.1), H.3 (needs H.2), and NUM, a whole with parts.
     let first = &out.recommendations[0];
-    assert_eq!(first.because, "Your work on “Find area” keeps getting better. Keep going to reach your goal.");
+    assert_eq!(
+        first.because,
+        "Your work on “Find area” keeps getting better. Keep going to reach your goal."
+    );
     let tasks: Vec<&str> = first.tasks.iter().map(|t| t.id.as_str()).collect();
     assert_eq!(tasks, ["area-walk", "unit-test"]);
     assert_eq!(out.recommendations[2].because, "It has been 79 days since you last showed “Find volume”. Practice it so you do not forget it.");
@@ -266,12 +306,16 @@ fn spanish_limits_and_no_as_of() {
     let framework = parse_framework(PLAN).unwrap();
     let estimates = class();
     let state = StudentState { estimates: &estimates, evidence: &[] };
-    let options = RecommendOptions { locale: "es".into(), limit: Some(3), ..RecommendOptions::default() };
+    let options =
+        RecommendOptions { locale: "es".into(), limit: Some(3), ..RecommendOptions::default() };
     let out = recommend(&framework, &state, None, "s-1", &options).unwrap();
     // Without asOf GEO.2 is not stale, and without evidence H.1 does not slip.
     let ids: Vec<&str> = out.recommendations.iter().map(|r| r.competency.as_str()).collect();
     assert_eq!(ids, ["GEO.1", "NUM.2", "NUM.1"]);
-    assert_eq!(out.recommendations[1].because, "Estás cerca de tu meta en «Multiply fractions». Un buen intento más te puede llevar allí.");
+    assert_eq!(
+        out.recommendations[1].because,
+        "Estás cerca de tu meta en «Multiply fractions». Un buen intento más te puede llevar allí."
+    );
     assert!(out.recommendations.iter().all(|r| r.tasks.is_empty()));
 }
 
@@ -286,9 +330,13 @@ fn without_as_of_the_mastery_methods_stale_flag_counts() {
     let geo2 = out.recommendations.iter().find(|r| r.competency == "GEO.2").unwrap();
     // 0.4 + 0.3 × 0 (not slipping) + 0.3 × 0.5 (stale, age unknown) = 0.55
     assert_eq!((geo2.reason, geo2.score), (Reason::Reinforce, 0.55));
-    assert_eq!(geo2.because, "You have not shown “Find volume” for a while. Practice it so you do not forget it.");
+    assert_eq!(
+        geo2.because,
+        "You have not shown “Find volume” for a while. Practice it so you do not forget it."
+    );
     // With asOf, the age decides: Sep 1 09:00 is 18 whole days before Sep 20, not stale.
-    let options = RecommendOptions { as_of: Some("2026-09-20".into()), ..RecommendOptions::default() };
+    let options =
+        RecommendOptions { as_of: Some("2026-09-20".into()), ..RecommendOptions::default() };
     let out = recommend(&framework, &state, None, "s-1", &options).unwrap();
     assert!(out.recommendations.iter().all(|r| r.competency != "GEO.2"));
 }
@@ -298,8 +346,10 @@ fn a_student_without_evidence_starts_at_the_roots() {
     let framework = parse_framework(PLAN).unwrap();
     let estimates = class();
     let state = StudentState { estimates: &estimates, evidence: &[] };
-    let out = recommend(&framework, &state, None, "new-student", &RecommendOptions::default()).unwrap();
-    let got: Vec<(&str, f64)> = out.recommendations.iter().map(|r| (r.competency.as_str(), r.score)).collect();
+    let out =
+        recommend(&framework, &state, None, "new-student", &RecommendOptions::default()).unwrap();
+    let got: Vec<(&str, f64)> =
+        out.recommendations.iter().map(|r| (r.competency.as_str(), r.score)).collect();
     // 0.3 + 0.2 × 1/2 where one competency waits on it, 0.3 where none does.
     assert_eq!(got, [("GEO.1", 0.4), ("GEO.2", 0.4), ("H.2", 0.4), ("NUM.1", 0.4), ("H.1", 0.3)]);
     assert!(out.recommendations[0].because.starts_with("“Find area” is a good place to start."));
@@ -310,9 +360,18 @@ fn bad_options_name_the_option() {
     let framework = parse_framework(PLAN).unwrap();
     let state = StudentState { estimates: &[], evidence: &[] };
     let bad = [
-        (RecommendOptions { locale: "fr".into(), ..RecommendOptions::default() }, "locale: unknown locale `fr`; expected `en` or `es`"),
-        (RecommendOptions { as_of: Some("last week".into()), ..RecommendOptions::default() }, "asOf: `last week` is not a date like 2026-11-20 or 2026-11-20T10:00:00Z"),
-        (RecommendOptions { near_margin: 0.0, ..RecommendOptions::default() }, "nearMargin: must be a number greater than 0"),
+        (
+            RecommendOptions { locale: "fr".into(), ..RecommendOptions::default() },
+            "locale: unknown locale `fr`; expected `en` or `es`",
+        ),
+        (
+            RecommendOptions { as_of: Some("last week".into()), ..RecommendOptions::default() },
+            "asOf: `last week` is not a date like 2026-11-20 or 2026-11-20T10:00:00Z",
+        ),
+        (
+            RecommendOptions { near_margin: 0.0, ..RecommendOptions::default() },
+            "nearMargin: must be a number greater than 0",
+        ),
     ];
     for (options, message) in bad {
         let err = recommend(&framework, &state, None, "s", &options).unwrap_err();
@@ -349,7 +408,8 @@ fn a_json_request_computes_estimates_from_evidence_when_none_are_given() {
     ]);
     let options = json!({"student": "s-1", "evidence": evidence, "mastery": {"method": "latest"}, "limit": 2});
     let out = recommend_request(&framework, &serde_json::Value::Null, &options).unwrap();
-    let got: Vec<(&str, Reason, f64)> = out.recommendations.iter().map(|r| (r.competency.as_str(), r.reason, r.score)).collect();
+    let got: Vec<(&str, Reason, f64)> =
+        out.recommendations.iter().map(|r| (r.competency.as_str(), r.reason, r.score)).collect();
     // latest: GEO.1 is 3 (mastered), so GEO.4 unlocks; GEO.2 is 2 (falling from 4, 1 below
     // mastery): ready with progress 2/3 and GEO.3 waiting: 0.3 + 0.2 + 0.1 = 0.6. GEO.4:
     // 0.3. H.2 and NUM.1: 0.3 + 0.1 = 0.4 (limit 2 keeps the first two).
@@ -363,14 +423,21 @@ fn a_json_request_computes_estimates_from_evidence_when_none_are_given() {
     let bad = json!({"student": "s-1", "evidence": [], "mastery": {"method": "lastest"}});
     let err = recommend_request(&framework, &serde_json::Value::Null, &bad).unwrap_err();
     assert_eq!(err.path(), "mastery.method");
-    let err = recommend_request(&framework, &json!([{"student": "s-1", "competency": "GEO.1", "value": 3}]), &json!({"student": "s-1"})).unwrap_err();
+    let err = recommend_request(
+        &framework,
+        &json!([{"student": "s-1", "competency": "GEO.1", "value": 3}]),
+        &json!({"student": "s-1"}),
+    )
+    .unwrap_err();
     assert_eq!(err.to_string(), "[0].mastered: missing: expected true or false");
 }
 
 #[test]
 fn the_framework_schema_describes_the_format() {
-    let schema = serde_json::to_value(schemars::schema_for!(evident::framework::Framework)).unwrap();
-    let required: Vec<&str> = schema["required"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+    let schema =
+        serde_json::to_value(schemars::schema_for!(evident::framework::Framework)).unwrap();
+    let required: Vec<&str> =
+        schema["required"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
     assert_eq!(required, ["id", "title", "competencies"]);
     let text = schema.to_string();
     assert!(text.contains("\"atLeast\""), "{text}");

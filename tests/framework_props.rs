@@ -1,6 +1,8 @@
 //! Properties of recommendations over random frameworks and estimates.
 
-use evident::framework::{parse_framework, recommend, roll_up, Reason, RecommendOptions, StudentState};
+use evident::framework::{
+    parse_framework, recommend, roll_up, Reason, RecommendOptions, StudentState,
+};
 use evident::mastery::{Estimate, Trend};
 use proptest::prelude::*;
 use serde_json::json;
@@ -16,7 +18,8 @@ fn framework_json(links: &[(Option<usize>, Vec<usize>)]) -> serde_json::Value {
             if let Some(p) = parent.filter(|p| *p < i) {
                 c["parent"] = json!(format!("C{p:02}"));
             }
-            let mut prereqs: Vec<String> = prerequisites.iter().filter(|p| **p < i).map(|p| format!("C{p:02}")).collect();
+            let mut prereqs: Vec<String> =
+                prerequisites.iter().filter(|p| **p < i).map(|p| format!("C{p:02}")).collect();
             prereqs.sort();
             prereqs.dedup();
             c["prerequisites"] = json!(prereqs);
@@ -27,7 +30,10 @@ fn framework_json(links: &[(Option<usize>, Vec<usize>)]) -> serde_json::Value {
 }
 
 fn links() -> impl Strategy<Value = Vec<(Option<usize>, Vec<usize>)>> {
-    prop::collection::vec((prop::option::weighted(0.3, 0..12usize), prop::collection::vec(0..12usize, 0..3)), 2..12)
+    prop::collection::vec(
+        (prop::option::weighted(0.3, 0..12usize), prop::collection::vec(0..12usize, 0..3)),
+        2..12,
+    )
 }
 
 proptest! {

@@ -4,11 +4,16 @@
 //! restarts than the 20 of the reference so that it runs in a debug build; skipped with a
 //! message when the data is absent.
 
-use evident::mastery::bkt::{evaluate, fit_skills, parse_responses_csv, FitOptions, SkillSequences};
+use evident::mastery::bkt::{
+    evaluate, fit_skills, parse_responses_csv, FitOptions, SkillSequences,
+};
 use std::path::PathBuf;
 
 fn load(name: &str) -> Option<Vec<SkillSequences>> {
-    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "..", "shared", "data", "assistments-2009", name].iter().collect();
+    let path: PathBuf =
+        [env!("CARGO_MANIFEST_DIR"), "..", "shared", "data", "assistments-2009", name]
+            .iter()
+            .collect();
     let Ok(text) = std::fs::read_to_string(&path) else {
         println!("skipped: {} is not there", path.display());
         return None;
@@ -23,8 +28,15 @@ fn reproduce(forgets: bool, restarts: usize, expected_auc: f64) {
     let options = FitOptions { restarts, seed: 0, forgets, ..FitOptions::default() };
     let fitted = fit_skills(&train, &options);
     let metrics = evaluate(&fitted, &test);
-    println!("forgets {forgets}: auc {:.4}, rmse {:.4}, accuracy {:.4}, {} answers", metrics.auc, metrics.rmse, metrics.accuracy, metrics.count);
-    assert!((metrics.auc - expected_auc).abs() <= 0.005, "AUC {} is not within 0.005 of {expected_auc}", metrics.auc);
+    println!(
+        "forgets {forgets}: auc {:.4}, rmse {:.4}, accuracy {:.4}, {} answers",
+        metrics.auc, metrics.rmse, metrics.accuracy, metrics.count
+    );
+    assert!(
+        (metrics.auc - expected_auc).abs() <= 0.005,
+        "AUC {} is not within 0.005 of {expected_auc}",
+        metrics.auc
+    );
     assert!(metrics.rmse < 0.45, "RMSE {}", metrics.rmse);
 }
 

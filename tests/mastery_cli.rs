@@ -14,7 +14,11 @@ fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
     // The command may reject its arguments and exit before reading stdin: a broken pipe here is fine.
     let _ = child.stdin.take().expect("stdin").write_all(stdin.as_bytes());
     let out = child.wait_with_output().expect("evident finishes");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 const EVIDENCE: &str = r#"{"student": "s-17", "competency": "SCI.CER.1", "value": 2, "at": "2026-09-10T10:00:00Z", "source": {"task": "lab-1", "rubric": "cer-lab", "criterion": "claim"}}
@@ -35,8 +39,14 @@ fn decaying_average_by_default() {
     // (4 against mean(2, 3) = 2.5).
     let s17 = &estimates[1];
     assert!((s17["value"].as_f64().unwrap_or(0.0) - 3.5275).abs() < 1e-9);
-    assert_eq!((s17["level"].as_f64(), s17["label"].as_str(), s17["mastered"].as_bool()), (Some(3.0), Some("Proficient"), Some(true)));
-    assert_eq!((s17["count"].as_u64(), s17["trend"].as_str(), s17["lastAt"].as_str()), (Some(3), Some("rising"), Some("2026-11-20T10:00:00Z")));
+    assert_eq!(
+        (s17["level"].as_f64(), s17["label"].as_str(), s17["mastered"].as_bool()),
+        (Some(3.0), Some("Proficient"), Some(true))
+    );
+    assert_eq!(
+        (s17["count"].as_u64(), s17["trend"].as_str(), s17["lastAt"].as_str()),
+        (Some(3), Some("rising"), Some("2026-11-20T10:00:00Z"))
+    );
 }
 
 #[test]

@@ -48,7 +48,10 @@ fn kind_specific_rules() {
     let holistic = r#"{"id": "h", "title": "H", "kind": "holistic", "criteria": [
         {"id": "a", "title": "A", "levels": [{"value": 1, "descriptor": "x"}]},
         {"id": "b", "title": "B", "levels": [{"value": 1, "descriptor": "y"}]}]}"#;
-    assert_eq!(problems(holistic), vec!["criteria: a holistic rubric has exactly one criterion; found 2"]);
+    assert_eq!(
+        problems(holistic),
+        vec!["criteria: a holistic rubric has exactly one criterion; found 2"]
+    );
 
     let checklist = r#"{"id": "c", "title": "C", "kind": "checklist", "criteria": [
         {"id": "a", "title": "A", "levels": [{"value": 1, "descriptor": "x"}]}]}"#;
@@ -116,7 +119,8 @@ fn lint_advises_on_quality_without_failing() {
          {"value": 3, "descriptor": "Very neat pages with labelled diagrams.", "student": "I can label diagrams.", "requires": ["x"]}],
        "indicators": [{"id": "x", "hint": "Label each diagram.", "check": {"type": "phrases", "anyOf": ["label"]}}]}]}"#;
     let rubric = parse_rubric(json).unwrap();
-    let advice: Vec<(String, String)> = evident::lint(&rubric).into_iter().map(|a| (a.path, a.code)).collect();
+    let advice: Vec<(String, String)> =
+        evident::lint(&rubric).into_iter().map(|a| (a.path, a.code)).collect();
     assert_eq!(
         advice,
         vec![

@@ -17,19 +17,29 @@ fn levels(report: &evident::ScoreReport) -> Vec<(&str, f64, f64)> {
 #[test]
 fn science_claim_evidence_reasoning_with_a_teacher_rating() {
     let lab = rubric("cer-lab.rubric.json");
-    let text = std::fs::read_to_string(format!("{}/examples/cer-lab.submission.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let text = std::fs::read_to_string(format!(
+        "{}/examples/cer-lab.submission.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
     let report = lab.score(&parse_submission(&text).unwrap()).unwrap();
     // claim: "My claim" (has-claim), "light" + "grow" (on-question), "for bean plants" (qualified) → 4, 3 points.
     // evidence: "data", "cm", "while the" → 4, 3 points × weight 2 = 6.
     // reasoning: the teacher's 3 overrides the indicators → 3, 2 points; the self-rating 4 is only reported.
-    assert_eq!(levels(&report), vec![("claim", 4.0, 3.0), ("evidence", 4.0, 3.0), ("reasoning", 3.0, 2.0)]);
+    assert_eq!(
+        levels(&report),
+        vec![("claim", 4.0, 3.0), ("evidence", 4.0, 3.0), ("reasoning", 3.0, 2.0)]
+    );
     let reasoning = &report.criteria[2];
     assert_eq!(reasoning.source, Source::Rating);
     assert_eq!(reasoning.self_rating, Some(4.0));
     // total 3 + 6 + 2 = 11 of 3 + 6 + 3 = 12 → 91.67 %.
     assert_eq!((report.total, report.max, report.percent), (11.0, 12.0, 91.67));
     // overall: weighted mean level (4·1 + 4·2 + 3·1) / 4 = 3.75 → nearest scale level 4.
-    assert_eq!((report.level.value, report.level.label.as_str(), report.mastered), (4.0, "Advanced", true));
+    assert_eq!(
+        (report.level.value, report.level.label.as_str(), report.mastered),
+        (4.0, "Advanced", true)
+    );
     assert_eq!(report.student.as_deref(), Some("s-17"));
 }
 
@@ -44,25 +54,36 @@ fn a_strong_argument_reaches_the_top_except_where_a_teacher_must_judge() {
     // position: "I think"/"should start later", "One reason", 3 paragraphs → 4 (points default to the value: 4).
     // evidence: "For example", "According to", and two source phrases ("According to", "a study") → 4, 4 × 2 = 8.
     // counterclaim: "Some people", "However", but no teacher rating ≥ 4 → 3.
-    assert_eq!(levels(&report), vec![("position", 4.0, 4.0), ("evidence", 4.0, 4.0), ("counterclaim", 3.0, 3.0)]);
+    assert_eq!(
+        levels(&report),
+        vec![("position", 4.0, 4.0), ("evidence", 4.0, 4.0), ("counterclaim", 3.0, 3.0)]
+    );
     assert_eq!((report.total, report.max, report.percent), (15.0, 16.0, 93.75));
-    let missing: Vec<&str> = report.criteria[2].missing.iter().map(|m| m.indicator.as_str()).collect();
+    let missing: Vec<&str> =
+        report.criteria[2].missing.iter().map(|m| m.indicator.as_str()).collect();
     assert_eq!(missing, vec!["teacher-convinced"]);
 }
 
 #[test]
 fn a_one_line_argument_gets_low_levels_and_hints_for_what_is_missing() {
     let arg = rubric("argument.rubric.json");
-    let report = arg.score(&Submission::of_text("School should start later because I am tired.")).unwrap();
+    let report =
+        arg.score(&Submission::of_text("School should start later because I am tired.")).unwrap();
     // position: side ✓, "because" ✓, but one paragraph → 3. evidence: nothing → 1. counterclaim: nothing → 1.
-    assert_eq!(levels(&report), vec![("position", 3.0, 3.0), ("evidence", 1.0, 1.0), ("counterclaim", 1.0, 1.0)]);
+    assert_eq!(
+        levels(&report),
+        vec![("position", 3.0, 3.0), ("evidence", 1.0, 1.0), ("counterclaim", 1.0, 1.0)]
+    );
     // total 3 + 1·2 + 1 = 6 of 16 → 37.5 %; mean level (3 + 2 + 1) / 4 = 1.5 → halfway rounds up to 2.
     assert_eq!((report.total, report.percent), (6.0, 37.5));
     assert_eq!((report.level.value, report.mastered), (2.0, false));
     let evidence = &report.criteria[1];
     assert!(evidence.met.is_empty());
     assert_eq!(evidence.missing.len(), 3);
-    assert_eq!(evidence.missing[0].hint.as_deref(), Some("Add an example with \"for example\" or \"for instance\"."));
+    assert_eq!(
+        evidence.missing[0].hint.as_deref(),
+        Some("Add an example with \"for example\" or \"for instance\".")
+    );
 }
 
 #[test]
@@ -80,7 +101,10 @@ fn single_point_math_rubric_places_concerns_proficient_and_advanced_on_the_scale
     let bare = math.score(&Submission::of_text("12 cups.")).unwrap();
     // No ratio language, no explanation: both criteria at "concerns", the scale level below mastery (2).
     assert_eq!(levels(&bare), vec![("strategy", 2.0, 2.0), ("explanation", 2.0, 2.0)]);
-    assert_eq!((bare.percent, bare.level.label.as_str(), bare.mastered), (57.14, "Developing", false));
+    assert_eq!(
+        (bare.percent, bare.level.label.as_str(), bare.mastered),
+        (57.14, "Developing", false)
+    );
 }
 
 const CHECKLIST: &str = r#"{
@@ -95,7 +119,8 @@ const CHECKLIST: &str = r#"{
 #[test]
 fn checklist_points_come_from_met_indicators() {
     let list = CompiledRubric::from_json(CHECKLIST).unwrap();
-    let report = list.score(&Submission::of_text("We wear goggles and tie back long hair.")).unwrap();
+    let report =
+        list.score(&Submission::of_text("We wear goggles and tie back long hair.")).unwrap();
     // goggles (2) + hair (1) of 4 points → 75 %; on the 1–4 scale 1 + 0.75 × 3 = 3.25 → level 3.
     assert_eq!((report.total, report.max, report.percent), (3.0, 4.0, 75.0));
     assert_eq!((report.criteria[0].level, report.level.value), (3.0, 3.0));
@@ -117,7 +142,8 @@ const HOLISTIC: &str = r#"{
 #[test]
 fn holistic_level_follows_the_median_of_peer_ratings() {
     let ticket = CompiledRubric::from_json(HOLISTIC).unwrap();
-    let auto = ticket.score(&Submission::of_text("Heat moves from the warmer air into the ice.")).unwrap();
+    let auto =
+        ticket.score(&Submission::of_text("Heat moves from the warmer air into the ice.")).unwrap();
     assert_eq!((auto.level.value, auto.level.label.as_str(), auto.mastered), (2.0, "Got it", true));
 
     // Three peers: 0, 1, 2 → median 1 decides (no teacher rating); the text alone would give 2.
@@ -130,11 +156,15 @@ fn holistic_level_follows_the_median_of_peer_ratings() {
     assert_eq!((rated.level.value, rated.criteria[0].source), (1.0, Source::Rating));
 
     // Two peers 1 and 2 → median 1.5, which is not a level: the level at or below it, 1.
-    let two = parse_submission(r#"{"ratings": {"overall": [{"value": 1, "by": "peer"}, {"value": 2, "by": "peer"}]}}"#).unwrap();
+    let two = parse_submission(
+        r#"{"ratings": {"overall": [{"value": 1, "by": "peer"}, {"value": 2, "by": "peer"}]}}"#,
+    )
+    .unwrap();
     assert_eq!(ticket.score(&two).unwrap().level.value, 1.0);
 
     // A self-rating decides nothing by default.
-    let selfie = parse_submission(r#"{"ratings": {"overall": {"value": 2, "by": "self"}}}"#).unwrap();
+    let selfie =
+        parse_submission(r#"{"ratings": {"overall": {"value": 2, "by": "self"}}}"#).unwrap();
     let report = ticket.score(&selfie).unwrap();
     assert_eq!((report.level.value, report.criteria[0].self_rating), (0.0, Some(2.0)));
 }

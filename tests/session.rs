@@ -23,7 +23,10 @@ fn full(rubric: &CompiledRubric, base: &Submission, text: &str) -> evident::Scor
 fn typing_a_report_keystroke_by_keystroke_matches_full_scores() {
     let rubric = lab();
     let mut base = Submission::default();
-    base.ratings.insert("conclusion".into(), Ratings::One(Rating { value: 2.0, by: Rater::SelfRating, comment: None }));
+    base.ratings.insert(
+        "conclusion".into(),
+        Ratings::One(Rating { value: 2.0, by: Rater::SelfRating, comment: None }),
+    );
     let mut session = Session::new(Rc::clone(&rubric), base.clone(), "response");
     assert_eq!(session.report(), &full(&rubric, &base, ""));
     let target = lab_text::lab_text(120);
@@ -36,7 +39,8 @@ fn typing_a_report_keystroke_by_keystroke_matches_full_scores() {
         }
     }
     // The self rating (2) meets `self-check` whatever the text says.
-    let self_check = rubric.indicators.iter().position(|i| i.id == "self-check").expect("indicator");
+    let self_check =
+        rubric.indicators.iter().position(|i| i.id == "self-check").expect("indicator");
     assert!(session.outcomes()[self_check].met);
 }
 
@@ -53,24 +57,32 @@ fn an_edit_in_the_middle_reanalyses_one_sentence_and_shifts_later_spans() {
     session.update(&edited);
     assert_eq!(session.sentences_analysed(), 1, "only the edited sentence is analysed again");
     assert_eq!(session.report(), &full(&rubric, &Submission::default(), &edited));
-    let value_light = rubric.indicators.iter().position(|i| i.id == "value-light").expect("indicator");
+    let value_light =
+        rubric.indicators.iter().position(|i| i.id == "value-light").expect("indicator");
     let span = &session.outcomes()[value_light].spans[0];
     let units: Vec<u16> = edited.encode_utf16().collect();
     assert_eq!(String::from_utf16_lossy(&units[span.start as usize..span.end as usize]), "12.5 cm");
     let sums_up = rubric.indicators.iter().position(|i| i.id == "sums-up").expect("indicator");
     let span = &session.outcomes()[sums_up].spans[0];
-    assert_eq!(String::from_utf16_lossy(&units[span.start as usize..span.end as usize]), "In conclusion");
+    assert_eq!(
+        String::from_utf16_lossy(&units[span.start as usize..span.end as usize]),
+        "In conclusion"
+    );
 }
 
 #[test]
 fn deleting_everything_and_pasting_back() {
     let rubric = lab();
     let text = lab_text::lab_text(400);
-    let mut session = Session::new(Rc::clone(&rubric), Submission::of_text(text.clone()), "response");
+    let mut session =
+        Session::new(Rc::clone(&rubric), Submission::of_text(text.clone()), "response");
     assert_eq!(session.report(), &full(&rubric, &Submission::default(), &text));
     session.update("");
     assert_eq!(session.report(), &full(&rubric, &Submission::default(), ""));
-    assert_eq!(session.report().total, 0.0 + session.report().criteria.iter().map(|c| c.points * c.weight).sum::<f64>());
+    assert_eq!(
+        session.report().total,
+        0.0 + session.report().criteria.iter().map(|c| c.points * c.weight).sum::<f64>()
+    );
     session.update(&text);
     assert_eq!(session.report(), &full(&rubric, &Submission::default(), &text));
 }
@@ -78,7 +90,8 @@ fn deleting_everything_and_pasting_back() {
 #[test]
 fn a_field_no_indicator_reads_changes_nothing() {
     let rubric = lab();
-    let mut session = Session::new(Rc::clone(&rubric), Submission::of_text("I claim light matters."), "notes");
+    let mut session =
+        Session::new(Rc::clone(&rubric), Submission::of_text("I claim light matters."), "notes");
     let before = session.report().clone();
     session.update("In conclusion, light helps. I claim it again.");
     assert_eq!(session.report(), &before);
@@ -98,7 +111,14 @@ fn keystrokes_that_change_no_evidence_say_so() {
     // Typing before the evidence moves its spans: that is a change too.
     session.update("So, My claim is that light helps plants grow taller");
     assert!(session.changed());
-    assert_eq!(session.report(), &full(&rubric, &Submission::default(), "So, My claim is that light helps plants grow taller"));
+    assert_eq!(
+        session.report(),
+        &full(
+            &rubric,
+            &Submission::default(),
+            "So, My claim is that light helps plants grow taller"
+        )
+    );
 }
 
 /// Edits everywhere in one long paragraph, including where sentence bounds are subtle
@@ -109,14 +129,21 @@ fn edits_anywhere_in_a_long_paragraph_match_a_full_score() {
     use evident::{CompiledRubric, Submission};
     use std::rc::Rc;
     let rubric = Rc::new(
-        CompiledRubric::from_json(&std::fs::read_to_string(format!("{}/examples/cer-lab.rubric.json", env!("CARGO_MANIFEST_DIR"))).unwrap())
+        CompiledRubric::from_json(
+            &std::fs::read_to_string(format!(
+                "{}/examples/cer-lab.rubric.json",
+                env!("CARGO_MANIFEST_DIR")
+            ))
             .unwrap(),
+        )
+        .unwrap(),
     );
     let base = "My claim is that light helps. The data show growth, e.g. the tall plants grew 3.5 cm. \
                 Dr. Lee measured them. 12. 4 cm! while the others grew less. Why? Because light gives energy \
                 for photosynthesis. In our test the plants in light grew taller than the plants in the dark. \
                 This shows light matters.";
-    let mut session = evident::scoring::Session::new(Rc::clone(&rubric), Submission::of_text(base), "response");
+    let mut session =
+        evident::scoring::Session::new(Rc::clone(&rubric), Submission::of_text(base), "response");
     let boundaries: Vec<usize> = (0..=base.len()).filter(|&i| base.is_char_boundary(i)).collect();
     for &at in &boundaries {
         for insert in ["x", " the", ". ", "? Then", "\n\n", "A"] {
@@ -125,7 +152,11 @@ fn edits_anywhere_in_a_long_paragraph_match_a_full_score() {
             let full = rubric.score(&Submission::of_text(edited.as_str())).unwrap();
             assert_eq!(live, full, "after inserting {insert:?} at byte {at}");
             let back = session.update(base).clone();
-            assert_eq!(back, rubric.score(&Submission::of_text(base)).unwrap(), "after undoing {insert:?} at byte {at}");
+            assert_eq!(
+                back,
+                rubric.score(&Submission::of_text(base)).unwrap(),
+                "after undoing {insert:?} at byte {at}"
+            );
         }
     }
 }
@@ -142,19 +173,35 @@ fn random_edits_across_paragraphs_match_full_scores_and_feedback() {
     let rubric = lab();
     let options = FeedbackOptions::default();
     let pieces = [
-        "x", " the", ". ", "? Then", "\n\n", "\n", "A", "é", " plants", " 3.5 cm", " light", "photosynthesis ", "  ", "In conclusion, ",
+        "x",
+        " the",
+        ". ",
+        "? Then",
+        "\n\n",
+        "\n",
+        "A",
+        "é",
+        " plants",
+        " 3.5 cm",
+        " light",
+        "photosynthesis ",
+        "  ",
+        "In conclusion, ",
     ];
     let mut text = lab_text::lab_text(300);
-    let mut session = Session::new(Rc::clone(&rubric), Submission::of_text(text.clone()), "response");
+    let mut session =
+        Session::new(Rc::clone(&rubric), Submission::of_text(text.clone()), "response");
     let mut seed: u64 = 0x5eed_2026;
     let mut next = |n: usize| {
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         ((seed >> 33) as usize) % n.max(1)
     };
     for step in 0..400 {
-        let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let boundaries: Vec<usize> =
+            (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
         let at = boundaries[next(boundaries.len())];
-        let cut_to = boundaries[boundaries.partition_point(|&b| b < at) + next(8).min(boundaries.len() - 1 - boundaries.partition_point(|&b| b < at))];
+        let cut_to = boundaries[boundaries.partition_point(|&b| b < at)
+            + next(8).min(boundaries.len() - 1 - boundaries.partition_point(|&b| b < at))];
         let (remove, insert) = match next(3) {
             0 => (at, pieces[next(pieces.len())]),
             1 => (cut_to, ""),
@@ -169,11 +216,23 @@ fn random_edits_across_paragraphs_match_full_scores_and_feedback() {
             let units = |b: usize| text[..b].encode_utf16().count() as u32;
             session.edit(units(at), units(remove), insert).clone()
         };
-        assert_eq!(session.submission().text("response"), edited, "step {step}: the session's text");
+        assert_eq!(
+            session.submission().text("response"),
+            edited,
+            "step {step}: the session's text"
+        );
         let sub = Submission::of_text(edited.as_str());
-        assert_eq!(report, full(&rubric, &Submission::default(), &edited), "step {step}: report after editing at byte {at}");
+        assert_eq!(
+            report,
+            full(&rubric, &Submission::default(), &edited),
+            "step {step}: report after editing at byte {at}"
+        );
         let live_feedback = feedback(&rubric, &report, session.outcomes(), &options);
-        assert_eq!(live_feedback, feedback_for(&rubric, &sub, &options).unwrap(), "step {step}: feedback");
+        assert_eq!(
+            live_feedback,
+            feedback_for(&rubric, &sub, &options).unwrap(),
+            "step {step}: feedback"
+        );
         if !session.evidence_changed() {
             let (from, by) = session.shift();
             let mut moved = before.clone();
@@ -209,7 +268,11 @@ fn edits_between_a_number_and_its_unit_move_the_end_of_its_span() {
         base.to_string(),
     ] {
         let live = session.update(&edited).clone();
-        assert_eq!(live, full(&rubric, &Submission::default(), &edited), "after editing to {edited:?}");
+        assert_eq!(
+            live,
+            full(&rubric, &Submission::default(), &edited),
+            "after editing to {edited:?}"
+        );
     }
 }
 
@@ -284,15 +347,22 @@ fn new_occurrences_of_met_phrases_replace_only_their_span_lists() {
     let rubric = lab();
     let text = lab_text::lab_text(400);
     let middle = text[..text.len() / 2].rfind(". ").map_or(0, |i| i + 1);
-    let mut session = Session::new(Rc::clone(&rubric), Submission::of_text(text.clone()), "response");
+    let mut session =
+        Session::new(Rc::clone(&rubric), Submission::of_text(text.clone()), "response");
     let typed = " Next time we will measure the leaves again, because the light data could matter.";
     let (mut respanned, mut lists) = (0, 0);
     for (i, c) in typed.char_indices() {
         let previous = session.report().clone();
         let at = (middle + i) as u32;
         session.edit(at, at, &c.to_string());
-        let edited = format!("{}{}{}", &text[..middle], &typed[..i + c.len_utf8()], &text[middle..]);
-        assert_eq!(session.report(), &full(&rubric, &Submission::default(), &edited), "after {:?}", &typed[..=i]);
+        let edited =
+            format!("{}{}{}", &text[..middle], &typed[..i + c.len_utf8()], &text[middle..]);
+        assert_eq!(
+            session.report(),
+            &full(&rubric, &Submission::default(), &edited),
+            "after {:?}",
+            &typed[..=i]
+        );
         let Some(changed) = session.respanned() else { continue };
         respanned += 1;
         lists += changed.len();

@@ -21,7 +21,9 @@ fn js(text: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn scores_a_submission_given_as_a_js_object() {
     let engine = Engine::new(js(RUBRIC)).expect("rubric compiles");
-    let submission = js(r#"{"student": "s-1", "responses": {"response": "My claim is that light makes bean plants grow taller."}}"#);
+    let submission = js(
+        r#"{"student": "s-1", "responses": {"response": "My claim is that light makes bean plants grow taller."}}"#,
+    );
     let report = engine.score(submission).expect("scores");
     // claim: has-claim ("my claim") and on-question ("light" + "grow*") are met, "qualified" is not → level 3.
     let claim = Array::from(&get(&report, "criteria")).get(0);
@@ -33,16 +35,21 @@ fn scores_a_submission_given_as_a_js_object() {
 
 #[wasm_bindgen_test]
 fn spans_are_utf16_offsets_into_the_js_string() {
-    let engine = Engine::new(JsValue::from_str(RUBRIC)).expect("rubric compiles from a JSON string");
+    let engine =
+        Engine::new(JsValue::from_str(RUBRIC)).expect("rubric compiles from a JSON string");
     // An accented letter (1 UTF-16 unit, 2 UTF-8 bytes) and an emoji (2 units, 4 bytes) come before the evidence.
     let text = "Café 🌱 notes. My claim is that light helps.";
     let mut live = engine.session(JsValue::UNDEFINED).expect("session");
     let result = live.update(&JsValue::from_str(text)).expect("update");
     let claim = Array::from(&get(&get(&result, "report"), "criteria")).get(0);
     let met = Array::from(&get(&claim, "met"));
-    let has_claim = met.iter().find(|m| get(m, "indicator").as_string().as_deref() == Some("has-claim")).expect("has-claim met");
+    let has_claim = met
+        .iter()
+        .find(|m| get(m, "indicator").as_string().as_deref() == Some("has-claim"))
+        .expect("has-claim met");
     let span = Array::from(&get(&has_claim, "spans")).get(0);
-    let (start, end) = (get(&span, "start").as_f64().unwrap() as u32, get(&span, "end").as_f64().unwrap() as u32);
+    let (start, end) =
+        (get(&span, "start").as_f64().unwrap() as u32, get(&span, "end").as_f64().unwrap() as u32);
     let sliced = JsString::from(text).substring(start, end);
     assert_eq!(String::from(sliced), "My claim");
 }
@@ -63,7 +70,8 @@ fn a_bad_rubric_throws_evident_error_with_a_json_path() {
 
 #[wasm_bindgen_test]
 fn lint_rubric_reports_errors_without_throwing() {
-    let result = lint_rubric(js(r#"{"id": "r", "title": "T", "kind": "holistc", "criteria": []}"#)).expect("no throw");
+    let result = lint_rubric(js(r#"{"id": "r", "title": "T", "kind": "holistc", "criteria": []}"#))
+        .expect("no throw");
     let errors = Array::from(&get(&result, "errors"));
     let paths: Vec<String> = errors.iter().map(|e| get(&e, "path").as_string().unwrap()).collect();
     assert_eq!(paths, vec!["kind".to_string(), "criteria".to_string()]);
@@ -82,7 +90,8 @@ fn a_submission_with_a_wrong_type_is_a_located_error_not_a_panic() {
 fn live_updates_carry_feedback_in_the_chosen_language() {
     let engine = Engine::new(js(RUBRIC)).unwrap();
     let mut live = engine.session(js(r#"{"locale": "es", "target": 3}"#)).expect("session");
-    let result = live.update(&JsValue::from_str("My claim is that light helps plants grow.")).unwrap();
+    let result =
+        live.update(&JsValue::from_str("My claim is that light helps plants grow.")).unwrap();
     let feedback = get(&result, "feedback");
     let steps = Array::from(&get(&feedback, "nextSteps"));
     // Something is still missing (no data, no reasoning), and never more than three steps.
@@ -97,7 +106,8 @@ fn live_updates_carry_feedback_in_the_chosen_language() {
 fn feedback_options_are_checked_with_paths() {
     let engine = Engine::new(js(RUBRIC)).unwrap();
     let submission = js(r#"{"responses": {"response": "My claim"}}"#);
-    let error = engine.feedback(submission, js(r#"{"target": 7}"#)).err().expect("7 is not on the scale");
+    let error =
+        engine.feedback(submission, js(r#"{"target": 7}"#)).err().expect("7 is not on the scale");
     assert_eq!(get(&error, "path").as_string().as_deref(), Some("target"));
 }
 
@@ -108,13 +118,20 @@ fn an_edit_that_changes_nothing_returns_the_same_result_object() {
     let first = live.update(&JsValue::from_str("My claim is that light helps plants gro")).unwrap();
     // Finishing the word "grow" completes no new indicator: "gro" already failed and "grow"
     // is needed only with "light" by on-question... which it now meets, so the report changes.
-    let second = live.update(&JsValue::from_str("My claim is that light helps plants grow")).unwrap();
+    let second =
+        live.update(&JsValue::from_str("My claim is that light helps plants grow")).unwrap();
     assert!(!js_sys::Object::is(&first, &second), "meeting on-question must give a new result");
     // A letter inside a word that matches nothing: same levels, same spans, same feedback.
-    let third = live.update(&JsValue::from_str("My claim is that light helps plants grow.")).unwrap();
-    let fourth = live.update(&JsValue::from_str("My claim is that light helps plants grow. Th")).unwrap();
-    let fifth = live.update(&JsValue::from_str("My claim is that light helps plants grow. The")).unwrap();
-    assert!(js_sys::Object::is(&fourth, &fifth), "typing inside a new word must not rebuild the result");
+    let third =
+        live.update(&JsValue::from_str("My claim is that light helps plants grow.")).unwrap();
+    let fourth =
+        live.update(&JsValue::from_str("My claim is that light helps plants grow. Th")).unwrap();
+    let fifth =
+        live.update(&JsValue::from_str("My claim is that light helps plants grow. The")).unwrap();
+    assert!(
+        js_sys::Object::is(&fourth, &fifth),
+        "typing inside a new word must not rebuild the result"
+    );
     let _ = third;
 }
 
@@ -128,7 +145,17 @@ fn patched_live_results_equal_fresh_scores_and_feedback() {
     let engine = Engine::new(js(RUBRIC)).unwrap();
     let mut live = engine.session(js(r#"{"locale": "es"}"#)).unwrap();
     let mut text: Vec<u16> = "Café 🌱 notes. My claim is that light helps plants grow taller.\n\nThe data show the plants in light grew 3.5 cm more. Because light gives energy for photosynthesis, they grew.\n\nIn conclusion, light matters.".encode_utf16().collect();
-    let pieces = ["x", " light", ". ", "\n\n", "é", " because", " grew 4 cm", "In conclusion, ", " data show"];
+    let pieces = [
+        "x",
+        " light",
+        ". ",
+        "\n\n",
+        "é",
+        " because",
+        " grew 4 cm",
+        "In conclusion, ",
+        " data show",
+    ];
     let mut seed: u32 = 2026;
     let mut next = |n: usize| {
         seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
@@ -147,19 +174,45 @@ fn patched_live_results_equal_fresh_scores_and_feedback() {
         while !ok(to) {
             to += 1;
         }
-        let insert: Vec<u16> = if next(3) == 0 { Vec::new() } else { pieces[next(pieces.len())].encode_utf16().collect() };
-        let to = if insert.is_empty() { to } else if next(2) == 0 { at } else { to };
+        let insert: Vec<u16> = if next(3) == 0 {
+            Vec::new()
+        } else {
+            pieces[next(pieces.len())].encode_utf16().collect()
+        };
+        let to = if insert.is_empty() {
+            to
+        } else if next(2) == 0 {
+            at
+        } else {
+            to
+        };
         text.splice(at..to, insert);
         let now = String::from_utf16_lossy(&text);
         let result = live.update(&JsValue::from_str(&now)).unwrap();
         let submission = Array::of1(&JsValue::from_str(&now));
-        let submission = js(&format!("{{\"responses\": {{\"response\": {}}}}}", JSON::stringify(&submission.get(0)).unwrap()));
+        let submission = js(&format!(
+            "{{\"responses\": {{\"response\": {}}}}}",
+            JSON::stringify(&submission.get(0)).unwrap()
+        ));
         let fresh = js_sys::Object::new();
         Reflect::set(&fresh, &"report".into(), &engine.score(submission.clone()).unwrap()).unwrap();
-        Reflect::set(&fresh, &"feedback".into(), &engine.feedback(submission, js(r#"{"locale": "es"}"#)).unwrap()).unwrap();
-        assert_eq!(JSON::stringify(&result).unwrap(), JSON::stringify(&fresh).unwrap(), "step {step}: after editing units {at}..{to}");
+        Reflect::set(
+            &fresh,
+            &"feedback".into(),
+            &engine.feedback(submission, js(r#"{"locale": "es"}"#)).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            JSON::stringify(&result).unwrap(),
+            JSON::stringify(&fresh).unwrap(),
+            "step {step}: after editing units {at}..{to}"
+        );
     }
-    assert_eq!(JSON::stringify(&first).unwrap(), first_json, "the first result object must be left as it was");
+    assert_eq!(
+        JSON::stringify(&first).unwrap(),
+        first_json,
+        "the first result object must be left as it was"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -193,8 +246,14 @@ fn edits_around_emoji_give_the_fresh_result() {
         Reflect::set(&responses, &"response".into(), &JsValue::from_str(text)).unwrap();
         Reflect::set(&submission, &"responses".into(), &responses).unwrap();
         let fresh = js_sys::Object::new();
-        Reflect::set(&fresh, &"report".into(), &engine.score(submission.clone().into()).unwrap()).unwrap();
-        Reflect::set(&fresh, &"feedback".into(), &engine.feedback(submission.into(), JsValue::UNDEFINED).unwrap()).unwrap();
+        Reflect::set(&fresh, &"report".into(), &engine.score(submission.clone().into()).unwrap())
+            .unwrap();
+        Reflect::set(
+            &fresh,
+            &"feedback".into(),
+            &engine.feedback(submission.into(), JsValue::UNDEFINED).unwrap(),
+        )
+        .unwrap();
         assert_eq!(JSON::stringify(&result).unwrap(), JSON::stringify(&fresh).unwrap(), "{text}");
     }
 }

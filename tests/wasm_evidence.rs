@@ -48,7 +48,10 @@ fn lab_spans_slice_the_js_string_after_emoji_and_accents() {
     assert_eq!(met_slices(&report, "claim-stated", &js_text), Some(vec!["My claim".to_string()]));
     assert_eq!(met_slices(&report, "value-light", &js_text), Some(vec!["12.5 cm".to_string()]));
     assert_eq!(met_slices(&report, "value-dark", &js_text), Some(vec!["7.2 cm".to_string()]));
-    assert_eq!(met_slices(&report, "unit-pattern", &js_text), Some(vec!["12.5 cm".to_string(), "7.2 cm".to_string()]));
+    assert_eq!(
+        met_slices(&report, "unit-pattern", &js_text),
+        Some(vec!["12.5 cm".to_string(), "7.2 cm".to_string()])
+    );
     assert_eq!(met_slices(&report, "compares", &js_text), Some(vec!["while the".to_string()]));
 }
 

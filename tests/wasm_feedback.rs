@@ -21,27 +21,39 @@ fn js(text: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn feedback_in_spanish_from_js_objects() {
-    let submission = js(r#"{"responses": {"response": "I think the plants with more light grew taller. The data table shows 14 cm and 6 cm."}}"#);
-    let fb = feedback_once(JsValue::from_str(RUBRIC), submission, js(r#"{"locale": "es-MX"}"#)).expect("feedback");
+    let submission = js(
+        r#"{"responses": {"response": "I think the plants with more light grew taller. The data table shows 14 cm and 6 cm."}}"#,
+    );
+    let fb = feedback_once(JsValue::from_str(RUBRIC), submission, js(r#"{"locale": "es-MX"}"#))
+        .expect("feedback");
     assert_eq!(get(&fb, "locale").as_string().as_deref(), Some("es"));
     let steps = Array::from(&get(&fb, "nextSteps"));
     assert!(steps.length() >= 1 && steps.length() <= 3);
     // Reasoning (level 1, no "because") is the only criterion below the target 3, so it comes first.
     assert_eq!(get(&steps.get(0), "criterion").as_string().as_deref(), Some("reasoning"));
     assert!(get(&steps.get(0), "reason").as_string().unwrap().starts_with("Esto ayuda"));
-    assert_eq!(get(&get(&fb, "goal"), "message").as_string().as_deref(), Some("Tu meta es Proficient. Así se ve:"));
+    assert_eq!(
+        get(&get(&fb, "goal"), "message").as_string().as_deref(),
+        Some("Tu meta es Proficient. Así se ve:")
+    );
 }
 
 #[wasm_bindgen_test]
 fn a_target_off_the_scale_throws_with_its_path() {
-    let err = feedback_once(JsValue::from_str(RUBRIC), js(r#"{"responses": {}}"#), js(r#"{"target": 7}"#)).unwrap_err();
+    let err = feedback_once(
+        JsValue::from_str(RUBRIC),
+        js(r#"{"responses": {}}"#),
+        js(r#"{"target": 7}"#),
+    )
+    .unwrap_err();
     assert_eq!(get(&err, "name").as_string().as_deref(), Some("EvidentError"));
     assert_eq!(get(&err, "path").as_string().as_deref(), Some("target"));
 }
 
 #[wasm_bindgen_test]
 fn calibration_from_json_lines_and_from_an_array() {
-    let from_text = calibrate_rubric(JsValue::from_str(RUBRIC), JsValue::from_str(SAMPLES)).expect("calibrates");
+    let from_text = calibrate_rubric(JsValue::from_str(RUBRIC), JsValue::from_str(SAMPLES))
+        .expect("calibrates");
     let lines = SAMPLES.lines().filter(|l| !l.trim().is_empty()).count() as f64;
     assert_eq!(get(&from_text, "samples").as_f64(), Some(lines));
     let array = Array::new();

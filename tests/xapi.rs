@@ -1,7 +1,10 @@
 //! xAPI 1.0.3 statements: structure, deterministic ids, errors. (scripts/test-lrs.sh checks
 //! the same statements with Learning Locker's validator and a real LRS.)
 
-use evident::interop::xapi::{estimate_statement, report_statements, submission_statements, uuid_v5, with_id, XapiOptions, EXTENSION_CRITERIA};
+use evident::interop::xapi::{
+    estimate_statement, report_statements, submission_statements, uuid_v5, with_id, XapiOptions,
+    EXTENSION_CRITERIA,
+};
 use evident::mastery::{Estimate, Trend};
 use evident::CompiledRubric;
 use serde_json::{json, Value};
@@ -26,23 +29,44 @@ fn is_uuid_v5(id: &str) -> bool {
 
 #[test]
 fn a_scored_submission_gives_a_scored_statement_and_one_per_mastered_competency() {
-    let options = XapiOptions { home_page: "https://school.example/sis".into(), ..XapiOptions::default() };
+    let options =
+        XapiOptions { home_page: "https://school.example/sis".into(), ..XapiOptions::default() };
     let all = statements("cer-lab.submission.json", &options);
     assert_eq!(all.len(), 4);
     let scored = &all[0];
-    assert_eq!(scored["actor"], json!({"objectType": "Agent", "account": {"homePage": "https://school.example/sis", "name": "s-17"}}));
+    assert_eq!(
+        scored["actor"],
+        json!({"objectType": "Agent", "account": {"homePage": "https://school.example/sis", "name": "s-17"}})
+    );
     assert_eq!(scored["verb"]["id"], "http://adlnet.gov/expapi/verbs/scored");
     assert_eq!(scored["object"]["id"], "https://evident.dev/xapi/activities/tasks/lab-3");
-    assert_eq!(scored["object"]["definition"]["type"], "http://adlnet.gov/expapi/activities/assessment");
-    assert_eq!(scored["context"]["contextActivities"]["other"][0]["id"], "https://evident.dev/xapi/activities/rubrics/cer-lab");
+    assert_eq!(
+        scored["object"]["definition"]["type"],
+        "http://adlnet.gov/expapi/activities/assessment"
+    );
+    assert_eq!(
+        scored["context"]["contextActivities"]["other"][0]["id"],
+        "https://evident.dev/xapi/activities/rubrics/cer-lab"
+    );
     assert_eq!(scored["timestamp"], "2026-11-20T10:00:00Z");
     // claim level 4 (3 points × weight 1) + evidence level 4 (3 × 2) + reasoning rated 3 by
     // the teacher (2 × 1) = 11 of 3 + 6 + 3 = 12; scaled 11/12 = 0.91666… → 0.9167.
-    assert_eq!(scored["result"]["score"], json!({"raw": 11.0, "min": 0, "max": 12.0, "scaled": 0.9167}));
+    assert_eq!(
+        scored["result"]["score"],
+        json!({"raw": 11.0, "min": 0, "max": 12.0, "scaled": 0.9167})
+    );
     assert_eq!(scored["result"]["success"], true);
     let criteria = scored["result"]["extensions"][EXTENSION_CRITERIA].as_array().unwrap();
-    let levels: Vec<(&str, f64, &str)> = criteria.iter().map(|c| (c["id"].as_str().unwrap(), c["level"].as_f64().unwrap(), c["source"].as_str().unwrap())).collect();
-    assert_eq!(levels, [("claim", 4.0, "auto"), ("evidence", 4.0, "auto"), ("reasoning", 3.0, "rating")]);
+    let levels: Vec<(&str, f64, &str)> = criteria
+        .iter()
+        .map(|c| {
+            (c["id"].as_str().unwrap(), c["level"].as_f64().unwrap(), c["source"].as_str().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        levels,
+        [("claim", 4.0, "auto"), ("evidence", 4.0, "auto"), ("reasoning", 3.0, "rating")]
+    );
 
     let objects: Vec<&str> = all[1..].iter().map(|s| s["object"]["id"].as_str().unwrap()).collect();
     assert_eq!(
@@ -55,13 +79,22 @@ fn a_scored_submission_gives_a_scored_statement_and_one_per_mastered_competency(
     );
     for mastered in &all[1..] {
         assert_eq!(mastered["verb"]["id"], "http://adlnet.gov/expapi/verbs/mastered");
-        assert_eq!(mastered["object"]["definition"]["type"], "http://adlnet.gov/expapi/activities/objective");
-        assert_eq!(mastered["context"]["statement"], json!({"objectType": "StatementRef", "id": scored["id"]}));
+        assert_eq!(
+            mastered["object"]["definition"]["type"],
+            "http://adlnet.gov/expapi/activities/objective"
+        );
+        assert_eq!(
+            mastered["context"]["statement"],
+            json!({"objectType": "StatementRef", "id": scored["id"]})
+        );
         assert_eq!(mastered["result"]["success"], true);
         assert_eq!(mastered["timestamp"], "2026-11-20T10:00:00Z");
     }
     // Reasoning's level 3 on the 1–4 scale: 3/4.
-    assert_eq!(all[3]["result"]["score"], json!({"raw": 3.0, "min": 1.0, "max": 4.0, "scaled": 0.75}));
+    assert_eq!(
+        all[3]["result"]["score"],
+        json!({"raw": 3.0, "min": 1.0, "max": 4.0, "scaled": 0.75})
+    );
 }
 
 #[test]
@@ -79,10 +112,16 @@ fn ids_are_uuid_v5_of_the_content_and_stable() {
     // The id is recomputed from the rest of the statement.
     assert_eq!(with_id(first[0].clone()), first[0]);
     // Another home page is another actor: other ids.
-    let elsewhere = statements("cer-lab.submission.json", &XapiOptions { home_page: "https://other.example".into(), ..options });
+    let elsewhere = statements(
+        "cer-lab.submission.json",
+        &XapiOptions { home_page: "https://other.example".into(), ..options },
+    );
     assert_ne!(elsewhere[0]["id"], first[0]["id"]);
     // The namespace is RFC 4122's URL namespace applied to our IRI, reproducible elsewhere.
-    let url_ns = [0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8];
+    let url_ns = [
+        0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30,
+        0xc8,
+    ];
     assert!(is_uuid_v5(&uuid_v5(&url_ns, b"https://evident.dev/xapi")));
 }
 
@@ -119,10 +158,16 @@ fn errors_name_what_is_missing() {
     let mut submission = evident::parse_submission(&example("cer-lab.submission.json")).unwrap();
     let bad_home = XapiOptions { home_page: "school".into(), ..XapiOptions::default() };
     let err = submission_statements(&rubric, &submission, &bad_home).unwrap_err();
-    assert_eq!(err.to_string(), "homePage: `school` is not an absolute IRI like https://school.example");
+    assert_eq!(
+        err.to_string(),
+        "homePage: `school` is not an absolute IRI like https://school.example"
+    );
     submission.student = None;
     let err = submission_statements(&rubric, &submission, &XapiOptions::default()).unwrap_err();
-    assert_eq!(err.to_string(), "student: missing: an xAPI statement needs the student it is about");
+    assert_eq!(
+        err.to_string(),
+        "student: missing: an xAPI statement needs the student it is about"
+    );
 }
 
 #[test]
@@ -139,7 +184,10 @@ fn a_mastered_estimate_gives_a_mastered_statement() {
         last_at: "2026-11-17T09:30:00Z".into(),
         stale: None,
     };
-    let statement = estimate_statement(&estimate, Some("Plan a fair test"), &XapiOptions::default()).unwrap().unwrap();
+    let statement =
+        estimate_statement(&estimate, Some("Plan a fair test"), &XapiOptions::default())
+            .unwrap()
+            .unwrap();
     assert_eq!(statement["verb"]["id"], "http://adlnet.gov/expapi/verbs/mastered");
     assert_eq!(statement["object"]["definition"]["name"]["en"], "Plan a fair test");
     assert_eq!(statement["timestamp"], "2026-11-17T09:30:00Z");

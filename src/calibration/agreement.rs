@@ -54,7 +54,11 @@ fn position(categories: &[f64], value: f64) -> usize {
 }
 
 /// Agreement and confusion matrix of `(teacher, engine)` pairs over ordered `categories`.
-pub fn agreement(categories: &[f64], labels: Vec<String>, pairs: &[(f64, f64)]) -> (Agreement, Confusion) {
+pub fn agreement(
+    categories: &[f64],
+    labels: Vec<String>,
+    pairs: &[(f64, f64)],
+) -> (Agreement, Confusion) {
     let k = categories.len();
     let mut counts = vec![vec![0u32; k]; k];
     let (mut exact, mut adjacent, mut difference) = (0usize, 0usize, 0.0);

@@ -172,7 +172,11 @@ pub fn calibrate(rubric: &CompiledRubric, samples: &[Sample]) -> CalibrationRepo
                 .enumerate()
                 .filter_map(|(c, criterion)| {
                     let &teacher = sample.teacher.get(&criterion.id)?;
-                    (engine[s][c] != teacher).then(|| CriterionDifference { criterion: criterion.id.clone(), teacher, engine: engine[s][c] })
+                    (engine[s][c] != teacher).then(|| CriterionDifference {
+                        criterion: criterion.id.clone(),
+                        teacher,
+                        engine: engine[s][c],
+                    })
                 })
                 .collect();
             let total: f64 = differences.iter().map(|d| (d.engine - d.teacher).abs()).sum();

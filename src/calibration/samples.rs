@@ -39,7 +39,11 @@ pub fn parse_samples(text: &str, rubric: &CompiledRubric) -> Result<Vec<Sample>,
             continue;
         }
         let located = |p: Problem| {
-            let path = if p.path.is_empty() { format!("line {number}") } else { format!("line {number}: {}", p.path) };
+            let path = if p.path.is_empty() {
+                format!("line {number}")
+            } else {
+                format!("line {number}: {}", p.path)
+            };
             Problem::new(path, p.message)
         };
         let value: Value = match serde_json::from_str(line) {
@@ -47,12 +51,17 @@ pub fn parse_samples(text: &str, rubric: &CompiledRubric) -> Result<Vec<Sample>,
             Err(e) => {
                 let message = e.to_string();
                 let message = message.split(" at line ").next().unwrap_or(&message);
-                problems.push(Problem::new(format!("line {number}"), format!("not valid JSON at column {}: {message}", e.column())));
+                problems.push(Problem::new(
+                    format!("line {number}"),
+                    format!("not valid JSON at column {}: {message}", e.column()),
+                ));
                 continue;
             }
         };
         match parse_sample(&value, rubric) {
-            Ok((submission, teacher, note)) => samples.push(Sample { line: number, submission, teacher, note }),
+            Ok((submission, teacher, note)) => {
+                samples.push(Sample { line: number, submission, teacher, note })
+            }
             Err(found) => problems.extend(found.into_iter().map(located)),
         }
     }
@@ -72,9 +81,12 @@ pub fn parse_sample_list(values: &[Value], rubric: &CompiledRubric) -> Result<Ve
     let mut problems = Vec::new();
     for (i, value) in values.iter().enumerate() {
         match parse_sample(value, rubric) {
-            Ok((submission, teacher, note)) => samples.push(Sample { line: i + 1, submission, teacher, note }),
+            Ok((submission, teacher, note)) => {
+                samples.push(Sample { line: i + 1, submission, teacher, note })
+            }
             Err(found) => problems.extend(found.into_iter().map(|p| {
-                let path = if p.path.is_empty() { format!("[{i}]") } else { format!("[{i}].{}", p.path) };
+                let path =
+                    if p.path.is_empty() { format!("[{i}]") } else { format!("[{i}].{}", p.path) };
                 Problem::new(path, p.message)
             })),
         }
@@ -83,7 +95,11 @@ pub fn parse_sample_list(values: &[Value], rubric: &CompiledRubric) -> Result<Ve
         return Err(Error::invalid("samples", problems));
     }
     if samples.is_empty() {
-        return Err(Error::at("samples", "", "no samples: expected a list of {submission, teacher} objects"));
+        return Err(Error::at(
+            "samples",
+            "",
+            "no samples: expected a list of {submission, teacher} objects",
+        ));
     }
     Ok(samples)
 }
@@ -95,9 +111,12 @@ fn parse_sample(value: &Value, rubric: &CompiledRubric) -> Result<Parsed, Vec<Pr
     let Some(mut fields) = walk.object(value, "") else { return Err(walk.into_problems()) };
     let mut submission = None;
     match fields.get("submission") {
-        None => walk.problem("submission", "missing: expected the student's submission (an object)"),
+        None => {
+            walk.problem("submission", "missing: expected the student's submission (an object)")
+        }
         Some(raw) => {
-            let checked = parse_submission_value(raw).and_then(|s| rubric.check_submission(&s).map(|()| s));
+            let checked =
+                parse_submission_value(raw).and_then(|s| rubric.check_submission(&s).map(|()| s));
             match checked {
                 Ok(s) => submission = Some(s),
                 Err(e) => {
@@ -124,8 +143,13 @@ fn parse_sample(value: &Value, rubric: &CompiledRubric) -> Result<Parsed, Vec<Pr
             let Some(index) = rubric.criteria.iter().position(|c| c.id == *criterion_id) else {
                 let ids = rubric.criteria.iter().map(|c| c.id.as_str());
                 let message = match did_you_mean(criterion_id, ids) {
-                    Some(close) => format!("no criterion `{criterion_id}` in rubric `{}`; did you mean `{close}`?", rubric.rubric.id),
-                    None => format!("no criterion `{criterion_id}` in rubric `{}`", rubric.rubric.id),
+                    Some(close) => format!(
+                        "no criterion `{criterion_id}` in rubric `{}`; did you mean `{close}`?",
+                        rubric.rubric.id
+                    ),
+                    None => {
+                        format!("no criterion `{criterion_id}` in rubric `{}`", rubric.rubric.id)
+                    }
                 };
                 walk.problem(path, message);
                 continue;
@@ -139,7 +163,13 @@ fn parse_sample(value: &Value, rubric: &CompiledRubric) -> Result<Parsed, Vec<Pr
                 teacher.insert(criterion_id.clone(), value);
             } else {
                 let list: Vec<String> = values.iter().map(|v| v.to_string()).collect();
-                walk.problem(path, format!("{value} is not a level of criterion `{criterion_id}` ({})", list.join(", ")));
+                walk.problem(
+                    path,
+                    format!(
+                        "{value} is not a level of criterion `{criterion_id}` ({})",
+                        list.join(", ")
+                    ),
+                );
             }
         }
         if !any {

@@ -56,7 +56,11 @@ impl TokenTrie {
 
     /// Runs over words given as their symbol sets, in order; calls `found(phrase, first, last)`
     /// with word indices for every occurrence of every phrase.
-    pub(crate) fn run<'a>(&self, words: impl Iterator<Item = &'a [u32]>, mut found: impl FnMut(u32, usize, usize)) {
+    pub(crate) fn run<'a>(
+        &self,
+        words: impl Iterator<Item = &'a [u32]>,
+        mut found: impl FnMut(u32, usize, usize),
+    ) {
         let mut active: Vec<u32> = Vec::new();
         let mut next: Vec<u32> = Vec::new();
         for (i, symbols) in words.enumerate() {

@@ -8,10 +8,13 @@
 //! inside the common suffix (shifted by the change in length). The distinct-word lexicon is kept too,
 //! so even an edited paragraph only normalizes and stems words it has not seen before.
 
-use super::paragraph::{sentences_of, Changes, FieldEvidence, Fresh, Lexicon, ParagraphEvidence, PlacedParagraph, PlacedSentence, Reuse, SentenceEvidence};
-use crate::text::words::{paragraphs, utf16_len};
+use super::paragraph::{
+    sentences_of, Changes, FieldEvidence, Fresh, Lexicon, ParagraphEvidence, PlacedParagraph,
+    PlacedSentence, Reuse, SentenceEvidence,
+};
 use super::{Indicators, Outcome};
 use crate::rubric::model::Submission;
+use crate::text::words::{paragraphs, utf16_len};
 use std::rc::Rc;
 
 /// Where an edit was: offsets from `at` (UTF-16 units of the field) moved by `by`; and,
@@ -55,7 +58,8 @@ impl Indicators {
                 FieldEvidence::build(program, base.text(&program.name), lexicon, &mut Fresh)
             })
             .collect::<Vec<_>>();
-        let analysed = typed.map_or(0, |t| fields[t].paragraphs.iter().map(|p| p.evidence.sentences.len()).sum());
+        let analysed = typed
+            .map_or(0, |t| fields[t].paragraphs.iter().map(|p| p.evidence.sentences.len()).sum());
         LiveEvidence { fields, typed, lexicon, text: base.text(field).to_string(), analysed }
     }
 
@@ -81,7 +85,8 @@ impl LiveEvidence {
             suffix -= 1;
         }
         let at = self.utf16_at(prefix);
-        let by = i64::from(utf16_len(&text[prefix..text.len() - suffix])) - i64::from(utf16_len(&self.text[prefix..self.text.len() - suffix]));
+        let by = i64::from(utf16_len(&text[prefix..text.len() - suffix]))
+            - i64::from(utf16_len(&self.text[prefix..self.text.len() - suffix]));
         let old_len = self.text.len();
         self.text.clear();
         self.text.push_str(text);
@@ -111,7 +116,11 @@ impl LiveEvidence {
         let (mut byte, mut u) = (0, 0);
         if let Some(f) = self.typed {
             let paragraphs = &self.fields[f].paragraphs;
-            if let Some(p) = paragraphs.partition_point(|p| p.utf16_start <= unit).checked_sub(1).map(|i| &paragraphs[i]) {
+            if let Some(p) = paragraphs
+                .partition_point(|p| p.utf16_start <= unit)
+                .checked_sub(1)
+                .map(|i| &paragraphs[i])
+            {
                 // A paragraph of one-byte characters maps units to bytes one to one.
                 if p.byte_len == p.utf16_len as usize && unit <= p.utf16_start + p.utf16_len {
                     return p.byte_start + (unit - p.utf16_start) as usize;
@@ -145,19 +154,50 @@ impl LiveEvidence {
     /// Brings the evidence up to the new text (in `self.text` already): the old one was
     /// `old_len` bytes long, and its first `prefix` and last `suffix` bytes (UTF-16 offset
     /// `at`, length change `by`) are unchanged.
-    fn apply(&mut self, indicators: &Indicators, old_len: usize, prefix: usize, suffix: usize, at: u32, by: i64) -> Edit {
+    fn apply(
+        &mut self,
+        indicators: &Indicators,
+        old_len: usize,
+        prefix: usize,
+        suffix: usize,
+        at: u32,
+        by: i64,
+    ) -> Edit {
         let text = self.text.as_str();
         let bytes = (prefix, old_len - suffix, text.len() - suffix);
         let Some(f) = self.typed else {
             self.analysed = 0;
             return Edit { at: u32::MAX, by: 0, changes: Some(Changes::default()), bytes };
         };
-        match Self::within_paragraph(&mut self.fields[f], &mut self.lexicon, &mut self.analysed, &indicators.fields[f], old_len, text, prefix, suffix, at, by) {
+        match Self::within_paragraph(
+            &mut self.fields[f],
+            &mut self.lexicon,
+            &mut self.analysed,
+            &indicators.fields[f],
+            old_len,
+            text,
+            prefix,
+            suffix,
+            at,
+            by,
+        ) {
             Some(changes) => Edit { at, by, changes: Some(changes), bytes },
             None => {
                 let old_paragraphs = std::mem::take(&mut self.fields[f].paragraphs);
-                let mut earlier = Earlier { old: &old_paragraphs, prefix, suffix, new_len: text.len(), old_len, analysed: 0 };
-                self.fields[f] = FieldEvidence::build(&indicators.fields[f], text, &mut self.lexicon, &mut earlier);
+                let mut earlier = Earlier {
+                    old: &old_paragraphs,
+                    prefix,
+                    suffix,
+                    new_len: text.len(),
+                    old_len,
+                    analysed: 0,
+                };
+                self.fields[f] = FieldEvidence::build(
+                    &indicators.fields[f],
+                    text,
+                    &mut self.lexicon,
+                    &mut earlier,
+                );
                 self.analysed = earlier.analysed;
                 Edit { at, by, changes: None, bytes }
             }
@@ -201,7 +241,14 @@ impl LiveEvidence {
         if pieces.next().is_some() {
             return None;
         }
-        let mut earlier = Earlier { old: &field.paragraphs, prefix, suffix, new_len: text.len(), old_len, analysed: 0 };
+        let mut earlier = Earlier {
+            old: &field.paragraphs,
+            prefix,
+            suffix,
+            new_len: text.len(),
+            old_len,
+            analysed: 0,
+        };
         let sentences = sentences_of(program, paragraph, start, lexicon, &mut earlier);
         *analysed = earlier.analysed;
         let placed = PlacedParagraph {
@@ -273,11 +320,19 @@ impl Reuse for Earlier<'_> {
         // edit stands, and so do all before it; segmenting resumes there. (The text before
         // the edit is the same in the old and new paragraph.)
         let starts_before = old.partition_point(|s| s.byte_start <= edit);
-        let keep = (1..starts_before).rev().find(|&j| text[old[j].byte_start..edit].chars().any(is_letter))?;
+        let keep = (1..starts_before)
+            .rev()
+            .find(|&j| text[old[j].byte_start..edit].chars().any(is_letter))?;
         Some((old[..keep].to_vec(), old[keep].byte_start))
     }
 
-    fn stable_tail(&mut self, start: usize, len: usize, offset: usize, utf16: u32) -> Option<Vec<PlacedSentence>> {
+    fn stable_tail(
+        &mut self,
+        start: usize,
+        len: usize,
+        offset: usize,
+        utf16: u32,
+    ) -> Option<Vec<PlacedSentence>> {
         if start + offset < self.new_len - self.suffix {
             return None;
         }
@@ -294,7 +349,12 @@ impl Reuse for Earlier<'_> {
         Some(
             sentences[j..]
                 .iter()
-                .map(|s| PlacedSentence { byte_start: s.byte_start - byte0 + offset, byte_len: s.byte_len, utf16_start: s.utf16_start - utf0 + utf16, evidence: Rc::clone(&s.evidence) })
+                .map(|s| PlacedSentence {
+                    byte_start: s.byte_start - byte0 + offset,
+                    byte_len: s.byte_len,
+                    utf16_start: s.utf16_start - utf0 + utf16,
+                    evidence: Rc::clone(&s.evidence),
+                })
                 .collect(),
         )
     }

@@ -66,7 +66,9 @@ pub struct Outcome {
 impl PartialEq for Span {
     fn eq(&self, other: &Span) -> bool {
         // Spans of one field share its name, so the pointers usually settle it.
-        self.start == other.start && self.end == other.end && (std::rc::Rc::ptr_eq(&self.field, &other.field) || self.field == other.field)
+        self.start == other.start
+            && self.end == other.end
+            && (std::rc::Rc::ptr_eq(&self.field, &other.field) || self.field == other.field)
     }
 }
 
@@ -147,12 +149,20 @@ impl Outcome {
             && if self.met {
                 self.spans == other.spans
             } else {
-                self.closeness == other.closeness && self.found == other.found && self.missing == other.missing
+                self.closeness == other.closeness
+                    && self.found == other.found
+                    && self.missing == other.missing
             }
     }
 
     fn verdict(met: bool, closeness: f64, found: f64) -> Self {
-        let closeness = if met { 1.0 } else if closeness.is_finite() { closeness.clamp(0.0, 0.99) } else { 0.0 };
+        let closeness = if met {
+            1.0
+        } else if closeness.is_finite() {
+            closeness.clamp(0.0, 0.99)
+        } else {
+            0.0
+        };
         Outcome { met, spans: Vec::new(), closeness, found, missing: Vec::new() }
     }
 }
@@ -161,13 +171,34 @@ impl Outcome {
 #[derive(Debug, Clone)]
 enum Node {
     /// Phrase ids `first..first + texts.len()` of the field's phrase set.
-    Phrases { first: u32, texts: Vec<String>, all: bool, min_count: u32 },
-    Count { unit: CountUnit, min: Option<u64>, max: Option<u64> },
-    Readability { min: Option<f64>, max: Option<f64> },
-    Pattern { id: u32 },
-    Number { equals: f64, tolerance: f64, units: Vec<String> },
+    Phrases {
+        first: u32,
+        texts: Vec<String>,
+        all: bool,
+        min_count: u32,
+    },
+    Count {
+        unit: CountUnit,
+        min: Option<u64>,
+        max: Option<u64>,
+    },
+    Readability {
+        min: Option<f64>,
+        max: Option<f64>,
+    },
+    Pattern {
+        id: u32,
+    },
+    Number {
+        equals: f64,
+        tolerance: f64,
+        units: Vec<String>,
+    },
     Choice(Vec<String>),
-    Rating { from: Rater, min: f64 },
+    Rating {
+        from: Rater,
+        min: f64,
+    },
     All(Vec<Node>),
     Any(Vec<Node>),
     Not(Box<Node>),
@@ -224,7 +255,9 @@ impl Reads {
 
     fn add(&mut self, node: &Node) {
         match node {
-            Node::Phrases { first, texts, .. } => self.phrases.extend(*first..*first + texts.len() as u32),
+            Node::Phrases { first, texts, .. } => {
+                self.phrases.extend(*first..*first + texts.len() as u32)
+            }
             Node::Count { unit: CountUnit::Paragraphs, .. } | Node::Choice(_) => self.other = true,
             Node::Count { .. } | Node::Readability { .. } => self.counts = true,
             Node::Pattern { id } => self.patterns.push(*id),
@@ -240,8 +273,14 @@ impl Reads {
         self.other
             || (self.counts && changes.counts)
             || (self.numbers && changes.numbers)
-            || self.phrases.iter().any(|&i| changes.phrases.get(i as usize).copied().unwrap_or(true))
-            || self.patterns.iter().any(|&i| changes.patterns.get(i as usize).copied().unwrap_or(true))
+            || self
+                .phrases
+                .iter()
+                .any(|&i| changes.phrases.get(i as usize).copied().unwrap_or(true))
+            || self
+                .patterns
+                .iter()
+                .any(|&i| changes.patterns.get(i as usize).copied().unwrap_or(true))
     }
 }
 
@@ -258,7 +297,8 @@ impl Indicators {
     /// Compiles every indicator of a validated rubric. A regex that does not build gives an
     /// error at its path (`criteria[1].indicators[0].check.regex`).
     pub fn compile(rubric: &Rubric) -> Result<Self, Error> {
-        let mut compiler = Compiler { locale: &rubric.locale, fields: Vec::new(), problems: Vec::new() };
+        let mut compiler =
+            Compiler { locale: &rubric.locale, fields: Vec::new(), problems: Vec::new() };
         let mut list = Vec::new();
         for (c, criterion) in rubric.criteria.iter().enumerate() {
             for (i, indicator) in criterion.indicators.iter().enumerate() {
@@ -266,7 +306,12 @@ impl Indicators {
                 let path = format!("criteria[{c}].indicators[{i}].check");
                 let check = compiler.node(&indicator.check, field, &path);
                 let reads = Reads::of(&check);
-                list.push(CompiledIndicator { field, criterion: criterion.id.clone(), check, reads });
+                list.push(CompiledIndicator {
+                    field,
+                    criterion: criterion.id.clone(),
+                    check,
+                    reads,
+                });
             }
         }
         if !compiler.problems.is_empty() {
@@ -288,7 +333,14 @@ impl Indicators {
         let evidence: Vec<FieldEvidence> = self
             .fields
             .iter()
-            .map(|program| FieldEvidence::build(program, submission.text(&program.name), &mut Lexicon::default(), &mut Fresh))
+            .map(|program| {
+                FieldEvidence::build(
+                    program,
+                    submission.text(&program.name),
+                    &mut Lexicon::default(),
+                    &mut Fresh,
+                )
+            })
             .collect();
         self.outcomes(&evidence, submission)
     }
@@ -296,7 +348,13 @@ impl Indicators {
     /// Brings `outcomes` (those of the live evidence before `edit`) up to date after the
     /// edit: outcomes of the typed field that read nothing the edit changed only have their
     /// spans moved; the others are evaluated again.
-    pub fn update_outcomes(&self, live: &LiveEvidence, submission: &Submission, edit: &Edit, outcomes: &mut [Outcome]) -> OutcomesUpdate {
+    pub fn update_outcomes(
+        &self,
+        live: &LiveEvidence,
+        submission: &Submission,
+        edit: &Edit,
+        outcomes: &mut [Outcome],
+    ) -> OutcomesUpdate {
         let mut update = OutcomesUpdate::default();
         let Some(typed) = live.typed() else { return update };
         let name = &self.fields[typed].name;
@@ -304,11 +362,18 @@ impl Indicators {
             if ind.field != typed {
                 continue;
             }
-            update.met_spans_moved |= shift_spans(&mut outcome.spans, name, edit.at, edit.by) && outcome.met;
+            update.met_spans_moved |=
+                shift_spans(&mut outcome.spans, name, edit.at, edit.by) && outcome.met;
             if edit.changes.as_ref().is_some_and(|c| !ind.reads.touched_by(c)) {
                 continue;
             }
-            let ctx = outcome::Context { submission, field: name, criterion: &ind.criterion, evidence: live.field(typed), formula: self.formula };
+            let ctx = outcome::Context {
+                submission,
+                field: name,
+                criterion: &ind.criterion,
+                evidence: live.field(typed),
+                formula: self.formula,
+            };
             let fresh = outcome::run(&ind.check, &ctx);
             if !fresh.shows_as(outcome) {
                 update.shows_change = true;
@@ -367,17 +432,41 @@ impl Compiler<'_> {
     fn node(&mut self, check: &Check, field: usize, path: &str) -> Node {
         let program = &mut self.fields[field];
         match check {
-            Check::Phrases { any_of, all_of, min_count, case_sensitive, whole_word, stem, fuzzy, ignore_accents } => {
+            Check::Phrases {
+                any_of,
+                all_of,
+                min_count,
+                case_sensitive,
+                whole_word,
+                stem,
+                fuzzy,
+                ignore_accents,
+            } => {
                 let stem = if *stem { crate::text::stemmer_for(self.locale) } else { None };
-                let normalization = Normalization { case_sensitive: *case_sensitive, ignore_accents: *ignore_accents, stem };
-                let options = PhraseOptions { normalization, whole_word: *whole_word, fuzzy: *fuzzy };
+                let normalization = Normalization {
+                    case_sensitive: *case_sensitive,
+                    ignore_accents: *ignore_accents,
+                    stem,
+                };
+                let options =
+                    PhraseOptions { normalization, whole_word: *whole_word, fuzzy: *fuzzy };
                 let (all, texts) = if all_of.is_empty() { (false, any_of) } else { (true, all_of) };
-                let ids: Vec<u32> = texts.iter().map(|t| program.phrases.add(t, &options)).collect();
-                Node::Phrases { first: ids.first().copied().unwrap_or(0), texts: texts.clone(), all, min_count: (*min_count).max(1) }
+                let ids: Vec<u32> =
+                    texts.iter().map(|t| program.phrases.add(t, &options)).collect();
+                Node::Phrases {
+                    first: ids.first().copied().unwrap_or(0),
+                    texts: texts.clone(),
+                    all,
+                    min_count: (*min_count).max(1),
+                }
             }
             Check::WordCount(r) => Node::Count { unit: CountUnit::Words, min: r.min, max: r.max },
-            Check::SentenceCount(r) => Node::Count { unit: CountUnit::Sentences, min: r.min, max: r.max },
-            Check::ParagraphCount(r) => Node::Count { unit: CountUnit::Paragraphs, min: r.min, max: r.max },
+            Check::SentenceCount(r) => {
+                Node::Count { unit: CountUnit::Sentences, min: r.min, max: r.max }
+            }
+            Check::ParagraphCount(r) => {
+                Node::Count { unit: CountUnit::Paragraphs, min: r.min, max: r.max }
+            }
             Check::Readability { min_grade, max_grade } => {
                 program.wants_syllables = true;
                 Node::Readability { min: *min_grade, max: *max_grade }
@@ -389,20 +478,31 @@ impl Compiler<'_> {
                     .build();
                 match built {
                     Ok(r) => {
-                        program.patterns.push((r, prefilter::Prefilter::of(regex, !case_sensitive)));
+                        program
+                            .patterns
+                            .push((r, prefilter::Prefilter::of(regex, !case_sensitive)));
                         Node::Pattern { id: program.patterns.len() as u32 - 1 }
                     }
                     Err(e) => {
                         let line = e.to_string();
-                        let message = line.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string();
-                        self.problems.push(Problem::new(format!("{path}.regex"), format!("not a valid pattern: {message}")));
+                        let message = line
+                            .lines()
+                            .rfind(|l| !l.trim().is_empty())
+                            .unwrap_or("")
+                            .trim()
+                            .to_string();
+                        self.problems.push(Problem::new(
+                            format!("{path}.regex"),
+                            format!("not a valid pattern: {message}"),
+                        ));
                         Node::Any(Vec::new())
                     }
                 }
             }
             Check::Number { equals, tolerance, rel_tolerance, unit } => {
                 program.wants_numbers = true;
-                let tolerance = tolerance.unwrap_or(0.0).max(rel_tolerance.unwrap_or(0.0) * equals.abs());
+                let tolerance =
+                    tolerance.unwrap_or(0.0).max(rel_tolerance.unwrap_or(0.0) * equals.abs());
                 let units = unit
                     .iter()
                     .flat_map(|u| u.split('|'))
@@ -415,11 +515,17 @@ impl Compiler<'_> {
             Check::Rating { from, min } => Node::Rating { from: *from, min: *min },
             Check::All { checks } => Node::All(self.nodes(checks, field, path)),
             Check::Any { checks } => Node::Any(self.nodes(checks, field, path)),
-            Check::Not { check } => Node::Not(Box::new(self.node(check, field, &format!("{path}.check")))),
+            Check::Not { check } => {
+                Node::Not(Box::new(self.node(check, field, &format!("{path}.check"))))
+            }
         }
     }
 
     fn nodes(&mut self, checks: &[Check], field: usize, path: &str) -> Vec<Node> {
-        checks.iter().enumerate().map(|(i, c)| self.node(c, field, &format!("{path}.checks[{i}]"))).collect()
+        checks
+            .iter()
+            .enumerate()
+            .map(|(i, c)| self.node(c, field, &format!("{path}.checks[{i}]")))
+            .collect()
     }
 }

@@ -22,7 +22,9 @@ impl Context<'_> {
 
 pub(super) fn run(check: &Node, ctx: &Context) -> Outcome {
     match check {
-        Node::Phrases { first, texts, all, min_count } => phrases(*first, texts, *all, *min_count, ctx),
+        Node::Phrases { first, texts, all, min_count } => {
+            phrases(*first, texts, *all, *min_count, ctx)
+        }
         Node::Count { unit, min, max } => {
             let counts = ctx.evidence.counts;
             let n = match unit {
@@ -40,7 +42,8 @@ pub(super) fn run(check: &Node, ctx: &Context) -> Outcome {
             within(ctx.evidence.counts.grade(ctx.formula), *min, *max)
         }
         Node::Pattern { id } => {
-            let spans: Vec<Span> = ctx.evidence.pattern_hits(*id).iter().map(|&h| ctx.span(h)).collect();
+            let spans: Vec<Span> =
+                ctx.evidence.pattern_hits(*id).iter().map(|&h| ctx.span(h)).collect();
             let mut outcome = Outcome::verdict(!spans.is_empty(), 0.0, spans.len() as f64);
             outcome.spans = spans;
             outcome
@@ -51,9 +54,12 @@ pub(super) fn run(check: &Node, ctx: &Context) -> Outcome {
             let (mut spans, mut best) = (Vec::new(), 0.0f64);
             for n in ctx.evidence.numbers() {
                 let close = (n.value - equals).abs() <= slack;
-                let unit_ok = units.is_empty() || n.unit.as_ref().is_some_and(|u| units.contains(u));
+                let unit_ok =
+                    units.is_empty() || n.unit.as_ref().is_some_and(|u| units.contains(u));
                 match (close, unit_ok) {
-                    (true, true) => spans.push(ctx.span((n.start, if units.is_empty() { n.end } else { n.unit_end }))),
+                    (true, true) => spans.push(
+                        ctx.span((n.start, if units.is_empty() { n.end } else { n.unit_end })),
+                    ),
                     (true, false) => best = best.max(0.75),
                     (false, true) => best = best.max(0.5),
                     (false, false) => {}
@@ -87,7 +93,8 @@ pub(super) fn run(check: &Node, ctx: &Context) -> Outcome {
         Node::All(checks) => {
             let parts: Vec<Outcome> = checks.iter().map(|c| run(c, ctx)).collect();
             let met = parts.iter().all(|o| o.met);
-            let closeness = parts.iter().map(|o| o.closeness).sum::<f64>() / parts.len().max(1) as f64;
+            let closeness =
+                parts.iter().map(|o| o.closeness).sum::<f64>() / parts.len().max(1) as f64;
             let found = parts.iter().filter(|o| o.met).count() as f64;
             combine(met, closeness, found, parts)
         }
@@ -132,11 +139,19 @@ fn phrases(first: u32, texts: &[String], all: bool, min_count: u32, ctx: &Contex
     spans.dedup();
     let mut outcome = if all {
         let present = texts.len() - missing.len();
-        let mut o = Outcome::verdict(missing.is_empty(), present as f64 / texts.len().max(1) as f64, present as f64);
+        let mut o = Outcome::verdict(
+            missing.is_empty(),
+            present as f64 / texts.len().max(1) as f64,
+            present as f64,
+        );
         o.missing = missing;
         o
     } else {
-        Outcome::verdict(spans.len() >= min_count as usize, spans.len() as f64 / f64::from(min_count), spans.len() as f64)
+        Outcome::verdict(
+            spans.len() >= min_count as usize,
+            spans.len() as f64 / f64::from(min_count),
+            spans.len() as f64,
+        )
     };
     outcome.spans = spans.into_iter().map(|s| ctx.span(s)).collect();
     outcome

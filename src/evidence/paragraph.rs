@@ -68,8 +68,10 @@ impl Lexicon {
             self.index.clear();
             self.entries.clear();
         }
-        let symbols = if program.phrases.is_empty() { Vec::new() } else { program.phrases.symbols_of(word) };
-        let count = if program.wants_syllables { syllables(word, program.syllable_rules) } else { 0 };
+        let symbols =
+            if program.phrases.is_empty() { Vec::new() } else { program.phrases.symbols_of(word) };
+        let count =
+            if program.wants_syllables { syllables(word, program.syllable_rules) } else { 0 };
         let i = self.entries.len() as u32;
         self.entries.push((symbols, count));
         self.index.insert(word.to_string(), i);
@@ -95,7 +97,11 @@ impl FieldProgram {
         if !self.phrases.is_empty() {
             let symbol_sets = entries.iter().map(|&e| lexicon.entries[e as usize].0.as_slice());
             self.phrases.run(symbol_sets, |id, first, last| {
-                evidence.phrase_hits.push(Hit { id, start: tokens[first].utf16_start, end: tokens[last].utf16_end });
+                evidence.phrase_hits.push(Hit {
+                    id,
+                    start: tokens[first].utf16_start,
+                    end: tokens[last].utf16_end,
+                });
             });
             evidence.phrase_hits.sort_unstable();
             evidence.phrase_hits.dedup();
@@ -158,9 +164,22 @@ fn gather(sentences: &[PlacedSentence]) -> SentenceEvidence {
         let e = &s.evidence;
         let at = s.utf16_start;
         summary.counts.add(e.counts);
-        summary.phrase_hits.extend(e.phrase_hits.iter().map(|h| Hit { start: h.start + at, end: h.end + at, ..*h }));
-        summary.pattern_hits.extend(e.pattern_hits.iter().map(|h| Hit { start: h.start + at, end: h.end + at, ..*h }));
-        summary.numbers.extend(e.numbers.iter().map(|n| FoundNumber { start: n.start + at, end: n.end + at, unit_end: n.unit_end + at, ..n.clone() }));
+        summary.phrase_hits.extend(e.phrase_hits.iter().map(|h| Hit {
+            start: h.start + at,
+            end: h.end + at,
+            ..*h
+        }));
+        summary.pattern_hits.extend(e.pattern_hits.iter().map(|h| Hit {
+            start: h.start + at,
+            end: h.end + at,
+            ..*h
+        }));
+        summary.numbers.extend(e.numbers.iter().map(|n| FoundNumber {
+            start: n.start + at,
+            end: n.end + at,
+            unit_end: n.unit_end + at,
+            ..n.clone()
+        }));
     }
     summary.phrase_hits.sort_unstable();
     summary.pattern_hits.sort_unstable();
@@ -201,7 +220,13 @@ pub(crate) trait Reuse {
     /// The sentences from byte `offset` of the paragraph at `start` (of length `len`) to
     /// its end, when the edit lies before `offset` and the old text had a sentence bound
     /// there: they are the old sentences, moved (`utf16` is where `offset` is in UTF-16).
-    fn stable_tail(&mut self, _start: usize, _len: usize, _offset: usize, _utf16: u32) -> Option<Vec<PlacedSentence>> {
+    fn stable_tail(
+        &mut self,
+        _start: usize,
+        _len: usize,
+        _offset: usize,
+        _utf16: u32,
+    ) -> Option<Vec<PlacedSentence>> {
         None
     }
 }
@@ -220,7 +245,12 @@ impl Reuse for Fresh {
 
 impl FieldEvidence {
     /// Analyses a whole text, taking what `reuse` can give instead of analysing it again.
-    pub(crate) fn build(program: &FieldProgram, text: &str, lexicon: &mut Lexicon, reuse: &mut impl Reuse) -> Self {
+    pub(crate) fn build(
+        program: &FieldProgram,
+        text: &str,
+        lexicon: &mut Lexicon,
+        reuse: &mut impl Reuse,
+    ) -> Self {
         let mut field = FieldEvidence {
             phrases: vec![Vec::new(); program.phrases.len()],
             patterns: vec![Vec::new(); program.patterns.len()],
@@ -232,7 +262,9 @@ impl FieldEvidence {
             byte = start;
             let evidence = match reuse.paragraph(start, paragraph) {
                 Some(e) => e,
-                None => Rc::new(ParagraphEvidence::new(sentences_of(program, paragraph, start, lexicon, reuse))),
+                None => Rc::new(ParagraphEvidence::new(sentences_of(
+                    program, paragraph, start, lexicon, reuse,
+                ))),
             };
             let summary = evidence.summary();
             field.counts.add(summary.counts);
@@ -249,7 +281,13 @@ impl FieldEvidence {
                 ..n.clone()
             }));
             let utf16_len = utf16_len(paragraph);
-            field.paragraphs.push(PlacedParagraph { byte_start: start, byte_len: paragraph.len(), utf16_start: utf16, utf16_len, evidence });
+            field.paragraphs.push(PlacedParagraph {
+                byte_start: start,
+                byte_len: paragraph.len(),
+                utf16_start: utf16,
+                utf16_len,
+                evidence,
+            });
         }
         field
     }
@@ -295,7 +333,14 @@ impl FieldEvidence {
     /// that changed the field's length by `by` UTF-16 units and `by_bytes` bytes, in place
     /// of its old analysis: every later offset moves, and each phrase's and pattern's
     /// occurrences in the paragraph are replaced. Says what changed beyond offsets.
-    pub(crate) fn splice(&mut self, i: usize, new: PlacedParagraph, at: u32, by: i64, by_bytes: isize) -> Changes {
+    pub(crate) fn splice(
+        &mut self,
+        i: usize,
+        new: PlacedParagraph,
+        at: u32,
+        by: i64,
+        by_bytes: isize,
+    ) -> Changes {
         let old = std::mem::replace(&mut self.paragraphs[i], new);
         for p in &mut self.paragraphs[i + 1..] {
             p.byte_start = (p.byte_start as isize + by_bytes) as usize;
@@ -306,22 +351,53 @@ impl FieldEvidence {
         // before it in place, those after it moved by `by`. Only the sentences between are
         // compared and spliced in.
         let (olds, news) = (&old.evidence.sentences, &new.sentences);
-        let kept = |a: &PlacedSentence, b: &PlacedSentence, by: i64| Rc::ptr_eq(&a.evidence, &b.evidence) && i64::from(a.utf16_start) + by == i64::from(b.utf16_start);
+        let kept = |a: &PlacedSentence, b: &PlacedSentence, by: i64| {
+            Rc::ptr_eq(&a.evidence, &b.evidence)
+                && i64::from(a.utf16_start) + by == i64::from(b.utf16_start)
+        };
         let head = olds.iter().zip(news).take_while(|(a, b)| kept(a, b, 0)).count();
         let room = olds.len().min(news.len()) - head;
-        let tail = olds.iter().rev().zip(news.iter().rev()).take(room).take_while(|(a, b)| kept(a, b, by)).count();
-        let (old_mid, new_mid) = (gather(&olds[head..olds.len() - tail]), gather(&news[head..news.len() - tail]));
+        let tail = olds
+            .iter()
+            .rev()
+            .zip(news.iter().rev())
+            .take(room)
+            .take_while(|(a, b)| kept(a, b, by))
+            .count();
+        let (old_mid, new_mid) =
+            (gather(&olds[head..olds.len() - tail]), gather(&news[head..news.len() - tail]));
         // The old middle sentences' stretch of the field (where their hits were).
         let base = old.utf16_start;
-        let (lo, hi) = (base + olds.get(head).map_or(old.utf16_len, |s| s.utf16_start), base + olds.get(olds.len() - tail).map_or(old.utf16_len, |s| s.utf16_start));
+        let (lo, hi) = (
+            base + olds.get(head).map_or(old.utf16_len, |s| s.utf16_start),
+            base + olds.get(olds.len() - tail).map_or(old.utf16_len, |s| s.utf16_start),
+        );
         let counts = old_mid.counts != new_mid.counts;
         if counts {
             self.counts.sub(old_mid.counts);
             self.counts.add(new_mid.counts);
         }
         let local = at - base;
-        let phrases = splice_hits(&mut self.phrases, &old_mid.phrase_hits, &new_mid.phrase_hits, base, (lo, hi), at, by, local);
-        let patterns = splice_hits(&mut self.patterns, &old_mid.pattern_hits, &new_mid.pattern_hits, base, (lo, hi), at, by, local);
+        let phrases = splice_hits(
+            &mut self.phrases,
+            &old_mid.phrase_hits,
+            &new_mid.phrase_hits,
+            base,
+            (lo, hi),
+            at,
+            by,
+            local,
+        );
+        let patterns = splice_hits(
+            &mut self.patterns,
+            &old_mid.pattern_hits,
+            &new_mid.pattern_hits,
+            base,
+            (lo, hi),
+            at,
+            by,
+            local,
+        );
         // Compared by the rule the list is moved by below: a number moves whole or not at all.
         let same_numbers = old_mid.numbers.len() == new_mid.numbers.len()
             && old_mid.numbers.iter().zip(&new_mid.numbers).all(|(o, n)| {
@@ -336,7 +412,12 @@ impl FieldEvidence {
                 shift_number(n, at, by);
             }
         } else {
-            let fresh = new_mid.numbers.iter().map(|n| FoundNumber { start: n.start + base, end: n.end + base, unit_end: n.unit_end + base, ..n.clone() });
+            let fresh = new_mid.numbers.iter().map(|n| FoundNumber {
+                start: n.start + base,
+                end: n.end + base,
+                unit_end: n.unit_end + base,
+                ..n.clone()
+            });
             self.numbers.splice(from..to, fresh);
             let after = from + new_mid.numbers.len();
             for n in &mut self.numbers[after..] {
@@ -370,7 +451,16 @@ fn shift_number(n: &mut FoundNumber, at: u32, by: i64) {
 /// replaced. `old` and `new` are the stretch's hits (sorted by id, then position, offsets
 /// local to the paragraph, which starts at `base`); the stretch was `lo..hi` of the field.
 #[allow(clippy::too_many_arguments)]
-fn splice_hits(lists: &mut [Vec<(u32, u32)>], old: &[Hit], new: &[Hit], base: u32, (lo, hi): (u32, u32), at: u32, by: i64, local: u32) -> Vec<bool> {
+fn splice_hits(
+    lists: &mut [Vec<(u32, u32)>],
+    old: &[Hit],
+    new: &[Hit],
+    base: u32,
+    (lo, hi): (u32, u32),
+    at: u32,
+    by: i64,
+    local: u32,
+) -> Vec<bool> {
     let mut changed = vec![false; lists.len()];
     let (mut o, mut n) = (0, 0);
     while o < old.len() || n < new.len() {
@@ -383,7 +473,10 @@ fn splice_hits(lists: &mut [Vec<(u32, u32)>], old: &[Hit], new: &[Hit], base: u3
         let o_end = o + old[o..].iter().take_while(|h| h.id == id).count();
         let n_end = n + new[n..].iter().take_while(|h| h.id == id).count();
         let same = o_end - o == n_end - n
-            && old[o..o_end].iter().zip(&new[n..n_end]).all(|(a, b)| shift_range((a.start, a.end), local, by) == (b.start, b.end));
+            && old[o..o_end]
+                .iter()
+                .zip(&new[n..n_end])
+                .all(|(a, b)| shift_range((a.start, a.end), local, by) == (b.start, b.end));
         if !same {
             changed[id as usize] = true;
             let list = &mut lists[id as usize];
@@ -410,7 +503,13 @@ fn splice_hits(lists: &mut [Vec<(u32, u32)>], old: &[Hit], new: &[Hit], base: u3
 }
 
 /// The sentences (UAX #29) of a paragraph that starts at byte `start` of the field.
-pub(crate) fn sentences_of(program: &FieldProgram, paragraph: &str, start: usize, lexicon: &mut Lexicon, reuse: &mut impl Reuse) -> Vec<PlacedSentence> {
+pub(crate) fn sentences_of(
+    program: &FieldProgram,
+    paragraph: &str,
+    start: usize,
+    lexicon: &mut Lexicon,
+    reuse: &mut impl Reuse,
+) -> Vec<PlacedSentence> {
     // Sentence segmentation is costly; after an edit, only the part from a little before
     // the edit is segmented again (a segment that starts at a sentence bound segments the
     // same as the whole paragraph does from there).
@@ -428,7 +527,12 @@ pub(crate) fn sentences_of(program: &FieldProgram, paragraph: &str, start: usize
             Some(e) => e,
             None => Rc::new(program.analyze(sentence, lexicon)),
         };
-        out.push(PlacedSentence { byte_start: offset, byte_len: sentence.len(), utf16_start: utf16, evidence });
+        out.push(PlacedSentence {
+            byte_start: offset,
+            byte_len: sentence.len(),
+            utf16_start: utf16,
+            evidence,
+        });
     }
     out
 }

@@ -36,11 +36,21 @@ pub(crate) struct PhraseOptions {
 
 #[derive(Debug, Clone, PartialEq)]
 enum WordPattern {
-    Exact { norm: usize, text: String },
+    Exact {
+        norm: usize,
+        text: String,
+    },
     /// The word split at its `*`s: starts with the first part, ends with the last, holds the
     /// middle ones in order.
-    Glob { norm: usize, parts: Vec<String> },
-    Fuzzy { norm: usize, text: String, edits: u8 },
+    Glob {
+        norm: usize,
+        parts: Vec<String>,
+    },
+    Fuzzy {
+        norm: usize,
+        text: String,
+        edits: u8,
+    },
 }
 
 /// Every phrase of one field, ready to match.
@@ -58,7 +68,14 @@ pub(crate) struct PhraseSet {
 
 impl Default for PhraseSet {
     fn default() -> Self {
-        PhraseSet { norms: Vec::new(), patterns: Vec::new(), exact: Vec::new(), scanned: Vec::new(), trie: TokenTrie::new(), phrases: 0 }
+        PhraseSet {
+            norms: Vec::new(),
+            patterns: Vec::new(),
+            exact: Vec::new(),
+            scanned: Vec::new(),
+            trie: TokenTrie::new(),
+            phrases: 0,
+        }
     }
 }
 
@@ -136,7 +153,9 @@ impl PhraseSet {
         }
         let symbol = self.patterns.len() as u32;
         match &pattern {
-            WordPattern::Exact { norm, text } => self.exact[*norm].entry(text.clone()).or_default().push(symbol),
+            WordPattern::Exact { norm, text } => {
+                self.exact[*norm].entry(text.clone()).or_default().push(symbol)
+            }
             WordPattern::Glob { .. } | WordPattern::Fuzzy { .. } => self.scanned.push(symbol),
         }
         self.patterns.push(pattern);
@@ -158,8 +177,14 @@ impl PhraseSet {
         }
         for &symbol in &self.scanned {
             let hit = match &self.patterns[symbol as usize] {
-                WordPattern::Glob { norm, parts } => glob(parts, forms[*norm].get_or_insert_with(|| self.norms[*norm].apply(word))),
-                WordPattern::Fuzzy { norm, text, edits } => within_edits(forms[*norm].get_or_insert_with(|| self.norms[*norm].apply(word)), text, *edits),
+                WordPattern::Glob { norm, parts } => {
+                    glob(parts, forms[*norm].get_or_insert_with(|| self.norms[*norm].apply(word)))
+                }
+                WordPattern::Fuzzy { norm, text, edits } => within_edits(
+                    forms[*norm].get_or_insert_with(|| self.norms[*norm].apply(word)),
+                    text,
+                    *edits,
+                ),
                 WordPattern::Exact { .. } => false,
             };
             if hit {
@@ -172,7 +197,11 @@ impl PhraseSet {
     }
 
     /// Runs the trie over a paragraph's words (as symbol sets); `found(phrase, first, last)`.
-    pub(crate) fn run<'a>(&self, words: impl Iterator<Item = &'a [u32]>, found: impl FnMut(u32, usize, usize)) {
+    pub(crate) fn run<'a>(
+        &self,
+        words: impl Iterator<Item = &'a [u32]>,
+        found: impl FnMut(u32, usize, usize),
+    ) {
         self.trie.run(words, found);
     }
 }
@@ -180,7 +209,10 @@ impl PhraseSet {
 /// Whether `word` fits a wildcard split into parts (`measur*` → ["measur", ""]).
 fn glob(parts: &[String], word: &str) -> bool {
     let (first, last) = (&parts[0], &parts[parts.len() - 1]);
-    if word.len() < first.len() + last.len() || !word.starts_with(first.as_str()) || !word.ends_with(last.as_str()) {
+    if word.len() < first.len() + last.len()
+        || !word.starts_with(first.as_str())
+        || !word.ends_with(last.as_str())
+    {
         return false;
     }
     let mut rest = &word[first.len()..word.len() - last.len()];
@@ -205,7 +237,11 @@ mod tests {
 
     fn options(stem: bool, fuzzy: Fuzzy, ignore_accents: bool, whole_word: bool) -> PhraseOptions {
         let stem = if stem { Some(rust_stemmers::Algorithm::English) } else { None };
-        PhraseOptions { normalization: Normalization { case_sensitive: false, ignore_accents, stem }, whole_word, fuzzy }
+        PhraseOptions {
+            normalization: Normalization { case_sensitive: false, ignore_accents, stem },
+            whole_word,
+            fuzzy,
+        }
     }
 
     #[test]

@@ -51,7 +51,8 @@ impl Prefilter {
         let min = match rest.first() {
             Some(b'?' | b'*') => return None,
             Some(b'{') => {
-                let digits: Vec<u8> = rest[1..].iter().copied().take_while(u8::is_ascii_digit).collect();
+                let digits: Vec<u8> =
+                    rest[1..].iter().copied().take_while(u8::is_ascii_digit).collect();
                 std::str::from_utf8(&digits).ok()?.parse::<usize>().ok().filter(|&n| n > 0)?
             }
             _ => 1,
@@ -85,7 +86,11 @@ impl Prefilter {
     /// The matches of `regex` in `text`, as `regex.find_iter` gives them, searching only
     /// from where a match may start (no match starts before the first such place, and
     /// none is empty, so the leftmost match found from there is the leftmost overall).
-    pub(crate) fn find_iter<'r, 't>(&'r self, regex: &'r regex_lite::Regex, text: &'t str) -> impl Iterator<Item = regex_lite::Match<'t>> + 'r
+    pub(crate) fn find_iter<'r, 't>(
+        &'r self,
+        regex: &'r regex_lite::Regex,
+        text: &'t str,
+    ) -> impl Iterator<Item = regex_lite::Match<'t>> + 'r
     where
         't: 'r,
     {
@@ -115,7 +120,9 @@ fn class(bytes: &[u8], set: &mut [bool; 128]) -> Option<usize> {
                 i += 2;
             }
             b'\\' | b'[' | 128.. => return None,
-            _ if bytes.get(i + 1) == Some(&b'-') && bytes.get(i + 2).is_some_and(|&e| e != b']' && e != b'\\' && e < 128) => {
+            _ if bytes.get(i + 1) == Some(&b'-')
+                && bytes.get(i + 2).is_some_and(|&e| e != b']' && e != b'\\' && e < 128) =>
+            {
                 let end = bytes[i + 2];
                 if end < c {
                     return None;
@@ -164,14 +171,20 @@ mod tests {
         assert!(!units.may_match("the plant grew three centimetres"));
         let shouting = Prefilter::of("[A-Z]{6,}", false).expect("a class with a count");
         assert!(shouting.may_match("this is AMAZING"));
-        assert!(!shouting.may_match("The NASA data show it. Light ANDRE."), "no run of six capitals");
+        assert!(
+            !shouting.may_match("The NASA data show it. Light ANDRE."),
+            "no run of six capitals"
+        );
         let cm = Prefilter::of("cm", true).expect("a literal");
         assert!(cm.may_match("3 CM"));
     }
 
     #[test]
     fn patterns_it_does_not_understand_get_none() {
-        for pattern in ["a|b", "(cm|mm)", r"\bword", "^The", "x?y", "a*", "[^a]b", r"[\w]+", "(?i)cm", "é+", ".+", r"\w+", "{2}"] {
+        for pattern in [
+            "a|b", "(cm|mm)", r"\bword", "^The", "x?y", "a*", "[^a]b", r"[\w]+", "(?i)cm", "é+",
+            ".+", r"\w+", "{2}",
+        ] {
             assert!(Prefilter::of(pattern, false).is_none(), "{pattern}");
         }
     }
@@ -179,8 +192,21 @@ mod tests {
     /// Soundness: on varied text, whenever the regex finds a match the prefilter lets it through.
     #[test]
     fn never_rules_out_a_sentence_that_matches() {
-        let patterns = [r"\d+([.,]\d+)?\s?(cm|mm)\b", "[A-Z]{6,}", "[a-c]{2}x", "cm", r"[\d.]+%", "q{3}", "Te[sx]t", "st", "k+"];
-        let words = ["3", "3.5", "cm", "CM", "mm", "ABCDEFG", "abx", "ccx", "TEXT", "Test", "qqq", "q", "50%", "e.g.", "é", "🌱", " ", ".", "AB", "ſ", "\u{212A}", "Teſt"];
+        let patterns = [
+            r"\d+([.,]\d+)?\s?(cm|mm)\b",
+            "[A-Z]{6,}",
+            "[a-c]{2}x",
+            "cm",
+            r"[\d.]+%",
+            "q{3}",
+            "Te[sx]t",
+            "st",
+            "k+",
+        ];
+        let words = [
+            "3", "3.5", "cm", "CM", "mm", "ABCDEFG", "abx", "ccx", "TEXT", "Test", "qqq", "q",
+            "50%", "e.g.", "é", "🌱", " ", ".", "AB", "ſ", "\u{212A}", "Teſt",
+        ];
         let mut seed: u64 = 7;
         for _ in 0..4000 {
             let mut text = String::new();
@@ -193,13 +219,16 @@ mod tests {
             }
             for p in patterns {
                 for ci in [false, true] {
-                    let regex = regex_lite::RegexBuilder::new(p).case_insensitive(ci).build().unwrap();
+                    let regex =
+                        regex_lite::RegexBuilder::new(p).case_insensitive(ci).build().unwrap();
                     if let Some(filter) = Prefilter::of(p, ci) {
                         if regex.is_match(&text) {
                             assert!(filter.may_match(&text), "{p} (ci {ci}) matches {text:?}");
                         }
-                        let all: Vec<(usize, usize)> = regex.find_iter(&text).map(|m| (m.start(), m.end())).collect();
-                        let filtered: Vec<(usize, usize)> = filter.find_iter(&regex, &text).map(|m| (m.start(), m.end())).collect();
+                        let all: Vec<(usize, usize)> =
+                            regex.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+                        let filtered: Vec<(usize, usize)> =
+                            filter.find_iter(&regex, &text).map(|m| (m.start(), m.end())).collect();
                         assert_eq!(filtered, all, "{p} (ci {ci}) on {text:?}");
                     }
                 }

@@ -17,7 +17,12 @@ pub(super) fn indicator_models(rubric: &CompiledRubric) -> Vec<&Indicator> {
 }
 
 /// One concrete action toward meeting `indicator`: its hint, or a message from its check.
-pub(super) fn action(locale: Locale, indicator: &Indicator, criterion_title: &str, outcome: &Outcome) -> String {
+pub(super) fn action(
+    locale: Locale,
+    indicator: &Indicator,
+    criterion_title: &str,
+    outcome: &Outcome,
+) -> String {
     if let Some(hint) = indicator.hint.as_deref().filter(|h| !h.trim().is_empty()) {
         return hint.to_string();
     }
@@ -26,7 +31,13 @@ pub(super) fn action(locale: Locale, indicator: &Indicator, criterion_title: &st
 
 /// The action for a check; `outcome` is `None` for the inner checks of `all`/`any`, whose
 /// own outcomes are not kept.
-fn from_check(locale: Locale, check: &Check, label: Option<&str>, title: &str, outcome: Option<&Outcome>) -> String {
+fn from_check(
+    locale: Locale,
+    check: &Check,
+    label: Option<&str>,
+    title: &str,
+    outcome: Option<&Outcome>,
+) -> String {
     let found = outcome.map(|o| o.found);
     let say = |key: Key, args: &[(&str, &str)]| render(locale, key, args);
     let criterion = ("criterion", title);
@@ -38,7 +49,8 @@ fn from_check(locale: Locale, check: &Check, label: Option<&str>, title: &str, o
                 _ => all_of,
             };
             if missing.len() > 1 {
-                let list: Vec<String> = missing.iter().map(|p| format!("“{}”", display_phrase(p))).collect();
+                let list: Vec<String> =
+                    missing.iter().map(|p| format!("“{}”", display_phrase(p))).collect();
                 return say(Key::StepPhrasesAll, &[("phrases", &list.join(", "))]);
             }
             let list = if all_of.is_empty() { any_of } else { missing };
@@ -55,7 +67,9 @@ fn from_check(locale: Locale, check: &Check, label: Option<&str>, title: &str, o
             Some(Direction::More(min)) => {
                 let count = about(words_missing(min, found)).to_string();
                 match label {
-                    Some(label) => say(Key::StepMoreWordsLabel, &[("count", &count), ("label", label)]),
+                    Some(label) => {
+                        say(Key::StepMoreWordsLabel, &[("count", &count), ("label", label)])
+                    }
                     None => say(Key::StepMoreWords, &[("count", &count)]),
                 }
             }
@@ -63,13 +77,21 @@ fn from_check(locale: Locale, check: &Check, label: Option<&str>, title: &str, o
             None => label_or(locale, label, title),
         },
         Check::SentenceCount(range) => match direction(range, found) {
-            Some(Direction::More(min)) => say(Key::StepMoreSentences, &[("count", &min.to_string())]),
-            Some(Direction::Fewer(max)) => say(Key::StepFewerSentences, &[("count", &max.to_string())]),
+            Some(Direction::More(min)) => {
+                say(Key::StepMoreSentences, &[("count", &min.to_string())])
+            }
+            Some(Direction::Fewer(max)) => {
+                say(Key::StepFewerSentences, &[("count", &max.to_string())])
+            }
             None => label_or(locale, label, title),
         },
         Check::ParagraphCount(range) => match direction(range, found) {
-            Some(Direction::More(min)) => say(Key::StepMoreParagraphs, &[("count", &min.to_string())]),
-            Some(Direction::Fewer(max)) => say(Key::StepFewerParagraphs, &[("count", &max.to_string())]),
+            Some(Direction::More(min)) => {
+                say(Key::StepMoreParagraphs, &[("count", &min.to_string())])
+            }
+            Some(Direction::Fewer(max)) => {
+                say(Key::StepFewerParagraphs, &[("count", &max.to_string())])
+            }
             None => label_or(locale, label, title),
         },
         // Below the minimum grade: richer; otherwise (above the maximum, or not measured:
@@ -96,7 +118,9 @@ fn from_check(locale: Locale, check: &Check, label: Option<&str>, title: &str, o
             Rater::SelfRating => say(Key::StepRatingSelf, &[criterion]),
         },
         Check::Not { check } => match (check.as_ref(), label) {
-            (Check::Phrases { any_of, all_of, .. }, _) if !any_of.is_empty() || !all_of.is_empty() => {
+            (Check::Phrases { any_of, all_of, .. }, _)
+                if !any_of.is_empty() || !all_of.is_empty() =>
+            {
                 let list = if any_of.is_empty() { all_of } else { any_of };
                 say(Key::StepAvoidPhrase, &[("phrase", &pick_phrase(list))])
             }
@@ -171,7 +195,11 @@ fn display_phrase(phrase: &str) -> String {
 
 /// The engine's sentence for a met indicator without `praise`; `None` when nothing specific
 /// can be said (a `not` check or a rating is not something the text shows).
-pub(super) fn strength_message(locale: Locale, indicator: &Indicator, criterion_title: &str) -> Option<String> {
+pub(super) fn strength_message(
+    locale: Locale,
+    indicator: &Indicator,
+    criterion_title: &str,
+) -> Option<String> {
     if let Some(praise) = indicator.praise.as_deref().filter(|p| !p.trim().is_empty()) {
         return Some(praise.to_string());
     }
@@ -180,7 +208,9 @@ pub(super) fn strength_message(locale: Locale, indicator: &Indicator, criterion_
     }
     let key = match &indicator.check {
         Check::Phrases { .. } => Key::StrengthPhrases,
-        Check::WordCount(_) | Check::SentenceCount(_) | Check::ParagraphCount(_) => Key::StrengthLength,
+        Check::WordCount(_) | Check::SentenceCount(_) | Check::ParagraphCount(_) => {
+            Key::StrengthLength
+        }
         Check::Readability { .. } => Key::StrengthReadable,
         Check::Pattern { .. } => Key::StrengthPattern,
         Check::Number { .. } => Key::StrengthNumber,
@@ -217,7 +247,10 @@ mod tests {
         assert!(matches!(direction(&both, Some(20.0)), Some(Direction::More(50))));
         assert!(matches!(direction(&both, Some(250.0)), Some(Direction::Fewer(200))));
         assert!(direction(&both, None).is_none());
-        assert!(matches!(direction(&Range { min: None, max: Some(9) }, None), Some(Direction::Fewer(9))));
+        assert!(matches!(
+            direction(&Range { min: None, max: Some(9) }, None),
+            Some(Direction::Fewer(9))
+        ));
     }
 
     #[test]

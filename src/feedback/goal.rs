@@ -21,7 +21,12 @@ pub(super) struct Plan {
 pub(super) fn scale_target(rubric: &CompiledRubric, requested: Option<f64>) -> f64 {
     let scale = &rubric.rubric.scale;
     match requested.filter(|t| t.is_finite()) {
-        Some(t) => scale.levels.iter().map(|l| l.value).find(|&v| v >= t - 1e-9).unwrap_or_else(|| top(scale)),
+        Some(t) => scale
+            .levels
+            .iter()
+            .map(|l| l.value)
+            .find(|&v| v >= t - 1e-9)
+            .unwrap_or_else(|| top(scale)),
         None => scale.mastery,
     }
 }
@@ -37,7 +42,11 @@ pub(super) fn plan(rubric: &CompiledRubric, report: &ScoreReport, aim: f64) -> V
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let current = report.criteria.iter().find(|s| s.id == c.id).map_or(f64::NEG_INFINITY, |s| s.level);
+            let current = report
+                .criteria
+                .iter()
+                .find(|s| s.id == c.id)
+                .map_or(f64::NEG_INFINITY, |s| s.level);
             let values = rubric.level_values(i);
             let highest = values.last().copied().unwrap_or(aim);
             let mut target = values.iter().copied().find(|&v| v >= aim - 1e-9).unwrap_or(highest);
@@ -51,7 +60,8 @@ pub(super) fn plan(rubric: &CompiledRubric, report: &ScoreReport, aim: f64) -> V
                     None => target = current.max(highest),
                 }
             }
-            let levels_to_go = values.iter().filter(|&&v| v > current + 1e-9 && v <= target + 1e-9).count() as u32;
+            let levels_to_go =
+                values.iter().filter(|&&v| v > current + 1e-9 && v <= target + 1e-9).count() as u32;
             Plan { criterion: i, current, target, levels_to_go, stretch }
         })
         .collect()

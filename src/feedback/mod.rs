@@ -16,8 +16,8 @@
 
 mod actions;
 mod goal;
-pub mod messages;
 mod locale;
+pub mod messages;
 mod steps;
 mod strengths;
 pub use strengths::strength_spans;
@@ -49,7 +49,11 @@ pub struct FeedbackOptions {
 impl FeedbackOptions {
     /// Reads options from JSON (`{"locale": "es", "target": 3}`), checking that the target is
     /// a level of the rubric's scale. Problems are located under `path` (e.g. `options`).
-    pub fn from_value(value: &serde_json::Value, rubric: &CompiledRubric, path: &str) -> Result<Self, Error> {
+    pub fn from_value(
+        value: &serde_json::Value,
+        rubric: &CompiledRubric,
+        path: &str,
+    ) -> Result<Self, Error> {
         let mut walk = Walk::new();
         let mut options = FeedbackOptions::default();
         if let Some(mut fields) = walk.object(value, path) {
@@ -199,7 +203,12 @@ impl Feedback {
 
 /// Feedback from a score report and the indicator outcomes it was built from (in rubric
 /// order, as `Indicators::evaluate` gives them). Never fails: the inputs are already valid.
-pub fn feedback(rubric: &CompiledRubric, report: &ScoreReport, outcomes: &[Outcome], options: &FeedbackOptions) -> Feedback {
+pub fn feedback(
+    rubric: &CompiledRubric,
+    report: &ScoreReport,
+    outcomes: &[Outcome],
+    options: &FeedbackOptions,
+) -> Feedback {
     let locale = options.locale;
     let aim = goal::scale_target(rubric, options.target);
     let plans = goal::plan(rubric, report, aim);
@@ -216,7 +225,11 @@ pub fn feedback(rubric: &CompiledRubric, report: &ScoreReport, outcomes: &[Outco
 }
 
 /// Scores a submission, then gives feedback on it.
-pub fn feedback_for(rubric: &CompiledRubric, submission: &Submission, options: &FeedbackOptions) -> Result<Feedback, Error> {
+pub fn feedback_for(
+    rubric: &CompiledRubric,
+    submission: &Submission,
+    options: &FeedbackOptions,
+) -> Result<Feedback, Error> {
     rubric.check_submission(submission)?;
     let outcomes = rubric.matchers.evaluate(submission);
     let report = rubric.report(submission, &outcomes);

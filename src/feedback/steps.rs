@@ -32,13 +32,22 @@ struct Candidate {
     priority: f64,
 }
 
-pub(super) fn next_steps(rubric: &CompiledRubric, plans: &[Plan], outcomes: &[Outcome], locale: Locale) -> Vec<NextStep> {
+pub(super) fn next_steps(
+    rubric: &CompiledRubric,
+    plans: &[Plan],
+    outcomes: &[Outcome],
+    locale: Locale,
+) -> Vec<NextStep> {
     let mut candidates = Vec::new();
     for plan in plans.iter().filter(|p| p.levels_to_go > 0) {
         let criterion = &rubric.criteria[plan.criterion];
         let unmet = |i: &usize| outcomes.get(*i).is_some_and(|o| !o.met);
         let (indicators, toward): (Vec<usize>, f64) = if criterion.levels.is_empty() {
-            let next = rubric.level_values(plan.criterion).into_iter().find(|&v| v > plan.current + 1e-9).unwrap_or(plan.target);
+            let next = rubric
+                .level_values(plan.criterion)
+                .into_iter()
+                .find(|&v| v > plan.current + 1e-9)
+                .unwrap_or(plan.target);
             (criterion.indicators.iter().copied().filter(unmet).collect(), next)
         } else {
             let next = criterion
@@ -48,7 +57,8 @@ pub(super) fn next_steps(rubric: &CompiledRubric, plans: &[Plan], outcomes: &[Ou
                 .find(|l| l.requires.iter().any(unmet));
             match next {
                 Some(level) => {
-                    let mut needed: Vec<usize> = level.requires.iter().copied().filter(unmet).collect();
+                    let mut needed: Vec<usize> =
+                        level.requires.iter().copied().filter(unmet).collect();
                     needed.dedup();
                     (needed, level.value)
                 }
@@ -104,7 +114,11 @@ pub(super) fn next_steps(rubric: &CompiledRubric, plans: &[Plan], outcomes: &[Ou
                 title: criterion.title.clone(),
                 indicator: model.id.clone(),
                 action: action(locale, model, &criterion.title, outcome),
-                reason: render(locale, Key::StepReason, &[("criterion", &criterion.title), ("level", &toward.label)]),
+                reason: render(
+                    locale,
+                    Key::StepReason,
+                    &[("criterion", &criterion.title), ("level", &toward.label)],
+                ),
                 toward,
                 priority: c.priority,
             })

@@ -6,7 +6,11 @@ use super::{Locale, Strength};
 use crate::evidence::{Outcome, Span};
 use crate::scoring::CompiledRubric;
 
-pub(super) fn strengths(rubric: &CompiledRubric, outcomes: &[Outcome], locale: Locale) -> Vec<Strength> {
+pub(super) fn strengths(
+    rubric: &CompiledRubric,
+    outcomes: &[Outcome],
+    locale: Locale,
+) -> Vec<Strength> {
     let models = indicator_models(rubric);
     let mut out = Vec::new();
     for criterion in &rubric.criteria {
@@ -17,7 +21,12 @@ pub(super) fn strengths(rubric: &CompiledRubric, outcomes: &[Outcome], locale: L
             }
             // Nothing specific to say (a `not` check, a rating) is better than vague praise.
             let Some(message) = strength_message(locale, model, &criterion.title) else { continue };
-            out.push(Strength { criterion: criterion.id.clone(), indicator: model.id.clone(), message, spans: strength_spans(&outcome.spans) });
+            out.push(Strength {
+                criterion: criterion.id.clone(),
+                indicator: model.id.clone(),
+                message,
+                spans: strength_spans(&outcome.spans),
+            });
         }
     }
     out

@@ -81,12 +81,22 @@ pub fn because(why: Why, title: &str, locale: Locale) -> String {
 mod tests {
     use super::*;
 
-    const ALL: [Why; 9] =
-        [Why::StartHere, Why::Unlocked, Why::Started, Why::Close, Why::Rising, Why::Falling, Why::LatestBelow, Why::Stale(45), Why::StaleFlagged];
+    const ALL: [Why; 9] = [
+        Why::StartHere,
+        Why::Unlocked,
+        Why::Started,
+        Why::Close,
+        Why::Rising,
+        Why::Falling,
+        Why::LatestBelow,
+        Why::Stale(45),
+        Why::StaleFlagged,
+    ];
 
     /// Vowel groups, with a silent final "e": a rough but standard syllable count.
     fn syllables(word: &str) -> usize {
-        let w: Vec<char> = word.to_lowercase().chars().filter(|c| c.is_ascii_alphabetic()).collect();
+        let w: Vec<char> =
+            word.to_lowercase().chars().filter(|c| c.is_ascii_alphabetic()).collect();
         let vowel = |c: char| "aeiouy".contains(c);
         let mut count = 0;
         let mut previous = false;
@@ -144,7 +154,16 @@ mod tests {
         for locale in [Locale::En, Locale::Es] {
             for why in ALL {
                 let text = because(why, "t", locale).to_lowercase();
-                for word in ["class", "others", "classmates", "average", "clase", "compañeros", "promedio", "otros"] {
+                for word in [
+                    "class",
+                    "others",
+                    "classmates",
+                    "average",
+                    "clase",
+                    "compañeros",
+                    "promedio",
+                    "otros",
+                ] {
                     assert!(!text.contains(word), "{text}");
                 }
             }

@@ -46,8 +46,11 @@ impl Catalog {
     /// Tasks that give evidence for `competency`: the most focused first (fewest
     /// competencies), then by id.
     pub fn tasks_for(&self, competency: &str) -> Vec<&Task> {
-        let mut tasks: Vec<&Task> = self.tasks.iter().filter(|t| t.competencies.iter().any(|c| c == competency)).collect();
-        tasks.sort_by(|a, b| a.competencies.len().cmp(&b.competencies.len()).then_with(|| a.id.cmp(&b.id)));
+        let mut tasks: Vec<&Task> =
+            self.tasks.iter().filter(|t| t.competencies.iter().any(|c| c == competency)).collect();
+        tasks.sort_by(|a, b| {
+            a.competencies.len().cmp(&b.competencies.len()).then_with(|| a.id.cmp(&b.id))
+        });
         tasks
     }
 }
@@ -70,7 +73,10 @@ pub fn parse_catalog_value(value: &Value, framework: Option<&Framework>) -> Resu
                 let Some(mut f) = walk.object(task, &path) else { continue };
                 if let Some(id) = f.text(&mut walk, "id", true) {
                     match ids.get(id) {
-                        Some(first) => walk.problem(f.path_of("id"), format!("duplicate task id `{id}` (first used at {first})")),
+                        Some(first) => walk.problem(
+                            f.path_of("id"),
+                            format!("duplicate task id `{id}` (first used at {first})"),
+                        ),
                         None => {
                             ids.insert(id, f.path_of("id"));
                         }
@@ -82,7 +88,10 @@ pub fn parse_catalog_value(value: &Value, framework: Option<&Framework>) -> Resu
                 f.text(&mut walk, "url", false);
                 if let Some(competencies) = f.strings(&mut walk, "competencies", true) {
                     if competencies.is_empty() {
-                        walk.problem(f.path_of("competencies"), "a task needs at least one competency it gives evidence for");
+                        walk.problem(
+                            f.path_of("competencies"),
+                            "a task needs at least one competency it gives evidence for",
+                        );
                     }
                     if let Some(framework) = framework {
                         for (path, id) in competencies {
@@ -103,5 +112,6 @@ pub fn parse_catalog_value(value: &Value, framework: Option<&Framework>) -> Resu
         root.finish(&mut walk);
     }
     walk.finish("catalog")?;
-    serde_json::from_value(value.clone()).map_err(|e| Error::at("catalog", "", format!("could not build the catalog: {e}")))
+    serde_json::from_value(value.clone())
+        .map_err(|e| Error::at("catalog", "", format!("could not build the catalog: {e}")))
 }

@@ -88,7 +88,8 @@ pub fn find_cycles(edges: &[Vec<Edge>]) -> Vec<Cycle> {
                 Mark::Open => {
                     let j = path.iter().position(|s| s.0 == edge.to).unwrap_or(0);
                     // Each step: a node and the edge it leaves by (`next - 1` was taken).
-                    let steps: Vec<(usize, usize)> = path[j..].iter().map(|&(n, e)| (n, e.saturating_sub(1))).collect();
+                    let steps: Vec<(usize, usize)> =
+                        path[j..].iter().map(|&(n, e)| (n, e.saturating_sub(1))).collect();
                     cycles.push(rotate(&steps, edges));
                 }
                 Mark::Done => {}
@@ -102,7 +103,8 @@ pub fn find_cycles(edges: &[Vec<Edge>]) -> Vec<Cycle> {
 /// the smallest node index.
 fn rotate(steps: &[(usize, usize)], edges: &[Vec<Edge>]) -> Cycle {
     let first = steps.iter().enumerate().min_by_key(|(_, s)| s.0).map(|(k, _)| k).unwrap_or(0);
-    let ordered: Vec<(usize, usize)> = steps[first..].iter().chain(steps[..first].iter()).copied().collect();
+    let ordered: Vec<(usize, usize)> =
+        steps[first..].iter().chain(steps[..first].iter()).copied().collect();
     let mut nodes: Vec<usize> = ordered.iter().map(|s| s.0).collect();
     nodes.push(ordered[0].0);
     let links = ordered.iter().map(|&(from, e)| edges[from][e].link).collect();
@@ -170,7 +172,11 @@ mod tests {
         let edges = vec![vec![edge(0, Link::Requires, "x")], vec![]];
         let cycles = find_cycles(&edges);
         assert_eq!(cycles[0].describe(&["A", "B"]), "cycle: A → A");
-        let dag = vec![vec![edge(1, Link::Requires, "a"), edge(2, Link::Requires, "b")], vec![edge(2, Link::PartOf, "c")], vec![]];
+        let dag = vec![
+            vec![edge(1, Link::Requires, "a"), edge(2, Link::Requires, "b")],
+            vec![edge(2, Link::PartOf, "c")],
+            vec![],
+        ];
         assert!(find_cycles(&dag).is_empty());
         assert!(reaches(&dag, 0, 2));
         assert!(!reaches(&dag, 2, 0));

@@ -15,11 +15,13 @@ mod rollup;
 pub(crate) mod time;
 
 pub use because::Locale;
-pub(crate) use graph::{reaches, Edge, Link};
-pub(crate) use parse::link_problems;
 pub use catalog::{parse_catalog, parse_catalog_value, Catalog, Task};
+pub(crate) use graph::{reaches, Edge, Link};
 pub use model::{Competency, Framework, Rollup};
+pub(crate) use parse::link_problems;
 pub use parse::{parse_framework, parse_framework_value};
-pub use recommend::{recommend, Reason, RecommendOptions, Recommendation, Recommendations, StudentState, TaskRef};
+pub use recommend::{
+    recommend, Reason, RecommendOptions, Recommendation, Recommendations, StudentState, TaskRef,
+};
 pub use request::{estimates_from_value, recommend_request};
 pub use rollup::roll_up;

@@ -119,8 +119,9 @@ impl schemars::JsonSchema for Rollup {
 impl<'de> Deserialize<'de> for Rollup {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = Value::deserialize(deserializer)?;
-        Rollup::from_json(&value)
-            .ok_or_else(|| serde::de::Error::custom("expected \"allChildren\", \"average\" or {\"atLeast\": n}"))
+        Rollup::from_json(&value).ok_or_else(|| {
+            serde::de::Error::custom("expected \"allChildren\", \"average\" or {\"atLeast\": n}")
+        })
     }
 }
 
@@ -132,7 +133,10 @@ impl Framework {
 
     /// Ids of the competencies whose parent is `id`, in document order.
     pub fn children_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.competencies.iter().filter(move |c| c.parent.as_deref() == Some(id)).map(|c| c.id.as_str())
+        self.competencies
+            .iter()
+            .filter(move |c| c.parent.as_deref() == Some(id))
+            .map(|c| c.id.as_str())
     }
 
     /// Whether any competency names `id` as its parent.

@@ -18,7 +18,8 @@ pub fn parse_framework_value(value: &Value) -> Result<Framework, Error> {
     let mut walk = Walk::new();
     walk_framework(&mut walk, value);
     walk.finish("framework")?;
-    serde_json::from_value(value.clone()).map_err(|e| Error::at("framework", "", format!("could not build the framework: {e}")))
+    serde_json::from_value(value.clone())
+        .map_err(|e| Error::at("framework", "", format!("could not build the framework: {e}")))
 }
 
 /// A reference from one competency to another, to resolve once every id is known.
@@ -51,7 +52,9 @@ fn walk_framework(walk: &mut Walk, value: &Value) {
         }
         for (i, item) in competencies.iter().enumerate() {
             let path = format!("{base}[{i}]");
-            let id = walk.object(item, &path).and_then(|f| walk_competency(walk, f, i, &mut ids, &mut references));
+            let id = walk
+                .object(item, &path)
+                .and_then(|f| walk_competency(walk, f, i, &mut ids, &mut references));
             names.push(id.unwrap_or_default());
         }
     }
@@ -60,10 +63,14 @@ fn walk_framework(walk: &mut Walk, value: &Value) {
     let mut edges: Vec<Vec<Edge>> = vec![Vec::new(); names.len()];
     for reference in references {
         match ids.get(&reference.id) {
-            Some(&(to, _)) => edges[reference.from].push(Edge { to, link: reference.link, path: reference.path }),
+            Some(&(to, _)) => {
+                edges[reference.from].push(Edge { to, link: reference.link, path: reference.path })
+            }
             None => {
                 let message = match did_you_mean(&reference.id, ids.keys().map(String::as_str)) {
-                    Some(close) => format!("unknown competency `{}`; did you mean `{close}`?", reference.id),
+                    Some(close) => {
+                        format!("unknown competency `{}`; did you mean `{close}`?", reference.id)
+                    }
                     None => format!("unknown competency `{}`", reference.id),
                 };
                 walk.problem(reference.path, message);
@@ -78,7 +85,8 @@ fn walk_framework(walk: &mut Walk, value: &Value) {
 /// Cycles, and competencies that require one of the competencies they are part of.
 pub(crate) fn link_problems(edges: &[Vec<Edge>], names: &[String]) -> Vec<Problem> {
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-    let mut problems: Vec<Problem> = find_cycles(edges).iter().map(|c| Problem::new(&c.path, c.describe(&refs))).collect();
+    let mut problems: Vec<Problem> =
+        find_cycles(edges).iter().map(|c| Problem::new(&c.path, c.describe(&refs))).collect();
     // Requiring an ancestor is no cycle in the link graph, but the ancestor's mastery
     // rolls up from this competency, which could then never be ready.
     for (from, out) in edges.iter().enumerate() {
@@ -129,7 +137,12 @@ fn walk_competency(
     f.str(walk, "description", false);
     f.text(walk, "uri", false);
     if let Some(parent) = f.text(walk, "parent", false) {
-        references.push(Reference { from: index, id: parent.to_string(), link: Link::PartOf, path: f.path_of("parent") });
+        references.push(Reference {
+            from: index,
+            id: parent.to_string(),
+            link: Link::PartOf,
+            path: f.path_of("parent"),
+        });
     }
     if let Some(prerequisites) = f.strings(walk, "prerequisites", false) {
         let mut seen: Vec<&str> = Vec::new();
@@ -139,7 +152,12 @@ fn walk_competency(
                 continue;
             }
             seen.push(p);
-            references.push(Reference { from: index, id: p.to_string(), link: Link::Requires, path });
+            references.push(Reference {
+                from: index,
+                id: p.to_string(),
+                link: Link::Requires,
+                path,
+            });
         }
     }
     let rollup_path = f.path_of("rollup");
@@ -187,7 +205,13 @@ fn walk_scale(walk: &mut Walk, mut f: Fields) {
             lf.finish(walk);
             if let Some(v) = value {
                 if values.last().is_some_and(|&prev| v <= prev) {
-                    walk.problem(format!("{path}.value"), format!("scale levels must go up: {v} comes after {}", values[values.len() - 1]));
+                    walk.problem(
+                        format!("{path}.value"),
+                        format!(
+                            "scale levels must go up: {v} comes after {}",
+                            values[values.len() - 1]
+                        ),
+                    );
                 }
                 values.push(v);
             }
@@ -196,7 +220,10 @@ fn walk_scale(walk: &mut Walk, mut f: Fields) {
     if let Some(m) = f.number(walk, "mastery", true) {
         if !values.is_empty() && !values.contains(&m) {
             let list: Vec<String> = values.iter().map(f64::to_string).collect();
-            walk.problem(f.path_of("mastery"), format!("{m} is not a level of the scale ({})", list.join(", ")));
+            walk.problem(
+                f.path_of("mastery"),
+                format!("{m} is not a level of the scale ({})", list.join(", ")),
+            );
         }
     }
     f.finish(walk);

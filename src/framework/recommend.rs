@@ -50,7 +50,13 @@ pub struct RecommendOptions {
 
 impl Default for RecommendOptions {
     fn default() -> Self {
-        RecommendOptions { locale: "en".to_string(), as_of: None, stale_days: 30, near_margin: 0.5, limit: None }
+        RecommendOptions {
+            locale: "en".to_string(),
+            as_of: None,
+            stale_days: 30,
+            near_margin: 0.5,
+            limit: None,
+        }
     }
 }
 
@@ -117,11 +123,20 @@ pub fn recommend(
     student: &str,
     options: &RecommendOptions,
 ) -> Result<Recommendations, Error> {
-    let locale = Locale::from_tag(&options.locale)
-        .ok_or_else(|| Error::at("options", "locale", format!("unknown locale `{}`; expected `en` or `es`", options.locale)))?;
+    let locale = Locale::from_tag(&options.locale).ok_or_else(|| {
+        Error::at(
+            "options",
+            "locale",
+            format!("unknown locale `{}`; expected `en` or `es`", options.locale),
+        )
+    })?;
     let as_of = match &options.as_of {
         Some(text) => Some(parse_instant(text).ok_or_else(|| {
-            Error::at("options", "asOf", format!("`{text}` is not a date like 2026-11-20 or 2026-11-20T10:00:00Z"))
+            Error::at(
+                "options",
+                "asOf",
+                format!("`{text}` is not a date like 2026-11-20 or 2026-11-20T10:00:00Z"),
+            )
         })?),
         None => None,
     };
@@ -129,9 +144,11 @@ pub fn recommend(
         return Err(Error::at("options", "nearMargin", "must be a number greater than 0"));
     }
 
-    let own: Vec<Estimate> = state.estimates.iter().filter(|e| e.student == student).cloned().collect();
+    let own: Vec<Estimate> =
+        state.estimates.iter().filter(|e| e.student == student).cloned().collect();
     let rolled = roll_up(framework, &own);
-    let estimate: BTreeMap<&str, &Estimate> = rolled.iter().map(|e| (e.competency.as_str(), e)).collect();
+    let estimate: BTreeMap<&str, &Estimate> =
+        rolled.iter().map(|e| (e.competency.as_str(), e)).collect();
     let latest = latest_values(state.evidence, student);
     let mastered = |id: &str| estimate.get(id).is_some_and(|e| e.mastered);
     let mastery = framework.scale.mastery;
@@ -144,12 +161,19 @@ pub fn recommend(
         }
         let est = estimate.get(id).copied();
         let judged = match est {
-            Some(e) if e.mastered => judge_mastered(e, latest.get(id).copied(), as_of, mastery, options),
+            Some(e) if e.mastered => {
+                judge_mastered(e, latest.get(id).copied(), as_of, mastery, options)
+            }
             _ => judge_open(framework, id, est, &mastered, mastery, options),
         };
         let Some((reason, why, score)) = judged else { continue };
         let tasks = catalog
-            .map(|c| c.tasks_for(id).into_iter().map(|t| TaskRef { id: t.id.clone(), title: t.title.clone() }).collect())
+            .map(|c| {
+                c.tasks_for(id)
+                    .into_iter()
+                    .map(|t| TaskRef { id: t.id.clone(), title: t.title.clone() })
+                    .collect()
+            })
             .unwrap_or_default();
         out.push(Recommendation {
             competency: id.to_string(),
@@ -167,11 +191,22 @@ pub fn recommend(
     if let Some(limit) = options.limit {
         out.truncate(limit);
     }
-    Ok(Recommendations { student: student.to_string(), framework: framework.id.clone(), as_of: options.as_of.clone(), recommendations: out })
+    Ok(Recommendations {
+        student: student.to_string(),
+        framework: framework.id.clone(),
+        as_of: options.as_of.clone(),
+        recommendations: out,
+    })
 }
 
 /// Reinforce a mastered competency that is slipping or stale.
-fn judge_mastered(e: &Estimate, latest: Option<f64>, as_of: Option<i64>, mastery: f64, options: &RecommendOptions) -> Option<(Reason, Why, f64)> {
+fn judge_mastered(
+    e: &Estimate,
+    latest: Option<f64>,
+    as_of: Option<i64>,
+    mastery: f64,
+    options: &RecommendOptions,
+) -> Option<(Reason, Why, f64)> {
     let falling = e.trend == Trend::Falling;
     let latest_below = latest.is_some_and(|v| v + 1e-9 < mastery);
     let age = match (as_of, parse_instant(&e.last_at)) {
@@ -218,7 +253,11 @@ fn judge_open(
         if close || rising {
             let closeness = if close { 1.0 - gap / options.near_margin } else { 0.0 };
             let why = if close { Why::Close } else { Why::Rising };
-            return Some((Reason::NearMastery, why, 0.7 + 0.2 * closeness + if rising { 0.1 } else { 0.0 }));
+            return Some((
+                Reason::NearMastery,
+                why,
+                0.7 + 0.2 * closeness + if rising { 0.1 } else { 0.0 },
+            ));
         }
     }
     let prerequisites = framework.effective_prerequisites(id);

@@ -13,7 +13,11 @@ use crate::mastery::{compute_mastery, parse_options_value, parse_record_value, E
 use serde_json::Value;
 
 /// Recommendations from JSON inputs.
-pub fn recommend_request(framework: &Value, estimates: &Value, options: &Value) -> Result<Recommendations, Error> {
+pub fn recommend_request(
+    framework: &Value,
+    estimates: &Value,
+    options: &Value,
+) -> Result<Recommendations, Error> {
     let framework = parse_framework_value(framework)?;
     let given = if estimates.is_null() { None } else { Some(estimates_from_value(estimates)?) };
     let mut mastery_value = None;
@@ -33,7 +37,10 @@ pub fn recommend_request(framework: &Value, estimates: &Value, options: &Value) 
                     Err(e) => {
                         for p in e.problems() {
                             let base = index_path("evidence", i);
-                            walk.problem(if p.path.is_empty() { base } else { format!("{base}.{}", p.path) }, p.message.clone());
+                            walk.problem(
+                                if p.path.is_empty() { base } else { format!("{base}.{}", p.path) },
+                                p.message.clone(),
+                            );
                         }
                     }
                 }
@@ -49,15 +56,18 @@ pub fn recommend_request(framework: &Value, estimates: &Value, options: &Value) 
         if let Some(margin) = f.number(&mut walk, "nearMargin", false) {
             opts.near_margin = margin;
         }
-        opts.limit = f.count(&mut walk, "limit", false, 0).map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+        opts.limit =
+            f.count(&mut walk, "limit", false, 0).map(|n| usize::try_from(n).unwrap_or(usize::MAX));
         f.finish(&mut walk);
     }
     walk.finish("options")?;
     let estimates = match given {
         Some(estimates) => estimates,
         None => {
-            let mastery = mastery_value.cloned().unwrap_or_else(|| Value::Object(Default::default()));
-            let mut mastery_options = parse_options_value(&mastery).map_err(|e| prefixed(e, "mastery"))?;
+            let mastery =
+                mastery_value.cloned().unwrap_or_else(|| Value::Object(Default::default()));
+            let mut mastery_options =
+                parse_options_value(&mastery).map_err(|e| prefixed(e, "mastery"))?;
             if mastery.get("scale").is_none() {
                 mastery_options.scale = framework.scale.clone();
             }
@@ -77,7 +87,12 @@ fn prefixed(error: Error, key: &str) -> Error {
     let problems = error
         .problems()
         .iter()
-        .map(|p| crate::Problem::new(if p.path.is_empty() { key.to_string() } else { format!("{key}.{}", p.path) }, p.message.clone()))
+        .map(|p| {
+            crate::Problem::new(
+                if p.path.is_empty() { key.to_string() } else { format!("{key}.{}", p.path) },
+                p.message.clone(),
+            )
+        })
         .collect();
     Error::invalid("options", problems)
 }
@@ -115,7 +130,9 @@ pub fn estimates_from_value(value: &Value) -> Result<Vec<Estimate>, Error> {
                 let last_at = f.str(&mut walk, "lastAt", false).unwrap_or_default();
                 let stale = f.bool(&mut walk, "stale");
                 f.finish(&mut walk);
-                if let (Some(student), Some(competency), Some(value), Some(mastered), Some(trend)) = (student, competency, value, mastered, trend) {
+                if let (Some(student), Some(competency), Some(value), Some(mastered), Some(trend)) =
+                    (student, competency, value, mastered, trend)
+                {
                     out.push(Estimate {
                         student: student.to_string(),
                         competency: competency.to_string(),

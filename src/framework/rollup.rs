@@ -43,8 +43,14 @@ fn roll_up_student(framework: &Framework, student: &str, estimates: &[&Estimate]
             known.insert(id, rolled);
         }
     }
-    let mut out: Vec<Estimate> = framework.competencies.iter().filter_map(|c| known.remove(c.id.as_str())).collect();
-    out.extend(estimates.iter().filter(|e| framework.competency(&e.competency).is_none()).map(|e| (*e).clone()));
+    let mut out: Vec<Estimate> =
+        framework.competencies.iter().filter_map(|c| known.remove(c.id.as_str())).collect();
+    out.extend(
+        estimates
+            .iter()
+            .filter(|e| framework.competency(&e.competency).is_none())
+            .map(|e| (*e).clone()),
+    );
     out
 }
 
@@ -62,14 +68,24 @@ fn deepest_first(framework: &Framework) -> Vec<&str> {
         }
         d
     };
-    let mut ids: Vec<(usize, usize, &str)> = framework.competencies.iter().enumerate().map(|(i, c)| (depth(&c.id), i, c.id.as_str())).collect();
+    let mut ids: Vec<(usize, usize, &str)> = framework
+        .competencies
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (depth(&c.id), i, c.id.as_str()))
+        .collect();
     ids.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     ids.into_iter().map(|t| t.2).collect()
 }
 
 /// The parent's estimate from its members (children, then its own evidence if any);
 /// `None` when no member has evidence.
-fn combine(framework: &Framework, student: &str, id: &str, members: &[Option<&Estimate>]) -> Option<Estimate> {
+fn combine(
+    framework: &Framework,
+    student: &str,
+    id: &str,
+    members: &[Option<&Estimate>],
+) -> Option<Estimate> {
     let assessed: Vec<&Estimate> = members.iter().flatten().copied().collect();
     if assessed.is_empty() {
         return None;

@@ -23,8 +23,14 @@ mod tests {
         // 2000-03-01 is day 11017 after 1970-01-01 (30 years × 365 + 7 leap days + Jan 31 + Feb 29).
         assert_eq!(parse_instant("2000-03-01"), Some(11_017 * 86_400));
         // 10:00 at UTC−05:00 is 15:00 UTC.
-        assert_eq!(parse_instant("2026-11-20T10:00:00-05:00"), parse_instant("2026-11-20T15:00:00Z"));
-        assert_eq!(parse_instant("2026-11-20T10:00:00.250Z"), parse_instant("2026-11-20T10:00:00Z"));
+        assert_eq!(
+            parse_instant("2026-11-20T10:00:00-05:00"),
+            parse_instant("2026-11-20T15:00:00Z")
+        );
+        assert_eq!(
+            parse_instant("2026-11-20T10:00:00.250Z"),
+            parse_instant("2026-11-20T10:00:00Z")
+        );
         let a = parse_instant("2026-10-01T09:00:00Z").unwrap_or_default();
         let b = parse_instant("2026-11-20").unwrap_or_default();
         // October has 31 days: Oct 1 09:00 → Nov 20 00:00 is 49 days and 15 hours.
@@ -33,7 +39,14 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_time() {
-        for bad in ["", "yesterday", "2026-13-01", "2026-02-30", "2026-11-20T25:00:00Z", "2026-11-20T10:00:00+5"] {
+        for bad in [
+            "",
+            "yesterday",
+            "2026-13-01",
+            "2026-02-30",
+            "2026-11-20T25:00:00Z",
+            "2026-11-20T10:00:00+5",
+        ] {
             assert_eq!(parse_instant(bad), None, "{bad}");
         }
         // Like a submission's time, a time without seconds or offset is read as UTC.

@@ -13,7 +13,9 @@
 //! (the highest on a two-level scale) and the choice reported.
 
 use crate::error::Error;
-use crate::framework::{link_problems, parse_framework_value, reaches, Competency, Edge, Framework, Link, Rollup};
+use crate::framework::{
+    link_problems, parse_framework_value, reaches, Competency, Edge, Framework, Link, Rollup,
+};
 use crate::json::{parse_document, Walk};
 use crate::rubric::model::{Rubric, Scale};
 use serde::Serialize;
@@ -44,8 +46,18 @@ pub struct Unmapped {
 }
 
 /// CASE 1.0/1.1 association types; others are reported as unknown.
-const ASSOCIATION_TYPES: [&str; 10] =
-    ["isChildOf", "isPeerOf", "isPartOf", "exactMatchOf", "precedes", "isRelatedTo", "replacedBy", "exemplar", "hasSkillLevel", "isTranslationOf"];
+const ASSOCIATION_TYPES: [&str; 10] = [
+    "isChildOf",
+    "isPeerOf",
+    "isPartOf",
+    "exactMatchOf",
+    "precedes",
+    "isRelatedTo",
+    "replacedBy",
+    "exemplar",
+    "hasSkillLevel",
+    "isTranslationOf",
+];
 
 pub fn import_case(text: &str) -> Result<CaseImport, Error> {
     import_case_value(&parse_document(text)?)
@@ -76,11 +88,23 @@ pub fn import_case_value(package: &Value) -> Result<CaseImport, Error> {
         match text(a, "associationType") {
             Some("isChildOf" | "precedes") => {}
             Some(kind) if ASSOCIATION_TYPES.contains(&kind) => {
-                let message = format!("`{kind}` from {} to {} has no counterpart in an Evident framework", items.describe(a, "originNodeURI"), items.describe(a, "destinationNodeURI"));
+                let message = format!(
+                    "`{kind}` from {} to {} has no counterpart in an Evident framework",
+                    items.describe(a, "originNodeURI"),
+                    items.describe(a, "destinationNodeURI")
+                );
                 unmapped.push(Unmapped { path, identifier: id, message });
             }
-            Some(kind) => unmapped.push(Unmapped { path, identifier: id, message: format!("unknown association type `{kind}`") }),
-            None => unmapped.push(Unmapped { path, identifier: id, message: "association without an `associationType`".to_string() }),
+            Some(kind) => unmapped.push(Unmapped {
+                path,
+                identifier: id,
+                message: format!("unknown association type `{kind}`"),
+            }),
+            None => unmapped.push(Unmapped {
+                path,
+                identifier: id,
+                message: "association without an `associationType`".to_string(),
+            }),
         }
     }
     let names: Vec<String> = items.competencies.iter().map(|c| c.id.clone()).collect();
@@ -93,12 +117,21 @@ pub fn import_case_value(package: &Value) -> Result<CaseImport, Error> {
         rollup: Rollup::AllChildren,
         competencies: items.competencies.clone(),
     };
-    let value = serde_json::to_value(&framework).map_err(|e| Error::at("CASE package", "", format!("could not build the framework: {e}")))?;
+    let value = serde_json::to_value(&framework).map_err(|e| {
+        Error::at("CASE package", "", format!("could not build the framework: {e}"))
+    })?;
     let framework = parse_framework_value(&value)?;
     let mut rubrics = Vec::new();
     for (r, rubric) in list(package, "CFRubrics").iter().enumerate() {
         let path = format!("CFRubrics[{r}]");
-        if let Some(rubric) = rubric::map_rubric(rubric, &path, &language, &items.by_identifier, &names, &mut unmapped) {
+        if let Some(rubric) = rubric::map_rubric(
+            rubric,
+            &path,
+            &language,
+            &items.by_identifier,
+            &names,
+            &mut unmapped,
+        ) {
             rubrics.push(rubric);
         }
     }
@@ -146,14 +179,22 @@ struct Items {
 impl Items {
     fn add(&mut self, item: &Value, path: &str, unmapped: &mut Vec<Unmapped>) {
         let Some(identifier) = text(item, "identifier") else { return };
-        let mut note = |message: String| unmapped.push(Unmapped { path: path.to_string(), identifier: Some(identifier.to_string()), message });
+        let mut note = |message: String| {
+            unmapped.push(Unmapped {
+                path: path.to_string(),
+                identifier: Some(identifier.to_string()),
+                message,
+            })
+        };
         if self.by_identifier.contains_key(identifier) {
             note("a second item with the same identifier; skipped".to_string());
             return;
         }
         let id = match text(item, "humanCodingScheme") {
             Some(code) if self.competencies.iter().any(|c| c.id == code) => {
-                note(format!("another item has the code `{code}`; this one is named by its identifier"));
+                note(format!(
+                    "another item has the code `{code}`; this one is named by its identifier"
+                ));
                 identifier.to_string()
             }
             Some(code) => code.to_string(),
@@ -195,7 +236,9 @@ impl Items {
             Some(i) => format!("`{}`", self.competencies[i].id),
             None => {
                 let node = association.get(end).unwrap_or(&Value::Null);
-                let id = text(node, "identifier").or_else(|| text(node, "uri")).unwrap_or("no identifier");
+                let id = text(node, "identifier")
+                    .or_else(|| text(node, "uri"))
+                    .unwrap_or("no identifier");
                 format!("a node outside this package ({id})")
             }
         }
@@ -204,20 +247,36 @@ impl Items {
     /// Maps one `isChildOf` or `precedes`, or reports why not.
     fn link(&mut self, a: &Value, path: &str, doc_id: &str, unmapped: &mut Vec<Unmapped>) {
         let kind = text(a, "associationType").unwrap_or("");
-        let mut skip = |message: String| unmapped.push(Unmapped { path: path.to_string(), identifier: text(a, "identifier").map(str::to_string), message });
+        let mut skip = |message: String| {
+            unmapped.push(Unmapped {
+                path: path.to_string(),
+                identifier: text(a, "identifier").map(str::to_string),
+                message,
+            })
+        };
         let destination = a.get("destinationNodeURI").and_then(|d| text(d, "identifier"));
-        let (Some(origin), Some(target)) = (self.node(a, "originNodeURI"), self.node(a, "destinationNodeURI")) else {
-            if kind == "isChildOf" && destination == Some(doc_id) && self.node(a, "originNodeURI").is_some() {
+        let (Some(origin), Some(target)) =
+            (self.node(a, "originNodeURI"), self.node(a, "destinationNodeURI"))
+        else {
+            if kind == "isChildOf"
+                && destination == Some(doc_id)
+                && self.node(a, "originNodeURI").is_some()
+            {
                 return; // a top-level item: no parent
             }
-            skip(format!("`{kind}` from {} to {}: only links between items of this package are mapped", self.describe(a, "originNodeURI"), self.describe(a, "destinationNodeURI")));
+            skip(format!(
+                "`{kind}` from {} to {}: only links between items of this package are mapped",
+                self.describe(a, "originNodeURI"),
+                self.describe(a, "destinationNodeURI")
+            ));
             return;
         };
         let (from, to, link) = match kind {
             "isChildOf" => (origin, target, Link::PartOf),
             _ => (target, origin, Link::Requires), // A precedes B: B requires A
         };
-        let (from_id, to_id) = (self.competencies[from].id.clone(), self.competencies[to].id.clone());
+        let (from_id, to_id) =
+            (self.competencies[from].id.clone(), self.competencies[to].id.clone());
         if reaches(&self.edges, to, from) {
             let (a, b) = (&self.competencies[origin].id, &self.competencies[target].id);
             skip(format!("`{a}` {kind} `{b}`: this would close a cycle; skipped"));
@@ -233,7 +292,9 @@ impl Items {
             }
             Link::Requires => {
                 if self.is_ancestor(to, from) {
-                    skip(format!("`{from_id}` is part of `{to_id}` and cannot require it; skipped"));
+                    skip(format!(
+                        "`{from_id}` is part of `{to_id}` and cannot require it; skipped"
+                    ));
                     return;
                 }
                 if self.competencies[from].prerequisites.contains(&to_id) {

@@ -4,8 +4,16 @@
 use serde_json::Value;
 
 /// The formats `schema_of` knows.
-pub const FORMATS: [&str; 8] =
-    ["rubric", "submission", "score-report", "feedback", "calibration-report", "evidence", "framework", "catalog"];
+pub const FORMATS: [&str; 8] = [
+    "rubric",
+    "submission",
+    "score-report",
+    "feedback",
+    "calibration-report",
+    "evidence",
+    "framework",
+    "catalog",
+];
 
 /// The JSON Schema of a format, by name.
 pub fn schema_of(format: &str) -> Option<Value> {

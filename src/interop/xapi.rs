@@ -35,24 +35,48 @@ pub struct XapiOptions {
 
 impl Default for XapiOptions {
     fn default() -> Self {
-        XapiOptions { home_page: "https://evident.dev".to_string(), activity_base: "https://evident.dev/xapi/activities".to_string() }
+        XapiOptions {
+            home_page: "https://evident.dev".to_string(),
+            activity_base: "https://evident.dev/xapi/activities".to_string(),
+        }
     }
 }
 
 /// The `scored` statement of a report, then one `mastered` statement per competency whose
 /// criteria all reached mastery in it. The report must name its student.
-pub fn report_statements(rubric: &Rubric, report: &ScoreReport, options: &XapiOptions) -> Result<Vec<Value>, Error> {
-    let student = report
-        .student
-        .as_deref()
-        .ok_or_else(|| Error::at("submission", "student", "missing: an xAPI statement needs the student it is about"))?;
+pub fn report_statements(
+    rubric: &Rubric,
+    report: &ScoreReport,
+    options: &XapiOptions,
+) -> Result<Vec<Value>, Error> {
+    let student = report.student.as_deref().ok_or_else(|| {
+        Error::at(
+            "submission",
+            "student",
+            "missing: an xAPI statement needs the student it is about",
+        )
+    })?;
     check_iri(&options.home_page, "homePage")?;
     check_iri(&options.activity_base, "activityBase")?;
     let lang = rubric.locale.as_str();
-    let rubric_activity = activity(&options.activity_base, "rubrics", &rubric.id, &rubric.title, lang, TYPE_ASSESSMENT);
+    let rubric_activity = activity(
+        &options.activity_base,
+        "rubrics",
+        &rubric.id,
+        &rubric.title,
+        lang,
+        TYPE_ASSESSMENT,
+    );
     let (object, context_activities) = match &report.task {
         Some(task) => (
-            activity(&options.activity_base, "tasks", task, &format!("{task}: {}", rubric.title), lang, TYPE_ASSESSMENT),
+            activity(
+                &options.activity_base,
+                "tasks",
+                task,
+                &format!("{task}: {}", rubric.title),
+                lang,
+                TYPE_ASSESSMENT,
+            ),
             json!({ "other": [rubric_activity.clone()] }),
         ),
         None => (rubric_activity.clone(), json!({})),
@@ -87,7 +111,12 @@ pub fn report_statements(rubric: &Rubric, report: &ScoreReport, options: &XapiOp
     let bottom = rubric.scale.levels.first().map_or(0.0, |l| l.value);
     let mut statements = vec![scored];
     for competency in mastered_competencies(report) {
-        let level = report.criteria.iter().filter(|c| c.competency.as_deref() == Some(competency)).map(|c| c.level).fold(f64::INFINITY, f64::min);
+        let level = report
+            .criteria
+            .iter()
+            .filter(|c| c.competency.as_deref() == Some(competency))
+            .map(|c| c.level)
+            .fold(f64::INFINITY, f64::min);
         let mut score = json!({ "raw": level, "min": bottom, "max": top });
         if top > 0.0 {
             score["scaled"] = json!(round4(level / top));
@@ -110,14 +139,22 @@ pub fn report_statements(rubric: &Rubric, report: &ScoreReport, options: &XapiOp
 }
 
 /// Scores the submission and gives its statements (see `report_statements`).
-pub fn submission_statements(compiled: &CompiledRubric, submission: &Submission, options: &XapiOptions) -> Result<Vec<Value>, Error> {
+pub fn submission_statements(
+    compiled: &CompiledRubric,
+    submission: &Submission,
+    options: &XapiOptions,
+) -> Result<Vec<Value>, Error> {
     let report = compiled.score(submission)?;
     report_statements(&compiled.rubric, &report, options)
 }
 
 /// A `mastered` statement for a mastered estimate (`None` when it is not mastered),
 /// timestamped with its latest evidence; `title` names the competency when known.
-pub fn estimate_statement(estimate: &Estimate, title: Option<&str>, options: &XapiOptions) -> Result<Option<Value>, Error> {
+pub fn estimate_statement(
+    estimate: &Estimate,
+    title: Option<&str>,
+    options: &XapiOptions,
+) -> Result<Option<Value>, Error> {
     if !estimate.mastered {
         return Ok(None);
     }
@@ -144,7 +181,12 @@ fn mastered_competencies(report: &ScoreReport) -> Vec<&str> {
         if out.contains(&id) {
             continue;
         }
-        if report.criteria.iter().filter(|d| d.competency.as_deref() == Some(id)).all(|d| d.mastered) {
+        if report
+            .criteria
+            .iter()
+            .filter(|d| d.competency.as_deref() == Some(id))
+            .all(|d| d.mastered)
+        {
             out.push(id);
         }
     }
@@ -155,7 +197,14 @@ fn actor(student: &str, home_page: &str) -> Value {
     json!({ "objectType": "Agent", "account": { "homePage": home_page, "name": student } })
 }
 
-fn activity(base: &str, kind: &str, id: &str, name: &str, lang: &str, activity_type: &str) -> Value {
+fn activity(
+    base: &str,
+    kind: &str,
+    id: &str,
+    name: &str,
+    lang: &str,
+    activity_type: &str,
+) -> Value {
     json!({
         "objectType": "Activity",
         "id": format!("{}/{kind}/{}", base.trim_end_matches('/'), encode_segment(id)),
@@ -176,11 +225,19 @@ fn round4(x: f64) -> f64 {
 }
 
 fn check_iri(iri: &str, option: &str) -> Result<(), Error> {
-    let scheme_ok = iri.split_once("://").is_some_and(|(s, rest)| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) && !rest.is_empty());
+    let scheme_ok = iri.split_once("://").is_some_and(|(s, rest)| {
+        !s.is_empty()
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            && !rest.is_empty()
+    });
     if scheme_ok && !iri.contains(char::is_whitespace) {
         Ok(())
     } else {
-        Err(Error::at("options", option, format!("`{iri}` is not an absolute IRI like https://school.example")))
+        Err(Error::at(
+            "options",
+            option,
+            format!("`{iri}` is not an absolute IRI like https://school.example"),
+        ))
     }
 }
 
@@ -215,7 +272,10 @@ pub fn with_id(mut statement: Value) -> Value {
 
 /// Evident's UUID namespace: the v5 UUID of our IRI in RFC 4122's URL namespace.
 fn evident_namespace() -> [u8; 16] {
-    const URL_NAMESPACE: [u8; 16] = [0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8];
+    const URL_NAMESPACE: [u8; 16] = [
+        0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30,
+        0xc8,
+    ];
     uuid_v5_bytes(&URL_NAMESPACE, b"https://evident.dev/xapi")
 }
 
@@ -262,7 +322,8 @@ fn sha1(data: &[u8]) -> [u8; 20] {
                 40..=59 => ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC),
                 _ => (b ^ c ^ d, 0xCA62_C1D6),
             };
-            let t = a.rotate_left(5).wrapping_add(f).wrapping_add(e).wrapping_add(k).wrapping_add(wi);
+            let t =
+                a.rotate_left(5).wrapping_add(f).wrapping_add(e).wrapping_add(k).wrapping_add(wi);
             e = d;
             d = c;
             c = b.rotate_left(30);
@@ -293,13 +354,19 @@ mod tests {
         assert_eq!(hex(&sha1(b"")), "da39a3ee5e6b4b0d3255bfef95601890afd80709");
         assert_eq!(hex(&sha1(b"abc")), "a9993e364706816aba3e25717850c26c9cd0d89d");
         // Two blocks: 56 bytes of message push the length into a second block.
-        assert_eq!(hex(&sha1(b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")), "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
+        assert_eq!(
+            hex(&sha1(b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")),
+            "84983e441c3bd26ebaae4aa1f95129e5e54670f1"
+        );
     }
 
     #[test]
     fn uuid_v5_matches_rfc_4122_examples() {
         // Python: uuid.uuid5(uuid.NAMESPACE_DNS, "python.org")
-        const DNS: [u8; 16] = [0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8];
+        const DNS: [u8; 16] = [
+            0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4,
+            0x30, 0xc8,
+        ];
         assert_eq!(uuid_v5(&DNS, b"python.org"), "886313e1-3b8a-5372-9b90-0c9aee199e5d");
     }
 

@@ -6,7 +6,15 @@ use serde_json::{Map, Value};
 /// Parses JSON text; a syntax error names its line and column.
 pub fn parse_document(text: &str) -> Result<Value, Error> {
     serde_json::from_str(text).map_err(|e| {
-        Error::Syntax(Problem::new("", format!("not valid JSON at line {} column {}: {}", e.line(), e.column(), strip_position(&e.to_string()))))
+        Error::Syntax(Problem::new(
+            "",
+            format!(
+                "not valid JSON at line {} column {}: {}",
+                e.line(),
+                e.column(),
+                strip_position(&e.to_string())
+            ),
+        ))
     })
 }
 
@@ -108,7 +116,13 @@ impl<'v> Fields<'v> {
         self.map.get(key).filter(|v| !v.is_null())
     }
 
-    fn required(&mut self, walk: &mut Walk, key: &'static str, needed: bool, what: &str) -> Option<&'v Value> {
+    fn required(
+        &mut self,
+        walk: &mut Walk,
+        key: &'static str,
+        needed: bool,
+        what: &str,
+    ) -> Option<&'v Value> {
         let value = self.get(key);
         if value.is_none() && needed {
             walk.problem(self.path_of(key), format!("missing: expected {what}"));
@@ -147,7 +161,13 @@ impl<'v> Fields<'v> {
     }
 
     /// A whole number of at least `min`.
-    pub fn count(&mut self, walk: &mut Walk, key: &'static str, needed: bool, min: u64) -> Option<u64> {
+    pub fn count(
+        &mut self,
+        walk: &mut Walk,
+        key: &'static str,
+        needed: bool,
+        min: u64,
+    ) -> Option<u64> {
         let value = self.required(walk, key, needed, "a whole number")?;
         match value.as_u64() {
             Some(n) if n >= min => Some(n),
@@ -156,7 +176,11 @@ impl<'v> Fields<'v> {
                 None
             }
             None => {
-                walk.expected(&self.path_of(key), &format!("a whole number of at least {min}"), value);
+                walk.expected(
+                    &self.path_of(key),
+                    &format!("a whole number of at least {min}"),
+                    value,
+                );
                 None
             }
         }
@@ -172,7 +196,12 @@ impl<'v> Fields<'v> {
         }
     }
 
-    pub fn array(&mut self, walk: &mut Walk, key: &'static str, needed: bool) -> Option<&'v [Value]> {
+    pub fn array(
+        &mut self,
+        walk: &mut Walk,
+        key: &'static str,
+        needed: bool,
+    ) -> Option<&'v [Value]> {
         match self.required(walk, key, needed, "a list")? {
             Value::Array(items) => Some(items.as_slice()),
             other => {
@@ -183,7 +212,12 @@ impl<'v> Fields<'v> {
     }
 
     /// A list of strings; each non-string item is reported and skipped.
-    pub fn strings(&mut self, walk: &mut Walk, key: &'static str, needed: bool) -> Option<Vec<(String, &'v str)>> {
+    pub fn strings(
+        &mut self,
+        walk: &mut Walk,
+        key: &'static str,
+        needed: bool,
+    ) -> Option<Vec<(String, &'v str)>> {
         let items = self.array(walk, key, needed)?;
         let base = self.path_of(key);
         let mut out = Vec::with_capacity(items.len());
@@ -196,7 +230,12 @@ impl<'v> Fields<'v> {
         Some(out)
     }
 
-    pub fn object(&mut self, walk: &mut Walk, key: &'static str, needed: bool) -> Option<Fields<'v>> {
+    pub fn object(
+        &mut self,
+        walk: &mut Walk,
+        key: &'static str,
+        needed: bool,
+    ) -> Option<Fields<'v>> {
         let value = self.required(walk, key, needed, "an object")?;
         walk.object(value, &self.path_of(key))
     }

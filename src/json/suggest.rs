@@ -4,7 +4,10 @@ use crate::text::distance::levenshtein;
 
 /// The closest candidate to `word`, if it is close enough to be a likely typo:
 /// at most two edits, and fewer than half the word's letters.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let lower = word.to_lowercase();
     let limit = 2.min(word.chars().count().saturating_sub(1) / 2 + 1);
     candidates

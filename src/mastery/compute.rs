@@ -86,7 +86,9 @@ pub fn estimate_rows(table: &EvidenceTable, options: &MasteryOptions) -> Vec<Est
     }
     let order = time_order(table);
     let bkt_params = match &options.method {
-        Method::Bkt { params, fit: true, restarts, seed, .. } => fit_per_competency(table, &order, options, *params, *restarts, *seed),
+        Method::Bkt { params, fit: true, restarts, seed, .. } => {
+            fit_per_competency(table, &order, options, *params, *restarts, *seed)
+        }
         _ => Vec::new(),
     };
     let latest = table.rows.iter().map(|r| r.instant).fold(f64::NEG_INFINITY, f64::max);
@@ -117,8 +119,13 @@ impl<'a> Rules<'a> {
         let scale = &options.scale;
         let lowest = scale.levels[0].value;
         let highest = scale.levels[scale.levels.len() - 1].value;
-        let step = if scale.levels.len() > 1 { (highest - lowest) / (scale.levels.len() - 1) as f64 } else { 1.0 };
-        let below_mastery = scale.levels.iter().rev().find(|l| l.value < scale.mastery).map_or(lowest, |l| l.value);
+        let step = if scale.levels.len() > 1 {
+            (highest - lowest) / (scale.levels.len() - 1) as f64
+        } else {
+            1.0
+        };
+        let below_mastery =
+            scale.levels.iter().rev().find(|l| l.value < scale.mastery).map_or(lowest, |l| l.value);
         Rules { options, lowest, highest, step, below_mastery, as_of }
     }
 }
@@ -126,7 +133,13 @@ impl<'a> Rules<'a> {
 /// The estimate of one (student, competency) from its records in time order. Not inlined:
 /// called once per group, it is what a WebAssembly engine optimises early.
 #[inline(never)]
-fn estimate_group(table: &EvidenceTable, group: &[u32], fitted: Option<BktParams>, rules: &Rules, scores: &mut Vec<f64>) -> EstimateRow {
+fn estimate_group(
+    table: &EvidenceTable,
+    group: &[u32],
+    fitted: Option<BktParams>,
+    rules: &Rules,
+    scores: &mut Vec<f64>,
+) -> EstimateRow {
     let (options, scale) = (rules.options, &rules.options.scale);
     scores.clear();
     scores.extend(group.iter().map(|&i| table.rows[i as usize].value));
@@ -139,10 +152,15 @@ fn estimate_group(table: &EvidenceTable, group: &[u32], fitted: Option<BktParams
             let (before, after) = bkt_trace(params, scores, scale.mastery);
             trend = probability_trend(before, after, scores.len());
             let mastered = after >= *mastered_at;
-            (after, mastered, bkt_level(after, *mastered_at, scale, rules.lowest, rules.below_mastery))
+            (
+                after,
+                mastered,
+                bkt_level(after, *mastered_at, scale, rules.lowest, rules.below_mastery),
+            )
         }
         Method::NMastery { n } => {
-            let (value, mastered) = methods::n_mastery(scores, *n, scale.mastery, rules.below_mastery);
+            let (value, mastered) =
+                methods::n_mastery(scores, *n, scale.mastery, rules.below_mastery);
             (value, mastered, scale.floor(value).value)
         }
         method => {
@@ -220,7 +238,13 @@ fn bkt_trace(params: &BktParams, scores: &[f64], mastery: f64) -> (f64, f64) {
     (before.known, after.known)
 }
 
-fn bkt_level(p_known: f64, mastered_at: f64, scale: &Scale, lowest: f64, below_mastery: f64) -> f64 {
+fn bkt_level(
+    p_known: f64,
+    mastered_at: f64,
+    scale: &Scale,
+    lowest: f64,
+    below_mastery: f64,
+) -> f64 {
     if p_known >= mastered_at {
         return scale.floor(scale.mastery).value;
     }
@@ -240,8 +264,12 @@ fn time_order(table: &EvidenceTable) -> TimeOrder {
     // rank, then student rank): linear, and input order is kept within a pair.
     let students = ranks(&table.students);
     let competencies = ranks(&table.competencies);
-    let by_competency = counting_sort(0..table.rows.len() as u32, competencies.len(), |i| competencies[table.rows[i as usize].competency as usize]);
-    let index = counting_sort(by_competency.into_iter(), students.len(), |i| students[table.rows[i as usize].student as usize]);
+    let by_competency = counting_sort(0..table.rows.len() as u32, competencies.len(), |i| {
+        competencies[table.rows[i as usize].competency as usize]
+    });
+    let index = counting_sort(by_competency.into_iter(), students.len(), |i| {
+        students[table.rows[i as usize].student as usize]
+    });
     let pair = |i: u32| {
         let row = &table.rows[i as usize];
         (row.student, row.competency)
@@ -254,7 +282,12 @@ fn time_order(table: &EvidenceTable) -> TimeOrder {
             if to - from > 1 {
                 // Equal times keep input order: the group is in input order, and row numbers
                 // break ties (an unstable sort is less code than a stable one, and as fast).
-                index[from..to].sort_unstable_by(|&a, &b| table.rows[a as usize].instant.total_cmp(&table.rows[b as usize].instant).then(a.cmp(&b)));
+                index[from..to].sort_unstable_by(|&a, &b| {
+                    table.rows[a as usize]
+                        .instant
+                        .total_cmp(&table.rows[b as usize].instant)
+                        .then(a.cmp(&b))
+                });
             }
             groups.push((from, to));
             from = to;
@@ -264,7 +297,11 @@ fn time_order(table: &EvidenceTable) -> TimeOrder {
 }
 
 /// `items` stably ordered by `bucket` (each below `buckets`).
-fn counting_sort(items: impl ExactSizeIterator<Item = u32> + Clone, buckets: usize, bucket: impl Fn(u32) -> u32) -> Vec<u32> {
+fn counting_sort(
+    items: impl ExactSizeIterator<Item = u32> + Clone,
+    buckets: usize,
+    bucket: impl Fn(u32) -> u32,
+) -> Vec<u32> {
     let mut starts = vec![0u32; buckets + 1];
     for item in items.clone() {
         starts[bucket(item) as usize + 1] += 1;
@@ -295,7 +332,14 @@ fn ranks(names: &[Cow<str>]) -> Vec<u32> {
 /// Fits BKT per competency on every student's right/wrong sequence in the input. A
 /// competency whose answers are all right or all wrong has nothing to learn from and keeps
 /// the given parameters. Gives the parameters per competency id.
-fn fit_per_competency(table: &EvidenceTable, order: &TimeOrder, options: &MasteryOptions, fallback: BktParams, restarts: usize, seed: u64) -> Vec<Option<BktParams>> {
+fn fit_per_competency(
+    table: &EvidenceTable,
+    order: &TimeOrder,
+    options: &MasteryOptions,
+    fallback: BktParams,
+    restarts: usize,
+    seed: u64,
+) -> Vec<Option<BktParams>> {
     let mut responses = Vec::with_capacity(table.rows.len());
     for &(from, to) in &order.groups {
         for (position, &i) in order.index[from..to].iter().enumerate() {
@@ -313,7 +357,11 @@ fn fit_per_competency(table: &EvidenceTable, order: &TimeOrder, options: &Master
         .iter()
         .map(|skill| {
             let right = skill.answers.iter().filter(|&&a| a == 1).count();
-            let params = if right == 0 || right == skill.answers.len() { fallback } else { bkt::fit_skill(skill, &fit_options).params };
+            let params = if right == 0 || right == skill.answers.len() {
+                fallback
+            } else {
+                bkt::fit_skill(skill, &fit_options).params
+            };
             (skill.skill.clone(), params)
         })
         .collect();

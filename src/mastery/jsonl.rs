@@ -39,10 +39,22 @@ pub(super) fn read_line_slowly(number: usize, line: &str) -> Result<EvidenceReco
     let value: Value = match serde_json::from_str(line) {
         Ok(v) => v,
         Err(e) => {
-            return Err(vec![Problem::new(&prefix, format!("not valid JSON at column {}: {}", e.column(), e.to_string().split(" at line ").next().unwrap_or("")))]);
+            return Err(vec![Problem::new(
+                &prefix,
+                format!(
+                    "not valid JSON at column {}: {}",
+                    e.column(),
+                    e.to_string().split(" at line ").next().unwrap_or("")
+                ),
+            )]);
         }
     };
-    parse_record_value(&value).map_err(|e| e.problems().iter().map(|p| Problem::new(join(&prefix, &p.path), p.message.clone())).collect())
+    parse_record_value(&value).map_err(|e| {
+        e.problems()
+            .iter()
+            .map(|p| Problem::new(join(&prefix, &p.path), p.message.clone()))
+            .collect()
+    })
 }
 
 /// Fast path for the common case of a well-formed record: serde straight into the type.
@@ -50,7 +62,8 @@ pub(super) fn read_line_slowly(number: usize, line: &str) -> Result<EvidenceReco
 /// slow way, which names every problem of the line.
 pub(super) fn read_line_quickly(line: &str) -> Option<EvidenceRecord> {
     let record = serde_json::from_str::<EvidenceRecord>(line).ok()?;
-    (is_sound(&record.student, &record.competency, record.value) && instant(&record.at).is_some()).then_some(record)
+    (is_sound(&record.student, &record.competency, record.value) && instant(&record.at).is_some())
+        .then_some(record)
 }
 
 /// What the walker checks beyond the types, but the date-time: non-blank ids, a finite value.
@@ -79,7 +92,10 @@ pub fn parse_record_value(value: &Value) -> Result<EvidenceRecord, Error> {
         }
         if let Some(at) = f.str(&mut walk, "at", true) {
             if instant(at).is_none() {
-                walk.problem(f.path_of("at"), format!("`{at}` is not a date-time like 2026-11-20T10:00:00Z"));
+                walk.problem(
+                    f.path_of("at"),
+                    format!("`{at}` is not a date-time like 2026-11-20T10:00:00Z"),
+                );
             }
         }
         if let Some(mut source) = f.object(&mut walk, "source", false) {
@@ -91,13 +107,18 @@ pub fn parse_record_value(value: &Value) -> Result<EvidenceRecord, Error> {
         f.finish(&mut walk);
     }
     walk.finish("evidence")?;
-    serde_json::from_value(value.clone()).map_err(|e| Error::at("evidence", "", format!("could not build the record: {e}")))
+    serde_json::from_value(value.clone())
+        .map_err(|e| Error::at("evidence", "", format!("could not build the record: {e}")))
 }
 
 /// Evidence given as a JSON list of records (as a JS caller holds it); paths like `[3].value`.
 pub fn parse_records_value(value: &Value) -> Result<Vec<EvidenceRecord>, Error> {
     let Value::Array(items) = value else {
-        return Err(Error::at("evidence", "", format!("expected a list of evidence records, found {}", crate::json::kind_of(value))));
+        return Err(Error::at(
+            "evidence",
+            "",
+            format!("expected a list of evidence records, found {}", crate::json::kind_of(value)),
+        ));
     };
     let mut records = Vec::with_capacity(items.len());
     let mut problems = Vec::new();
@@ -107,7 +128,8 @@ pub fn parse_records_value(value: &Value) -> Result<Vec<EvidenceRecord>, Error> 
             Err(e) => {
                 let base = crate::json::index_path("", i);
                 problems.extend(e.problems().iter().map(|p| {
-                    let path = if p.path.is_empty() { base.clone() } else { format!("{base}.{}", p.path) };
+                    let path =
+                        if p.path.is_empty() { base.clone() } else { format!("{base}.{}", p.path) };
                     Problem::new(path, p.message.clone())
                 }));
             }
@@ -162,7 +184,10 @@ mod tests {
         ]);
         let err = parse_records_value(&list).unwrap_err();
         let found: Vec<String> = err.problems().iter().map(|p| p.to_string()).collect();
-        assert_eq!(found, vec!["[1].at: missing: expected a string", "[2]: expected an object, found a string"]);
+        assert_eq!(
+            found,
+            vec!["[1].at: missing: expected a string", "[2]: expected an object, found a string"]
+        );
         assert_eq!(parse_records_value(&serde_json::json!([])).unwrap(), vec![]);
     }
 

@@ -19,9 +19,11 @@ pub mod time;
 
 pub use compute::{compute_mastery, compute_mastery_table, estimate_rows, EstimateRow};
 pub use estimate::{Estimate, Trend};
-pub use jsonl::{parse_evidence_jsonl, parse_record_value, parse_records_value, write_evidence_jsonl};
+pub use jsonl::{
+    parse_evidence_jsonl, parse_record_value, parse_records_value, write_evidence_jsonl,
+};
 pub use options::{parse_options, parse_options_value, MasteryOptions, Method, METHODS};
 pub use record::{records_from_report, records_from_report_value, EvidenceRecord, EvidenceSource};
-pub use table::{EvidenceRow, EvidenceTable};
 #[cfg(target_arch = "wasm32")]
 pub(crate) use table::Names;
+pub use table::{EvidenceRow, EvidenceTable};

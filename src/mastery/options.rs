@@ -14,11 +14,17 @@ use serde_json::Value;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Method {
     /// Canvas "Decaying Average": `Dₖ = w·sₖ + (1 − w)·Dₖ₋₁` (see `methods::decaying_average`).
-    DecayingAverage { weight: f64 },
+    DecayingAverage {
+        weight: f64,
+    },
     /// Canvas's older decaying average: `w·latest + (1 − w)·mean(earlier)`.
-    WeightedAverage { weight: f64 },
+    WeightedAverage {
+        weight: f64,
+    },
     /// Canvas "n Number of Times": `n` scores at or above mastery.
-    NMastery { n: usize },
+    NMastery {
+        n: usize,
+    },
     Latest,
     Highest,
     Average,
@@ -29,11 +35,26 @@ pub enum Method {
     /// is P(known) after the last one. With `fit`, parameters are fitted per competency from
     /// all the students in the input (EM, `restarts` seeded restarts) and `params` only fills
     /// in when a competency cannot be fitted.
-    Bkt { params: BktParams, fit: bool, restarts: usize, seed: u64, mastered_at: f64 },
+    Bkt {
+        params: BktParams,
+        fit: bool,
+        restarts: usize,
+        seed: u64,
+        mastered_at: f64,
+    },
 }
 
-pub const METHODS: [&str; 9] =
-    ["decayingAverage", "weightedAverage", "nMastery", "latest", "highest", "average", "mode", "powerLaw", "bkt"];
+pub const METHODS: [&str; 9] = [
+    "decayingAverage",
+    "weightedAverage",
+    "nMastery",
+    "latest",
+    "highest",
+    "average",
+    "mode",
+    "powerLaw",
+    "bkt",
+];
 
 impl Method {
     pub fn name(&self) -> &'static str {
@@ -65,7 +86,12 @@ pub struct MasteryOptions {
 
 impl Default for MasteryOptions {
     fn default() -> Self {
-        MasteryOptions { method: Method::DecayingAverage { weight: 0.65 }, scale: Scale::default(), stale_after_days: None, as_of: None }
+        MasteryOptions {
+            method: Method::DecayingAverage { weight: 0.65 },
+            scale: Scale::default(),
+            stale_after_days: None,
+            as_of: None,
+        }
     }
 }
 
@@ -118,7 +144,10 @@ pub fn parse_options_value(value: &Value) -> Result<MasteryOptions, Error> {
             if super::time::instant(at).is_some() {
                 options.as_of = Some(at.to_string());
             } else {
-                walk.problem(f.path_of("asOf"), format!("`{at}` is not a date-time like 2026-11-20T10:00:00Z"));
+                walk.problem(
+                    f.path_of("asOf"),
+                    format!("`{at}` is not a date-time like 2026-11-20T10:00:00Z"),
+                );
             }
         }
         f.finish(&mut walk);
@@ -216,12 +245,21 @@ mod tests {
 
     #[test]
     fn reads_each_method_and_its_parameters() {
-        let options = parse_options(r#"{"method": "nMastery", "n": 2, "staleAfterDays": 30}"#).unwrap();
+        let options =
+            parse_options(r#"{"method": "nMastery", "n": 2, "staleAfterDays": 30}"#).unwrap();
         assert_eq!(options.method, Method::NMastery { n: 2 });
         assert_eq!(options.stale_after_days, Some(30.0));
-        let options = parse_options(r#"{"method": "bkt", "bkt": {"prior": 0.2, "learn": 0.3, "guess": 0.1, "slip": 0.05}}"#).unwrap();
-        let Method::Bkt { params, fit, mastered_at, .. } = options.method else { panic!("not bkt") };
-        assert_eq!((params.prior, params.learn, params.forget, fit, mastered_at), (0.2, 0.3, 0.0, false, 0.95));
+        let options = parse_options(
+            r#"{"method": "bkt", "bkt": {"prior": 0.2, "learn": 0.3, "guess": 0.1, "slip": 0.05}}"#,
+        )
+        .unwrap();
+        let Method::Bkt { params, fit, mastered_at, .. } = options.method else {
+            panic!("not bkt")
+        };
+        assert_eq!(
+            (params.prior, params.learn, params.forget, fit, mastered_at),
+            (0.2, 0.3, 0.0, false, 0.95)
+        );
     }
 
     #[test]

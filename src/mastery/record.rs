@@ -59,7 +59,9 @@ pub fn records_from_report(report: &ScoreReport) -> Option<Vec<EvidenceRecord>> 
 /// `rubric`, `student`, `task`, `submittedAt` and each criterion's `id`, `competency` and
 /// `level`. A report without `student` or `submittedAt` cannot become evidence: that is an
 /// error naming the missing key.
-pub fn records_from_report_value(value: &serde_json::Value) -> Result<Vec<EvidenceRecord>, crate::Error> {
+pub fn records_from_report_value(
+    value: &serde_json::Value,
+) -> Result<Vec<EvidenceRecord>, crate::Error> {
     use crate::json::{index_path, Walk};
     let mut walk = Walk::new();
     let mut records = Vec::new();
@@ -76,13 +78,19 @@ pub fn records_from_report_value(value: &serde_json::Value) -> Result<Vec<Eviden
                 let competency = c.str(&mut walk, "competency", false);
                 let level = c.number(&mut walk, "level", true);
                 // Other keys of a criterion score (points, met, …) are not evidence: no finish().
-                if let (Some(student), Some(at), Some(id), Some(competency), Some(level)) = (&student, &at, id, competency, level) {
+                if let (Some(student), Some(at), Some(id), Some(competency), Some(level)) =
+                    (&student, &at, id, competency, level)
+                {
                     records.push(EvidenceRecord {
                         student: student.clone(),
                         competency: competency.to_string(),
                         value: level,
                         at: at.clone(),
-                        source: Some(EvidenceSource { task: task.clone(), rubric: rubric.clone(), criterion: Some(id.to_string()) }),
+                        source: Some(EvidenceSource {
+                            task: task.clone(),
+                            rubric: rubric.clone(),
+                            criterion: Some(id.to_string()),
+                        }),
                     });
                 }
             }
@@ -109,10 +117,21 @@ mod tests {
         });
         let records = records_from_report_value(&report).unwrap();
         assert_eq!(records.len(), 2);
-        assert_eq!((records[0].competency.as_str(), records[0].value, records[0].at.as_str()), ("SCI.CER.1", 3.0, "2026-11-20T10:00:00Z"));
-        assert_eq!(records[1].source.as_ref().and_then(|s| s.criterion.as_deref()), Some("evidence"));
-        let err = records_from_report_value(&serde_json::json!({"rubric": "cer-lab", "criteria": []})).unwrap_err();
+        assert_eq!(
+            (records[0].competency.as_str(), records[0].value, records[0].at.as_str()),
+            ("SCI.CER.1", 3.0, "2026-11-20T10:00:00Z")
+        );
+        assert_eq!(
+            records[1].source.as_ref().and_then(|s| s.criterion.as_deref()),
+            Some("evidence")
+        );
+        let err =
+            records_from_report_value(&serde_json::json!({"rubric": "cer-lab", "criteria": []}))
+                .unwrap_err();
         let found: Vec<String> = err.problems().iter().map(|p| p.to_string()).collect();
-        assert_eq!(found, vec!["student: missing: expected a string", "submittedAt: missing: expected a string"]);
+        assert_eq!(
+            found,
+            vec!["student: missing: expected a string", "submittedAt: missing: expected a string"]
+        );
     }
 }

@@ -18,7 +18,8 @@ pub(super) struct Scanned<'a> {
 /// The line's record, or `None` when the line is not of the usual shape (not necessarily wrong).
 pub(super) fn scan_line(line: &str) -> Option<Scanned<'_>> {
     let mut cursor = Cursor { bytes: line.as_bytes(), at: 0, line };
-    let (mut student, mut competency, mut value, mut at, mut source) = (None, None, None, None, false);
+    let (mut student, mut competency, mut value, mut at, mut source) =
+        (None, None, None, None, false);
     cursor.eat(b'{')?;
     loop {
         let key = cursor.string()?;
@@ -85,7 +86,10 @@ impl<'a> Cursor<'a> {
     #[inline(always)]
     fn skip_whitespace(&mut self) {
         // Counted on a local slice: a loop on `self.at` itself would go through memory.
-        self.at += self.bytes[self.at..].iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')).count();
+        self.at += self.bytes[self.at..]
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+            .count();
     }
 
     /// `byte` after optional whitespace.
@@ -119,9 +123,15 @@ impl<'a> Cursor<'a> {
     fn number(&mut self) -> Option<f64> {
         self.skip_whitespace();
         let start = self.at;
-        self.at += self.bytes[start..].iter().take_while(|b| matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')).count();
+        self.at += self.bytes[start..]
+            .iter()
+            .take_while(|b| matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
+            .count();
         let token = &self.bytes[start..self.at];
-        let plain = !token.is_empty() && token.len() <= 15 && token.iter().all(u8::is_ascii_digit) && (token.len() == 1 || token[0] != b'0');
+        let plain = !token.is_empty()
+            && token.len() <= 15
+            && token.iter().all(u8::is_ascii_digit)
+            && (token.len() == 1 || token[0] != b'0');
         if plain {
             Some(token.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64)
         } else {
@@ -186,13 +196,20 @@ fn plain_run(bytes: &[u8]) -> usize {
         // Always 8 bytes; were it not, 0 would stop the run here and the caller would find
         // no closing quote: the line would only go the general way.
         let word = chunk.try_into().map_or(0, u64::from_le_bytes);
-        let special = (below(word ^ (ONES * u64::from(b'"')), 1) | below(word ^ (ONES * u64::from(b'\\')), 1) | below(word, 0x20)) & HIGHS;
+        let special = (below(word ^ (ONES * u64::from(b'"')), 1)
+            | below(word ^ (ONES * u64::from(b'\\')), 1)
+            | below(word, 0x20))
+            & HIGHS;
         if special != 0 {
             return i * 8 + (special.trailing_zeros() / 8) as usize;
         }
     }
     let done = bytes.len() - words.remainder().len();
-    done + words.remainder().iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(words.remainder().len())
+    done + words
+        .remainder()
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .unwrap_or(words.remainder().len())
 }
 
 #[cfg(test)]
@@ -217,9 +234,14 @@ mod tests {
         source: Option<crate::mastery::EvidenceSource>,
     }
 
-    fn both(line: &str) -> (Option<(String, String, f64, String)>, Option<(String, String, f64, String)>) {
-        let scanned = scan_line(line).map(|s| (s.student.to_string(), s.competency.to_string(), s.value, s.at.to_string()));
-        let parsed = serde_json::from_str::<Line>(line).ok().map(|l| (l.student.into_owned(), l.competency.into_owned(), l.value, l.at.into_owned()));
+    fn both(
+        line: &str,
+    ) -> (Option<(String, String, f64, String)>, Option<(String, String, f64, String)>) {
+        let scanned = scan_line(line)
+            .map(|s| (s.student.to_string(), s.competency.to_string(), s.value, s.at.to_string()));
+        let parsed = serde_json::from_str::<Line>(line).ok().map(|l| {
+            (l.student.into_owned(), l.competency.into_owned(), l.value, l.at.into_owned())
+        });
         (scanned, parsed)
     }
 
@@ -294,7 +316,10 @@ mod tests {
             assert!(scanned.is_none(), "the scanner takes {line}");
         }
         // Serde takes these (escapes): the scanner leaves them to it.
-        for line in [r#"{"student": "s-\u0031", "competency": "c", "value": 3, "at": "x"}"#, r#"{"stud\u0065nt": "s", "competency": "c", "value": 3, "at": "x"}"#] {
+        for line in [
+            r#"{"student": "s-\u0031", "competency": "c", "value": 3, "at": "x"}"#,
+            r#"{"stud\u0065nt": "s", "competency": "c", "value": 3, "at": "x"}"#,
+        ] {
             let (scanned, parsed) = both(line);
             assert!(scanned.is_none() && parsed.is_some(), "{line}");
         }

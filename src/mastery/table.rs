@@ -46,7 +46,13 @@ impl<'a> EvidenceTable<'a> {
     pub fn from_records(records: &'a [EvidenceRecord]) -> Self {
         let mut builder = Builder::with_capacity(records.len());
         for record in records {
-            builder.push(Cow::Borrowed(&record.student), Cow::Borrowed(&record.competency), record.value, Cow::Borrowed(&record.at), instant(&record.at));
+            builder.push(
+                Cow::Borrowed(&record.student),
+                Cow::Borrowed(&record.competency),
+                record.value,
+                Cow::Borrowed(&record.at),
+                instant(&record.at),
+            );
         }
         builder.finish()
     }
@@ -89,14 +95,22 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn with_capacity(rows: usize) -> Self {
-        Builder { students: Names::default(), competencies: Names::default(), rows: Vec::with_capacity(rows) }
+        Builder {
+            students: Names::default(),
+            competencies: Names::default(),
+            rows: Vec::with_capacity(rows),
+        }
     }
 
     /// Reads up to a block of lines; `false` once there are none left. In blocks so that the
     /// loop is a function called many times: a WebAssembly engine swaps in optimised code
     /// only between calls, never in the middle of a running loop.
     #[inline(never)]
-    fn read_block(&mut self, lines: &mut Enumerate<Lines<'a>>, problems: &mut Vec<Problem>) -> bool {
+    fn read_block(
+        &mut self,
+        lines: &mut Enumerate<Lines<'a>>,
+        problems: &mut Vec<Problem>,
+    ) -> bool {
         for _ in 0..4096 {
             let Some((i, line)) = lines.next() else { return false };
             if line.trim().is_empty() {
@@ -105,15 +119,29 @@ impl<'a> Builder<'a> {
             // The usual line, read without allocating; then serde's reading, as
             // `parse_evidence_jsonl` does; then the slow way, which names every problem.
             if let Some(s) = scan_line(line) {
-                if let Some(at) = instant(s.at).filter(|_| is_sound(s.student, s.competency, s.value)) {
-                    self.push(Cow::Borrowed(s.student), Cow::Borrowed(s.competency), s.value, Cow::Borrowed(s.at), Some(at));
+                if let Some(at) =
+                    instant(s.at).filter(|_| is_sound(s.student, s.competency, s.value))
+                {
+                    self.push(
+                        Cow::Borrowed(s.student),
+                        Cow::Borrowed(s.competency),
+                        s.value,
+                        Cow::Borrowed(s.at),
+                        Some(at),
+                    );
                     continue;
                 }
             }
             match read_line_quickly(line).map_or_else(|| read_line_slowly(i + 1, line), Ok) {
                 Ok(record) => {
                     let at = instant(&record.at);
-                    self.push(Cow::Owned(record.student), Cow::Owned(record.competency), record.value, Cow::Owned(record.at), at);
+                    self.push(
+                        Cow::Owned(record.student),
+                        Cow::Owned(record.competency),
+                        record.value,
+                        Cow::Owned(record.at),
+                        at,
+                    );
                 }
                 Err(found) => problems.extend(found),
             }
@@ -121,14 +149,31 @@ impl<'a> Builder<'a> {
         true
     }
 
-    fn push(&mut self, student: Cow<'a, str>, competency: Cow<'a, str>, value: f64, at: Cow<'a, str>, instant: Option<f64>) {
+    fn push(
+        &mut self,
+        student: Cow<'a, str>,
+        competency: Cow<'a, str>,
+        value: f64,
+        at: Cow<'a, str>,
+        instant: Option<f64>,
+    ) {
         let student = self.students.id(student);
         let competency = self.competencies.id(competency);
-        self.rows.push(EvidenceRow { student, competency, value, instant: instant.unwrap_or(f64::NEG_INFINITY), at });
+        self.rows.push(EvidenceRow {
+            student,
+            competency,
+            value,
+            instant: instant.unwrap_or(f64::NEG_INFINITY),
+            at,
+        });
     }
 
     fn finish(self) -> EvidenceTable<'a> {
-        EvidenceTable { students: self.students.into_list(), competencies: self.competencies.into_list(), rows: self.rows }
+        EvidenceTable {
+            students: self.students.into_list(),
+            competencies: self.competencies.into_list(),
+            rows: self.rows,
+        }
     }
 }
 
@@ -187,7 +232,11 @@ mod tests {
             r#"{"student": "s-17", "competency": "SCI.CER.2", "value": 1, "at": "2026-11-22T08:00:00+02:00"}"#,
         );
         let table = EvidenceTable::from_jsonl(text).unwrap();
-        let records: Vec<EvidenceRecord> = parse_evidence_jsonl(text).unwrap().into_iter().map(|r| EvidenceRecord { source: None, ..r }).collect();
+        let records: Vec<EvidenceRecord> = parse_evidence_jsonl(text)
+            .unwrap()
+            .into_iter()
+            .map(|r| EvidenceRecord { source: None, ..r })
+            .collect();
         assert_eq!(table.records(), records);
         // s-17 and s-1 (written with an escape), two competencies.
         assert_eq!((table.students.len(), table.competencies.len()), (2, 2));
@@ -222,9 +271,27 @@ mod tests {
     #[test]
     fn names_are_numbered_in_first_seen_order() {
         let records = vec![
-            EvidenceRecord { student: "b".into(), competency: "M.2".into(), value: 1.0, at: "2026-09-01".into(), source: None },
-            EvidenceRecord { student: "a".into(), competency: "M.1".into(), value: 2.0, at: "not a time".into(), source: None },
-            EvidenceRecord { student: "b".into(), competency: "M.1".into(), value: 3.0, at: "2026-09-02".into(), source: None },
+            EvidenceRecord {
+                student: "b".into(),
+                competency: "M.2".into(),
+                value: 1.0,
+                at: "2026-09-01".into(),
+                source: None,
+            },
+            EvidenceRecord {
+                student: "a".into(),
+                competency: "M.1".into(),
+                value: 2.0,
+                at: "not a time".into(),
+                source: None,
+            },
+            EvidenceRecord {
+                student: "b".into(),
+                competency: "M.1".into(),
+                value: 3.0,
+                at: "2026-09-02".into(),
+                source: None,
+            },
         ];
         let table = EvidenceTable::from_records(&records);
         assert_eq!(table.students, vec!["b", "a"]);

@@ -5,8 +5,18 @@ use crate::json::Walk;
 use serde_json::Value;
 
 const TYPES: [&str; 12] = [
-    "phrases", "wordCount", "sentenceCount", "paragraphCount", "readability", "pattern", "number", "choice", "rating", "all",
-    "any", "not",
+    "phrases",
+    "wordCount",
+    "sentenceCount",
+    "paragraphCount",
+    "readability",
+    "pattern",
+    "number",
+    "choice",
+    "rating",
+    "all",
+    "any",
+    "not",
 ];
 
 /// Largest compiled regex we accept, so that one rubric cannot exhaust a student's browser.
@@ -23,8 +33,13 @@ pub(super) fn walk_check(walk: &mut Walk, value: &Value, path: &str) {
             let any = f.strings(walk, "anyOf", false);
             let all = f.strings(walk, "allOf", false);
             match (&any, &all) {
-                (None, None) => walk.problem(f.path_of("anyOf"), "missing: a phrases check needs `anyOf` or `allOf`"),
-                (Some(_), Some(_)) => walk.problem(f.path_of("allOf"), "use either `anyOf` or `allOf`, not both"),
+                (None, None) => walk.problem(
+                    f.path_of("anyOf"),
+                    "missing: a phrases check needs `anyOf` or `allOf`",
+                ),
+                (Some(_), Some(_)) => {
+                    walk.problem(f.path_of("allOf"), "use either `anyOf` or `allOf`, not both")
+                }
                 _ => {}
             }
             for (list_key, list) in [("anyOf", any), ("allOf", all)] {
@@ -55,8 +70,12 @@ pub(super) fn walk_check(walk: &mut Walk, value: &Value, path: &str) {
             let min = f.count(walk, "min", false, 0);
             let max = f.count(walk, "max", false, 0);
             match (min, max) {
-                (Some(a), Some(b)) if a > b => walk.problem(f.path_of("max"), format!("max {b} is below min {a}")),
-                _ if !present => walk.problem(f.path_of("min"), "missing: give `min`, `max` or both"),
+                (Some(a), Some(b)) if a > b => {
+                    walk.problem(f.path_of("max"), format!("max {b} is below min {a}"))
+                }
+                _ if !present => {
+                    walk.problem(f.path_of("min"), "missing: give `min`, `max` or both")
+                }
                 _ => {}
             }
         }
@@ -65,8 +84,10 @@ pub(super) fn walk_check(walk: &mut Walk, value: &Value, path: &str) {
             let min = f.number(walk, "minGrade", false);
             let max = f.number(walk, "maxGrade", false);
             match (min, max) {
-                (Some(a), Some(b)) if a > b => walk.problem(f.path_of("maxGrade"), format!("maxGrade {b} is below minGrade {a}")),
-                _ if !present => walk.problem(f.path_of("minGrade"), "missing: give `minGrade`, `maxGrade` or both"),
+                (Some(a), Some(b)) if a > b => walk
+                    .problem(f.path_of("maxGrade"), format!("maxGrade {b} is below minGrade {a}")),
+                _ if !present => walk
+                    .problem(f.path_of("minGrade"), "missing: give `minGrade`, `maxGrade` or both"),
                 _ => {}
             }
         }
@@ -78,7 +99,10 @@ pub(super) fn walk_check(walk: &mut Walk, value: &Value, path: &str) {
                     .size_limit(REGEX_SIZE_LIMIT)
                     .build();
                 if let Err(e) = built {
-                    walk.problem(f.path_of("regex"), format!("not a valid pattern: {}", first_line(&e.to_string())));
+                    walk.problem(
+                        f.path_of("regex"),
+                        format!("not a valid pattern: {}", first_line(&e.to_string())),
+                    );
                 }
             }
         }
@@ -91,7 +115,10 @@ pub(super) fn walk_check(walk: &mut Walk, value: &Value, path: &str) {
             }
             if let Some(t) = f.number(walk, "relTolerance", false) {
                 if !(0.0..=1.0).contains(&t) {
-                    walk.problem(f.path_of("relTolerance"), "must be a fraction between 0 and 1 (0.05 is 5%)");
+                    walk.problem(
+                        f.path_of("relTolerance"),
+                        "must be a fraction between 0 and 1 (0.05 is 5%)",
+                    );
                 }
             }
             f.text(walk, "unit", false);
@@ -106,7 +133,10 @@ pub(super) fn walk_check(walk: &mut Walk, value: &Value, path: &str) {
         "rating" => {
             if let Some(from) = f.str(walk, "from", true) {
                 if !["teacher", "self", "peer"].contains(&from) {
-                    walk.problem(f.path_of("from"), unknown_word("rater", from, &["teacher", "self", "peer"]));
+                    walk.problem(
+                        f.path_of("from"),
+                        unknown_word("rater", from, &["teacher", "self", "peer"]),
+                    );
                 }
             }
             f.number(walk, "min", true);
@@ -146,7 +176,9 @@ fn phrase_problem(phrase: &str) -> Option<String> {
             return Some(format!("`{phrase}` has an empty alternative around `|`"));
         }
         if alternative.split_whitespace().any(|word| word.chars().all(|c| c == '*')) {
-            return Some(format!("`{phrase}`: a wildcard `*` must stand inside a word, as in `measur*`"));
+            return Some(format!(
+                "`{phrase}`: a wildcard `*` must stand inside a word, as in `measur*`"
+            ));
         }
     }
     None

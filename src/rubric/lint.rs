@@ -19,23 +19,77 @@ fn advice(path: String, code: &str, message: String) -> Advice {
 
 /// Words that judge without saying what was seen.
 const EVALUATIVE: &[&str] = &[
-    "good", "poor", "excellent", "adequate", "satisfactory", "unsatisfactory", "weak", "strong", "great", "fair", "bad", "nice",
-    "outstanding", "acceptable", "inadequate", "superior", "average", "exemplary", "limited", "minimal", "some", "very", "well",
-    "quality", "effective", "ineffective", "bueno", "buena", "malo", "mala", "excelente", "regular", "pobre", "adecuado",
-    "adecuada", "insuficiente",
+    "good",
+    "poor",
+    "excellent",
+    "adequate",
+    "satisfactory",
+    "unsatisfactory",
+    "weak",
+    "strong",
+    "great",
+    "fair",
+    "bad",
+    "nice",
+    "outstanding",
+    "acceptable",
+    "inadequate",
+    "superior",
+    "average",
+    "exemplary",
+    "limited",
+    "minimal",
+    "some",
+    "very",
+    "well",
+    "quality",
+    "effective",
+    "ineffective",
+    "bueno",
+    "buena",
+    "malo",
+    "mala",
+    "excelente",
+    "regular",
+    "pobre",
+    "adecuado",
+    "adecuada",
+    "insuficiente",
 ];
 
 /// Words that carry no content of their own.
 const FILLER: &[&str] = &[
-    "a", "an", "the", "is", "are", "was", "and", "or", "of", "to", "in", "work", "shows", "show", "job", "level", "it", "this",
-    "that", "with", "el", "la", "los", "las", "un", "una", "es", "y", "o", "de", "trabajo", "muy", "con",
+    "a", "an", "the", "is", "are", "was", "and", "or", "of", "to", "in", "work", "shows", "show",
+    "job", "level", "it", "this", "that", "with", "el", "la", "los", "las", "un", "una", "es", "y",
+    "o", "de", "trabajo", "muy", "con",
 ];
 
 /// Signs that a criterion judges conduct or compliance rather than learning.
 const BEHAVIOUR: &[&str] = &[
-    "neat", "neatness", "handwriting", "late", "lateness", "on time", "tardy", "punctual", "effort", "participation", "behavior",
-    "behaviour", "attendance", "tidy", "colorful", "colourful", "followed directions", "name on", "limpieza", "puntualidad",
-    "esfuerzo", "tarde", "participación", "conducta",
+    "neat",
+    "neatness",
+    "handwriting",
+    "late",
+    "lateness",
+    "on time",
+    "tardy",
+    "punctual",
+    "effort",
+    "participation",
+    "behavior",
+    "behaviour",
+    "attendance",
+    "tidy",
+    "colorful",
+    "colourful",
+    "followed directions",
+    "name on",
+    "limpieza",
+    "puntualidad",
+    "esfuerzo",
+    "tarde",
+    "participación",
+    "conducta",
 ];
 
 /// Everything worth a teacher's second look in a valid rubric.
@@ -44,7 +98,9 @@ pub fn lint(rubric: &Rubric) -> Vec<Advice> {
     let mut required: Vec<&str> = Vec::new();
     for (c, criterion) in rubric.criteria.iter().enumerate() {
         let base = format!("criteria[{c}]");
-        let about = format!("{} {}", criterion.title, criterion.description.as_deref().unwrap_or("")).to_lowercase();
+        let about =
+            format!("{} {}", criterion.title, criterion.description.as_deref().unwrap_or(""))
+                .to_lowercase();
         if let Some(word) = BEHAVIOUR.iter().find(|w| contains_word(&about, w)) {
             out.push(advice(
                 base.clone(),
@@ -117,7 +173,8 @@ pub fn lint(rubric: &Rubric) -> Vec<Advice> {
                 ));
             }
         }
-        let any_requires = criterion.levels.iter().any(|l| !l.requires.is_empty()) || criterion.proficient.as_ref().is_some_and(|p| !p.requires.is_empty());
+        let any_requires = criterion.levels.iter().any(|l| !l.requires.is_empty())
+            || criterion.proficient.as_ref().is_some_and(|p| !p.requires.is_empty());
         if rubric.kind != RubricKind::Checklist && !any_requires {
             out.push(advice(
                 base.clone(),
@@ -134,14 +191,20 @@ pub fn lint(rubric: &Rubric) -> Vec<Advice> {
                 out.push(advice(
                     format!("{path}.hint"),
                     "missing-hint",
-                    format!("indicator `{}` has no hint; next steps will use a generic message.", indicator.id),
+                    format!(
+                        "indicator `{}` has no hint; next steps will use a generic message.",
+                        indicator.id
+                    ),
                 ));
             }
             if uses_stem(&indicator.check) && !crate::text::stemmer_available(&rubric.locale) {
                 out.push(advice(
                     format!("{path}.check.stem"),
                     "no-stemmer",
-                    format!("no stemmer for locale `{}`: phrases will match exact words only.", rubric.locale),
+                    format!(
+                        "no stemmer for locale `{}`: phrases will match exact words only.",
+                        rubric.locale
+                    ),
                 ));
             }
         }
@@ -172,7 +235,11 @@ fn uses_stem(check: &Check) -> bool {
 }
 
 fn normalize(s: &str) -> String {
-    s.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    s.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn contains_word(haystack: &str, needle: &str) -> bool {
@@ -193,7 +260,8 @@ fn same_set(a: &[String], b: &[String]) -> bool {
 /// A descriptor whose content words are all evaluative ("Good work.", "Poor", "Excellent job").
 fn is_evaluative_only(descriptor: &str) -> bool {
     let text = normalize(descriptor);
-    let content: Vec<&str> = text.split(' ').filter(|w| !w.is_empty() && !FILLER.contains(w)).collect();
+    let content: Vec<&str> =
+        text.split(' ').filter(|w| !w.is_empty() && !FILLER.contains(w)).collect();
     !content.is_empty() && content.iter().all(|w| EVALUATIVE.contains(w))
 }
 

@@ -77,7 +77,12 @@ impl Default for Scale {
     fn default() -> Self {
         let level = |value: f64, label: &str| ScaleLevel { value, label: label.to_string() };
         Scale {
-            levels: vec![level(1.0, "Beginning"), level(2.0, "Developing"), level(3.0, "Proficient"), level(4.0, "Advanced")],
+            levels: vec![
+                level(1.0, "Beginning"),
+                level(2.0, "Developing"),
+                level(3.0, "Proficient"),
+                level(4.0, "Advanced"),
+            ],
             mastery: 3.0,
         }
     }
@@ -90,11 +95,7 @@ impl Scale {
 
     /// The highest scale level at or below `value` (the lowest level when `value` is below all).
     pub fn floor(&self, value: f64) -> &ScaleLevel {
-        self.levels
-            .iter()
-            .rev()
-            .find(|l| l.value <= value + 1e-9)
-            .unwrap_or(&self.levels[0])
+        self.levels.iter().rev().find(|l| l.value <= value + 1e-9).unwrap_or(&self.levels[0])
     }
 }
 
@@ -303,11 +304,22 @@ pub enum Check {
         unit: Option<String>,
     },
     #[serde(rename_all = "camelCase")]
-    Choice { any_of: Vec<String> },
-    Rating { from: Rater, min: f64 },
-    All { checks: Vec<Check> },
-    Any { checks: Vec<Check> },
-    Not { check: Box<Check> },
+    Choice {
+        any_of: Vec<String>,
+    },
+    Rating {
+        from: Rater,
+        min: f64,
+    },
+    All {
+        checks: Vec<Check>,
+    },
+    Any {
+        checks: Vec<Check>,
+    },
+    Not {
+        check: Box<Check>,
+    },
 }
 
 fn one_count() -> u32 {

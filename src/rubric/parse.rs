@@ -17,7 +17,8 @@ pub fn parse_rubric_value(value: &Value) -> Result<Rubric, Error> {
     let mut walk = Walk::new();
     walk_rubric(&mut walk, value);
     walk.finish("rubric")?;
-    serde_json::from_value(value.clone()).map_err(|e| Error::at("rubric", "", format!("could not build the rubric: {e}")))
+    serde_json::from_value(value.clone())
+        .map_err(|e| Error::at("rubric", "", format!("could not build the rubric: {e}")))
 }
 
 const KINDS: [&str; 4] = ["analytic", "holistic", "singlePoint", "checklist"];
@@ -37,7 +38,10 @@ fn walk_rubric(walk: &mut Walk, value: &Value) {
     root.bool(walk, "ratingsOverride");
     if let Some(locale) = root.str(walk, "locale", false) {
         if !is_language_tag(locale) {
-            walk.problem(root.path_of("locale"), format!("`{locale}` is not a language tag like `en` or `es-MX`"));
+            walk.problem(
+                root.path_of("locale"),
+                format!("`{locale}` is not a language tag like `en` or `es-MX`"),
+            );
         }
     }
     let kind = match root.str(walk, "kind", false) {
@@ -66,20 +70,32 @@ fn walk_rubric(walk: &mut Walk, value: &Value) {
             walk.problem(&base, "a rubric needs at least one criterion");
         }
         if kind == Some(RubricKind::Holistic) && criteria.len() > 1 {
-            walk.problem(&base, format!("a holistic rubric has exactly one criterion; found {}", criteria.len()));
+            walk.problem(
+                &base,
+                format!("a holistic rubric has exactly one criterion; found {}", criteria.len()),
+            );
         }
         let mut criterion_ids: BTreeMap<String, String> = BTreeMap::new();
         for (i, criterion) in criteria.iter().enumerate() {
             let path = format!("{base}[{i}]");
             let Some(fields) = walk.object(criterion, &path) else { continue };
             let ctx = CriterionContext { kind, scale: scale.as_ref() };
-            walk_criterion(walk, fields, &ctx, &mut criterion_ids, &mut indicator_ids, &mut requires);
+            walk_criterion(
+                walk,
+                fields,
+                &ctx,
+                &mut criterion_ids,
+                &mut indicator_ids,
+                &mut requires,
+            );
         }
     }
     for (path, id) in requires {
         if !indicator_ids.contains_key(&id) {
             let message = match did_you_mean(&id, indicator_ids.keys().map(String::as_str)) {
-                Some(close) => format!("requires unknown indicator `{id}`; did you mean `{close}`?"),
+                Some(close) => {
+                    format!("requires unknown indicator `{id}`; did you mean `{close}`?")
+                }
                 None => format!("requires unknown indicator `{id}`"),
             };
             walk.problem(path, message);
@@ -110,7 +126,10 @@ fn walk_scale(walk: &mut Walk, mut fields: Fields) -> Option<ScaleSeen> {
                 Some(v) => {
                     if let Some(&prev) = values.last() {
                         if v <= prev {
-                            walk.problem(format!("{path}.value"), format!("scale levels must go up: {v} comes after {prev}"));
+                            walk.problem(
+                                format!("{path}.value"),
+                                format!("scale levels must go up: {v} comes after {prev}"),
+                            );
                             ok = false;
                         }
                     }
@@ -125,7 +144,10 @@ fn walk_scale(walk: &mut Walk, mut fields: Fields) -> Option<ScaleSeen> {
     let mastery = fields.number(walk, "mastery", true);
     if let Some(m) = mastery {
         if ok && !values.contains(&m) {
-            walk.problem(fields.path_of("mastery"), format!("{m} is not a level of the scale ({})", list_values(&values)));
+            walk.problem(
+                fields.path_of("mastery"),
+                format!("{m} is not a level of the scale ({})", list_values(&values)),
+            );
         }
     }
     fields.finish(walk);
@@ -185,14 +207,20 @@ fn walk_criterion(
                 walk.problem(&levels_path, "a single-point rubric has no levels: describe `proficient` (and optionally `advanced`)");
             }
             match proficient {
-                None => walk.problem(&proficient_path, "missing: a single-point criterion needs its `proficient` descriptor"),
+                None => walk.problem(
+                    &proficient_path,
+                    "missing: a single-point criterion needs its `proficient` descriptor",
+                ),
                 Some(p) => walk_point(walk, p, requires),
             }
             if let Some(a) = advanced {
                 walk_point(walk, a, requires);
                 if let Some(scale) = ctx.scale {
                     if !scale.values.iter().any(|v| *v > scale.mastery) {
-                        walk.problem(&advanced_path, "the scale has no level above mastery to place advanced work on");
+                        walk.problem(
+                            &advanced_path,
+                            "the scale has no level above mastery to place advanced work on",
+                        );
                     }
                 }
             }
@@ -210,7 +238,10 @@ fn walk_criterion(
     match fields.array(walk, "indicators", false) {
         Some(indicators) => {
             if kind == Some(RubricKind::Checklist) && indicators.is_empty() {
-                walk.problem(&indicators_path, "a checklist criterion needs at least one indicator");
+                walk.problem(
+                    &indicators_path,
+                    "a checklist criterion needs at least one indicator",
+                );
             }
             for (k, indicator) in indicators.iter().enumerate() {
                 let path = format!("{indicators_path}[{k}]");
@@ -227,7 +258,13 @@ fn walk_criterion(
     fields.finish(walk);
 }
 
-fn walk_levels(walk: &mut Walk, levels: &[Value], base: &str, scale: Option<&ScaleSeen>, requires: &mut Vec<(String, String)>) {
+fn walk_levels(
+    walk: &mut Walk,
+    levels: &[Value],
+    base: &str,
+    scale: Option<&ScaleSeen>,
+    requires: &mut Vec<(String, String)>,
+) {
     if levels.is_empty() {
         walk.problem(base, "a criterion needs at least one level");
     }
@@ -244,7 +281,10 @@ fn walk_levels(walk: &mut Walk, levels: &[Value], base: &str, scale: Option<&Sca
         let Some(value) = value else { continue };
         if let Some(scale) = scale {
             if !scale.values.contains(&value) {
-                walk.problem(format!("{path}.value"), format!("{value} is not a level of the scale ({})", list_values(&scale.values)));
+                walk.problem(
+                    format!("{path}.value"),
+                    format!("{value} is not a level of the scale ({})", list_values(&scale.values)),
+                );
             }
         }
         if let Some(p) = points {
@@ -255,7 +295,10 @@ fn walk_levels(walk: &mut Walk, levels: &[Value], base: &str, scale: Option<&Sca
         let points = points.unwrap_or(value);
         if let Some((prev_value, prev_points)) = previous {
             if value <= prev_value {
-                walk.problem(format!("{path}.value"), format!("levels must be listed lowest first: {value} comes after {prev_value}"));
+                walk.problem(
+                    format!("{path}.value"),
+                    format!("levels must be listed lowest first: {value} comes after {prev_value}"),
+                );
             } else if points < prev_points {
                 walk.problem(format!("{path}.points"), format!("a higher level must not be worth fewer points: {points} after {prev_points}"));
             }
@@ -300,7 +343,10 @@ fn walk_indicator(walk: &mut Walk, mut f: Fields, indicator_ids: &mut BTreeMap<S
     let path = f.path_of("check");
     match f.get("check") {
         Some(check) => walk_check(walk, check, &path),
-        None => walk.problem(path, "missing: expected a check such as {\"type\": \"phrases\", \"anyOf\": [...]}"),
+        None => walk.problem(
+            path,
+            "missing: expected a check such as {\"type\": \"phrases\", \"anyOf\": [...]}",
+        ),
     }
     f.finish(walk);
 }

@@ -19,7 +19,10 @@ pub fn parse_submission_value(value: &Value) -> Result<Submission, Error> {
         }
         if let Some(at) = f.str(&mut walk, "submittedAt", false) {
             if crate::mastery::time::instant(at).is_none() {
-                walk.problem(f.path_of("submittedAt"), format!("`{at}` is not a date-time like 2026-11-20T10:00:00Z"));
+                walk.problem(
+                    f.path_of("submittedAt"),
+                    format!("`{at}` is not a date-time like 2026-11-20T10:00:00Z"),
+                );
             }
         }
         if let Some(responses) = f.object(&mut walk, "responses", false) {
@@ -30,11 +33,19 @@ pub fn parse_submission_value(value: &Value) -> Result<Submission, Error> {
                     Value::Array(items) => {
                         for (i, item) in items.iter().enumerate() {
                             if !item.is_string() {
-                                walk.expected(&format!("{path}[{i}]"), "an option id (a string)", item);
+                                walk.expected(
+                                    &format!("{path}[{i}]"),
+                                    "an option id (a string)",
+                                    item,
+                                );
                             }
                         }
                     }
-                    other => walk.expected(&path, "the student's text or a list of chosen option ids", other),
+                    other => walk.expected(
+                        &path,
+                        "the student's text or a list of chosen option ids",
+                        other,
+                    ),
                 }
             }
         }
@@ -44,7 +55,10 @@ pub fn parse_submission_value(value: &Value) -> Result<Submission, Error> {
                 match rating {
                     Value::Array(items) => {
                         if items.is_empty() {
-                            walk.problem(&path, "an empty list of ratings: leave the criterion out instead");
+                            walk.problem(
+                                &path,
+                                "an empty list of ratings: leave the criterion out instead",
+                            );
                         }
                         for (i, item) in items.iter().enumerate() {
                             walk_rating(&mut walk, item, &format!("{path}[{i}]"));
@@ -57,7 +71,8 @@ pub fn parse_submission_value(value: &Value) -> Result<Submission, Error> {
         f.finish(&mut walk);
     }
     walk.finish("submission")?;
-    serde_json::from_value(value.clone()).map_err(|e| Error::at("submission", "", format!("could not build the submission: {e}")))
+    serde_json::from_value(value.clone())
+        .map_err(|e| Error::at("submission", "", format!("could not build the submission: {e}")))
 }
 
 fn walk_rating(walk: &mut Walk, value: &Value, path: &str) {
@@ -65,7 +80,10 @@ fn walk_rating(walk: &mut Walk, value: &Value, path: &str) {
     f.number(walk, "value", true);
     if let Some(by) = f.str(walk, "by", false) {
         if !["teacher", "self", "peer"].contains(&by) {
-            walk.problem(f.path_of("by"), super::parse::unknown_word("rater", by, &["teacher", "self", "peer"]));
+            walk.problem(
+                f.path_of("by"),
+                super::parse::unknown_word("rater", by, &["teacher", "self", "peer"]),
+            );
         }
     }
     f.str(walk, "comment", false);

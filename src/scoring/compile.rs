@@ -87,13 +87,16 @@ impl CompiledRubric {
                 });
             }
         }
-        let resolve = |ids: &[String]| -> Vec<usize> { ids.iter().filter_map(|id| index_of.get(id.as_str()).copied()).collect() };
+        let resolve = |ids: &[String]| -> Vec<usize> {
+            ids.iter().filter_map(|id| index_of.get(id.as_str()).copied()).collect()
+        };
         let scale = &rubric.scale;
         let label = |value: f64| scale.label_of(value).unwrap_or_default().to_string();
         let mut criteria = Vec::new();
         let mut next_indicator = 0;
         for criterion in &rubric.criteria {
-            let own: Vec<usize> = (next_indicator..next_indicator + criterion.indicators.len()).collect();
+            let own: Vec<usize> =
+                (next_indicator..next_indicator + criterion.indicators.len()).collect();
             next_indicator += criterion.indicators.len();
             let levels = match rubric.kind {
                 RubricKind::Analytic | RubricKind::Holistic => criterion
@@ -143,16 +146,25 @@ impl CompiledRubric {
         let mut walk = Walk::new();
         if let Some(id) = &submission.rubric {
             if *id != self.rubric.id {
-                walk.problem("rubric", format!("this submission is for rubric `{id}`, not `{}`", self.rubric.id));
+                walk.problem(
+                    "rubric",
+                    format!("this submission is for rubric `{id}`, not `{}`", self.rubric.id),
+                );
             }
         }
         for (criterion_id, ratings) in &submission.ratings {
             let path = crate::json::key_path("ratings", criterion_id);
             let Some(index) = self.criteria.iter().position(|c| c.id == *criterion_id) else {
-                let message = match did_you_mean(criterion_id, self.criteria.iter().map(|c| c.id.as_str())) {
-                    Some(close) => format!("no criterion `{criterion_id}` in rubric `{}`; did you mean `{close}`?", self.rubric.id),
-                    None => format!("no criterion `{criterion_id}` in rubric `{}`", self.rubric.id),
-                };
+                let message =
+                    match did_you_mean(criterion_id, self.criteria.iter().map(|c| c.id.as_str())) {
+                        Some(close) => format!(
+                            "no criterion `{criterion_id}` in rubric `{}`; did you mean `{close}`?",
+                            self.rubric.id
+                        ),
+                        None => {
+                            format!("no criterion `{criterion_id}` in rubric `{}`", self.rubric.id)
+                        }
+                    };
                 walk.problem(path, message);
                 continue;
             };
@@ -164,7 +176,13 @@ impl CompiledRubric {
                         crate::rubric::model::Ratings::One(_) => format!("{path}.value"),
                         crate::rubric::model::Ratings::Many(_) => format!("{path}[{i}].value"),
                     };
-                    walk.problem(at, format!("{} is outside the levels of criterion `{}` ({low} to {high})", rating.value, criterion.id));
+                    walk.problem(
+                        at,
+                        format!(
+                            "{} is outside the levels of criterion `{}` ({low} to {high})",
+                            rating.value, criterion.id
+                        ),
+                    );
                 }
             }
         }
@@ -214,29 +232,47 @@ impl CompiledRubric {
             total,
             max,
             percent,
-            level: LevelRef { value: overall, label: scale.label_of(overall).unwrap_or_default().to_string() },
+            level: LevelRef {
+                value: overall,
+                label: scale.label_of(overall).unwrap_or_default().to_string(),
+            },
             mastered: overall >= scale.mastery,
             criteria,
         }
     }
 
-    fn score_criterion(&self, criterion: &CompiledCriterion, submission: &Submission, outcomes: &[Outcome]) -> CriterionScore {
+    fn score_criterion(
+        &self,
+        criterion: &CompiledCriterion,
+        submission: &Submission,
+        outcomes: &[Outcome],
+    ) -> CriterionScore {
         let scale = &self.rubric.scale;
         let met: Vec<Met> = criterion
             .indicators
             .iter()
             .filter(|&&i| outcomes[i].met)
-            .map(|&i| Met { indicator: self.indicators[i].id.clone(), spans: outcomes[i].spans.clone() })
+            .map(|&i| Met {
+                indicator: self.indicators[i].id.clone(),
+                spans: outcomes[i].spans.clone(),
+            })
             .collect();
         let missing: Vec<Missing> = criterion
             .indicators
             .iter()
             .filter(|&&i| !outcomes[i].met)
-            .map(|&i| Missing { indicator: self.indicators[i].id.clone(), hint: self.indicators[i].hint.clone() })
+            .map(|&i| Missing {
+                indicator: self.indicators[i].id.clone(),
+                hint: self.indicators[i].hint.clone(),
+            })
             .collect();
         let ratings = submission.ratings.get(&criterion.id).map(|r| r.all()).unwrap_or_default();
         let self_rating = ratings.iter().rev().find(|r| r.by == Rater::SelfRating).map(|r| r.value);
-        let human = if self.rubric.ratings_override { deciding_rating(ratings, self.rubric.score_self) } else { None };
+        let human = if self.rubric.ratings_override {
+            deciding_rating(ratings, self.rubric.score_self)
+        } else {
+            None
+        };
         let max_points = criterion.max_points();
 
         let (level, points, source) = if criterion.levels.is_empty() {
@@ -245,7 +281,11 @@ impl CompiledRubric {
             match human {
                 Some(value) => {
                     let fraction = if high > low { (value - low) / (high - low) } else { 1.0 };
-                    (scale.floor(value).value, max_points * fraction.clamp(0.0, 1.0), Source::Rating)
+                    (
+                        scale.floor(value).value,
+                        max_points * fraction.clamp(0.0, 1.0),
+                        Source::Rating,
+                    )
                 }
                 None => {
                     let points: f64 = criterion
@@ -262,11 +302,20 @@ impl CompiledRubric {
         } else {
             match human {
                 Some(value) => {
-                    let level = criterion.levels.iter().rev().find(|l| l.value <= value + 1e-9).unwrap_or(&criterion.levels[0]);
+                    let level = criterion
+                        .levels
+                        .iter()
+                        .rev()
+                        .find(|l| l.value <= value + 1e-9)
+                        .unwrap_or(&criterion.levels[0]);
                     (level.value, level.points, Source::Rating)
                 }
                 None => {
-                    let reached = criterion.levels.iter().rev().find(|l| l.requires.iter().all(|&i| outcomes[i].met));
+                    let reached = criterion
+                        .levels
+                        .iter()
+                        .rev()
+                        .find(|l| l.requires.iter().all(|&i| outcomes[i].met));
                     match reached {
                         Some(level) => (level.value, level.points, Source::Auto),
                         // Not even the lowest level's evidence: the lowest level, with no points.
@@ -298,11 +347,16 @@ fn deciding_rating(ratings: &[crate::rubric::model::Rating], score_self: bool) -
     if let Some(teacher) = ratings.iter().rev().find(|r| r.by == Rater::Teacher) {
         return Some(teacher.value);
     }
-    let mut peers: Vec<f64> = ratings.iter().filter(|r| r.by == Rater::Peer).map(|r| r.value).collect();
+    let mut peers: Vec<f64> =
+        ratings.iter().filter(|r| r.by == Rater::Peer).map(|r| r.value).collect();
     if !peers.is_empty() {
         peers.sort_by(f64::total_cmp);
         let n = peers.len();
-        return Some(if n % 2 == 1 { peers[n / 2] } else { (peers[n / 2 - 1] + peers[n / 2]) / 2.0 });
+        return Some(if n % 2 == 1 {
+            peers[n / 2]
+        } else {
+            (peers[n / 2 - 1] + peers[n / 2]) / 2.0
+        });
     }
     if score_self {
         return ratings.iter().rev().find(|r| r.by == Rater::SelfRating).map(|r| r.value);
@@ -330,7 +384,8 @@ fn single_point_levels(
 ) -> Vec<CompiledLevel> {
     let scale = &rubric.scale;
     let label = |v: f64| scale.label_of(v).unwrap_or_default().to_string();
-    let below = scale.levels.iter().rev().find(|l| l.value < scale.mastery).unwrap_or(&scale.levels[0]);
+    let below =
+        scale.levels.iter().rev().find(|l| l.value < scale.mastery).unwrap_or(&scale.levels[0]);
     let above = scale.levels.iter().find(|l| l.value > scale.mastery);
     let mut levels = Vec::new();
     if below.value < scale.mastery {
@@ -368,4 +423,3 @@ fn single_point_levels(
     }
     levels
 }
-

@@ -99,11 +99,17 @@ impl Session {
         let (from, old_end, new_end) = edit.bytes;
         match self.submission.responses.get_mut(&self.field) {
             // The submission's copy had the old text: edited alike, in place.
-            Some(Response::Text(current)) if current.len() + new_end == text.len() + old_end && current.is_char_boundary(from) && current.is_char_boundary(old_end) => {
+            Some(Response::Text(current))
+                if current.len() + new_end == text.len() + old_end
+                    && current.is_char_boundary(from)
+                    && current.is_char_boundary(old_end) =>
+            {
                 current.replace_range(from..old_end, &text[from..new_end]);
             }
             _ => {
-                self.submission.responses.insert(self.field.clone(), Response::Text(text.to_string()));
+                self.submission
+                    .responses
+                    .insert(self.field.clone(), Response::Text(text.to_string()));
             }
         }
         self.shift = (edit.at, edit.by);
@@ -111,7 +117,12 @@ impl Session {
         // outcomes (and the unchanged ratings), so outcomes that show the same, the usual
         // case, need no new report, and its spans (those of the met outcomes) are moved
         // when next needed.
-        let update = self.rubric.matchers.update_outcomes(&self.live, &self.submission, &edit, &mut self.outcomes);
+        let update = self.rubric.matchers.update_outcomes(
+            &self.live,
+            &self.submission,
+            &edit,
+            &mut self.outcomes,
+        );
         self.moved = update.met_spans_moved;
         self.evidence_changed = update.shows_change;
         self.respanned = None;
@@ -135,8 +146,16 @@ impl Session {
         let mut respanned = Vec::with_capacity(update.respanned.len());
         for i in update.respanned {
             let c = self.rubric.indicators[i].criterion;
-            let met = self.rubric.criteria[c].indicators.iter().take_while(|&&k| k != i).filter(|&&k| self.outcomes[k].met).count();
-            let Some(entry) = self.report.criteria.get_mut(c).and_then(|c| c.met.get_mut(met)) else { continue };
+            let met = self.rubric.criteria[c]
+                .indicators
+                .iter()
+                .take_while(|&&k| k != i)
+                .filter(|&&k| self.outcomes[k].met)
+                .count();
+            let Some(entry) = self.report.criteria.get_mut(c).and_then(|c| c.met.get_mut(met))
+            else {
+                continue;
+            };
             let before = std::mem::replace(&mut entry.spans, self.outcomes[i].spans.clone());
             respanned.push(Respanned { criterion: c, met, before });
         }
@@ -222,10 +241,20 @@ mod tests {
     /// compare against (and give) what a session moving them on every edit has.
     #[test]
     fn deferred_report_moves_catch_up_when_the_report_is_rebuilt() {
-        let rubric = Rc::new(CompiledRubric::from_json(include_str!("../../benches/browser/lab-rubric.json")).expect("valid"));
-        let sentences: Vec<&str> = include_str!("../../benches/browser/lab-sentences.txt").lines().filter(|l| !l.trim().is_empty()).collect();
+        let rubric = Rc::new(
+            CompiledRubric::from_json(include_str!("../../benches/browser/lab-rubric.json"))
+                .expect("valid"),
+        );
+        let sentences: Vec<&str> = include_str!("../../benches/browser/lab-sentences.txt")
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .collect();
         let text = sentences[..12].join(" ");
-        let (mut deferred, mut eager) = [0, 1].map(|_| Session::new(Rc::clone(&rubric), Submission::of_text(text.clone()), "response")).into();
+        let (mut deferred, mut eager) = [0, 1]
+            .map(|_| {
+                Session::new(Rc::clone(&rubric), Submission::of_text(text.clone()), "response")
+            })
+            .into();
         let middle = text[..text.len() / 2].rfind(". ").map_or(0, |i| i + 1) as u32;
         let typed = " Next time we measured 12.5 cm of stem, because the light was brighter.";
         let (mut rebuilt, mut moved) = (0, 0);
@@ -240,7 +269,12 @@ mod tests {
             if deferred.evidence_changed() {
                 rebuilt += 1;
                 if deferred.respanned().is_none() {
-                    assert_eq!(deferred.report_before(), eager.report_before(), "after typing {:?}", &typed[..=i]);
+                    assert_eq!(
+                        deferred.report_before(),
+                        eager.report_before(),
+                        "after typing {:?}",
+                        &typed[..=i]
+                    );
                 }
                 assert_eq!(deferred.report(), eager.report());
             }

@@ -54,7 +54,9 @@ mod tests {
         assert!(stemmer_available("EN"));
         assert!(stemmer_available("nb_NO"));
         assert!(!stemmer_available("ja"));
-        let stem = |locale: &str, w: &str| rust_stemmers::Stemmer::create(stemmer_for(locale).unwrap()).stem(w).into_owned();
+        let stem = |locale: &str, w: &str| {
+            rust_stemmers::Stemmer::create(stemmer_for(locale).unwrap()).stem(w).into_owned()
+        };
         // Snowball English: measured, measuring, measurement all reduce to "measur".
         assert_eq!(stem("en", "measured"), "measur");
         assert_eq!(stem("en", "measurement"), "measur");

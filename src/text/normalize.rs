@@ -95,7 +95,11 @@ mod tests {
 
     #[test]
     fn normalizes_in_order() {
-        let n = Normalization { case_sensitive: false, ignore_accents: true, stem: Some(rust_stemmers::Algorithm::Spanish) };
+        let n = Normalization {
+            case_sensitive: false,
+            ignore_accents: true,
+            stem: Some(rust_stemmers::Algorithm::Spanish),
+        };
         assert_eq!(n.apply("Fotosíntesis"), n.apply("fotosintesis"));
         let plain = Normalization { case_sensitive: true, ignore_accents: false, stem: None };
         assert_eq!(plain.apply("Data"), "Data");

@@ -33,8 +33,29 @@ pub struct FoundNumber {
 pub fn decimal_comma(locale: &str) -> bool {
     matches!(
         super::language(locale).as_str(),
-        "es" | "fr" | "de" | "it" | "pt" | "nl" | "ru" | "ro" | "tr" | "da" | "sv" | "no" | "nb" | "nn" | "fi" | "pl" | "cs"
-            | "el" | "hu" | "ca" | "gl" | "eu" | "uk" | "id"
+        "es" | "fr"
+            | "de"
+            | "it"
+            | "pt"
+            | "nl"
+            | "ru"
+            | "ro"
+            | "tr"
+            | "da"
+            | "sv"
+            | "no"
+            | "nb"
+            | "nn"
+            | "fi"
+            | "pl"
+            | "cs"
+            | "el"
+            | "hu"
+            | "ca"
+            | "gl"
+            | "eu"
+            | "uk"
+            | "id"
     )
 }
 
@@ -82,7 +103,10 @@ pub fn find_numbers(text: &str, decimal_comma: bool) -> Vec<FoundNumber> {
                 j += 1;
             }
             groups.push((g, j));
-            if j + 1 < bytes.len() && (bytes[j] == b'.' || bytes[j] == b',') && bytes[j + 1].is_ascii_digit() {
+            if j + 1 < bytes.len()
+                && (bytes[j] == b'.' || bytes[j] == b',')
+                && bytes[j + 1].is_ascii_digit()
+            {
                 separators.push(bytes[j]);
                 j += 1;
             } else {
@@ -97,7 +121,8 @@ pub fn find_numbers(text: &str, decimal_comma: bool) -> Vec<FoundNumber> {
         while k < bytes.len() && (bytes[k] == b' ' || bytes[k] == b'\t') {
             k += 1;
         }
-        let unit_len: usize = text[k..].chars().take_while(|c| unit_char(*c)).map(char::len_utf8).sum();
+        let unit_len: usize =
+            text[k..].chars().take_while(|c| unit_char(*c)).map(char::len_utf8).sum();
         let unit_text = text[k..k + unit_len].trim_end_matches('/');
         let start16 = cursor.advance_to(text, start);
         let end16 = cursor.advance_to(text, end_byte);
@@ -114,7 +139,12 @@ pub fn find_numbers(text: &str, decimal_comma: bool) -> Vec<FoundNumber> {
 }
 
 /// The value of digit groups joined by separators, and how many groups belong to it.
-fn read_value(text: &str, groups: &[(usize, usize)], separators: &[u8], thousands: u8) -> (f64, usize) {
+fn read_value(
+    text: &str,
+    groups: &[(usize, usize)],
+    separators: &[u8],
+    thousands: u8,
+) -> (f64, usize) {
     let digits = |g: (usize, usize)| &text[g.0..g.1];
     let parse = |s: &str| s.parse::<f64>().unwrap_or(0.0);
     if separators.is_empty() {
@@ -125,7 +155,8 @@ fn read_value(text: &str, groups: &[(usize, usize)], separators: &[u8], thousand
         // The last separator is the decimal mark; the earlier ones group thousands.
         let last = separators.len() - 1;
         let decimal = separators[last];
-        let grouped = separators[..last].iter().all(|&s| s != decimal) && groups[1..=last].iter().all(|&g| g.1 - g.0 == 3);
+        let grouped = separators[..last].iter().all(|&s| s != decimal)
+            && groups[1..=last].iter().all(|&g| g.1 - g.0 == 3);
         if grouped {
             let whole: String = groups[..=last].iter().map(|&g| digits(g)).collect();
             return (parse(&format!("{whole}.{}", digits(groups[last + 1]))), groups.len());
@@ -149,8 +180,14 @@ mod tests {
     #[test]
     fn reads_decimals_and_thousands_by_locale() {
         assert_eq!(values("The plant grew 12,5 cm and weighed 3.2 kg.", false), vec![12.5, 3.2]);
-        assert_eq!(values("We counted 1,000 seeds, then 2,500,000.", false), vec![1000.0, 2_500_000.0]);
-        assert_eq!(values("Contamos 1.000 semillas; la planta mide 12,5 cm.", true), vec![1000.0, 12.5]);
+        assert_eq!(
+            values("We counted 1,000 seeds, then 2,500,000.", false),
+            vec![1000.0, 2_500_000.0]
+        );
+        assert_eq!(
+            values("Contamos 1.000 semillas; la planta mide 12,5 cm.", true),
+            vec![1000.0, 12.5]
+        );
         assert_eq!(values("1,234.5 or 1.234,5", false), vec![1234.5, 1234.5]);
         assert_eq!(values("Readings: 1,5,6", false), vec![1.5, 6.0]);
         assert_eq!(values("It fell to -4 °C, CO2 rose, pH 7-8.", false), vec![-4.0, 7.0, 8.0]);
@@ -160,7 +197,10 @@ mod tests {
     fn units_and_spans() {
         // "🧪 " is 3 UTF-16 units; "Masa: " 6 more, so "3,2" starts at 9 and "kg" ends at 15.
         let found = find_numbers("🧪 Masa: 3,2 kg. Largo: 12cm.", true);
-        assert_eq!(found[0], FoundNumber { value: 3.2, start: 9, end: 12, unit: Some("kg".into()), unit_end: 15 });
+        assert_eq!(
+            found[0],
+            FoundNumber { value: 3.2, start: 9, end: 12, unit: Some("kg".into()), unit_end: 15 }
+        );
         assert_eq!(found[1].value, 12.0);
         assert_eq!(found[1].unit.as_deref(), Some("cm"));
         assert_eq!(found[1].unit_end - found[1].start, 4);

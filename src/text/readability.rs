@@ -83,12 +83,23 @@ fn english(word: &str) -> u32 {
     let consonant = |c: char| c.is_alphabetic() && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     if n >= 3 && count > 1 {
         // A silent final e ("make", "phase"), but "table", "people" keep theirs.
-        if chars[n - 1] == 'e' && consonant(chars[n - 2]) && !(chars[n - 2] == 'l' && consonant(chars[n - 3])) {
+        if chars[n - 1] == 'e'
+            && consonant(chars[n - 2])
+            && !(chars[n - 2] == 'l' && consonant(chars[n - 3]))
+        {
             count -= 1;
-        } else if chars[n - 1] == 'd' && chars[n - 2] == 'e' && !matches!(chars[n - 3], 't' | 'd') && consonant(chars[n - 3]) {
+        } else if chars[n - 1] == 'd'
+            && chars[n - 2] == 'e'
+            && !matches!(chars[n - 3], 't' | 'd')
+            && consonant(chars[n - 3])
+        {
             // "-ed" is silent after most consonants ("measured", "jumped") but not in "wanted".
             count -= 1;
-        } else if chars[n - 1] == 's' && chars[n - 2] == 'e' && consonant(chars[n - 3]) && !matches!(chars[n - 3], 's' | 'x' | 'z' | 'c' | 'g' | 'h') {
+        } else if chars[n - 1] == 's'
+            && chars[n - 2] == 'e'
+            && consonant(chars[n - 3])
+            && !matches!(chars[n - 3], 's' | 'x' | 'z' | 'c' | 'g' | 'h')
+        {
             // "makes", "phases"? "-es" after s/x/z/ch/sh/ge/ce is a syllable; otherwise silent.
             count -= 1;
         }
@@ -183,7 +194,8 @@ impl TextCounts {
 
 /// Grade of a Szigriszt–Pazos perspicuity, by the INFLESZ anchors of the module notes.
 fn inflesz_grade(p: f64) -> f64 {
-    const ANCHORS: [(f64, f64); 5] = [(80.0, 4.0), (65.0, 7.0), (55.0, 10.0), (40.0, 12.0), (20.0, 16.0)];
+    const ANCHORS: [(f64, f64); 5] =
+        [(80.0, 4.0), (65.0, 7.0), (55.0, 10.0), (40.0, 12.0), (20.0, 16.0)];
     let segment = ANCHORS.windows(2).find(|w| p >= w[1].0).unwrap_or(&ANCHORS[3..5]);
     let ((p0, g0), (p1, g1)) = (segment[0], segment[1]);
     g0 + (p - p0) * (g1 - g0) / (p1 - p0)
@@ -200,7 +212,18 @@ mod tests {
 
     #[test]
     fn english_syllables() {
-        for (w, n) in [("measured", 2), ("wanted", 2), ("table", 2), ("make", 1), ("photosynthesis", 5), ("the", 1), ("data", 2), ("people", 2), ("boxes", 2), ("plants", 1)] {
+        for (w, n) in [
+            ("measured", 2),
+            ("wanted", 2),
+            ("table", 2),
+            ("make", 1),
+            ("photosynthesis", 5),
+            ("the", 1),
+            ("data", 2),
+            ("people", 2),
+            ("boxes", 2),
+            ("plants", 1),
+        ] {
             assert_eq!(syllables(w, SyllableRules::English), n, "{w}");
         }
     }
@@ -209,7 +232,18 @@ mod tests {
     fn spanish_syllables() {
         // fo-to-sín-te-sis 5; ai-re 2; pa-ís 2 (hiatus by the accent); cie-lo 2;
         // le-ón 2 (two strong vowels); buey 1 (triphthong); ca-mi-ón 3; hoy 1; y 1.
-        for (w, n) in [("fotosíntesis", 5), ("aire", 2), ("país", 2), ("cielo", 2), ("león", 2), ("buey", 1), ("camión", 2), ("hoy", 1), ("y", 1), ("agua", 2)] {
+        for (w, n) in [
+            ("fotosíntesis", 5),
+            ("aire", 2),
+            ("país", 2),
+            ("cielo", 2),
+            ("león", 2),
+            ("buey", 1),
+            ("camión", 2),
+            ("hoy", 1),
+            ("y", 1),
+            ("agua", 2),
+        ] {
             assert_eq!(syllables(w, SyllableRules::Spanish), n, "{w}");
         }
     }

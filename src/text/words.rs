@@ -55,8 +55,12 @@ fn ascii_words(text: &str) -> Vec<Word<'_>> {
                 continue;
             }
             let (before, mid, after) = (b[i - 1], b[i], b.get(i + 1).copied().unwrap_or(0));
-            let letters = before.is_ascii_alphabetic() && after.is_ascii_alphabetic() && matches!(mid, b':' | b'.' | b'\'');
-            let digits = before.is_ascii_digit() && after.is_ascii_digit() && matches!(mid, b',' | b';' | b'.' | b'\'');
+            let letters = before.is_ascii_alphabetic()
+                && after.is_ascii_alphabetic()
+                && matches!(mid, b':' | b'.' | b'\'');
+            let digits = before.is_ascii_digit()
+                && after.is_ascii_digit()
+                && matches!(mid, b',' | b';' | b'.' | b'\'');
             if letters || digits {
                 i += 2;
             } else {
@@ -64,7 +68,13 @@ fn ascii_words(text: &str) -> Vec<Word<'_>> {
             }
         }
         if b[start..i].iter().any(u8::is_ascii_alphanumeric) {
-            out.push(Word { text: &text[start..i], byte_start: start, byte_end: i, utf16_start: start as u32, utf16_end: i as u32 });
+            out.push(Word {
+                text: &text[start..i],
+                byte_start: start,
+                byte_end: i,
+                utf16_start: start as u32,
+                utf16_end: i as u32,
+            });
         }
     }
     out
@@ -149,7 +159,8 @@ fn ascii_sentence_end(b: &[u8], from: usize) -> usize {
             let found = match ahead {
                 Some((at, found)) if at >= i => found,
                 _ => {
-                    let j = (i..b.len()).find(|&j| b[j].is_ascii_alphabetic() || para(b[j]) || sa_term(b[j]));
+                    let j = (i..b.len())
+                        .find(|&j| b[j].is_ascii_alphabetic() || para(b[j]) || sa_term(b[j]));
                     let found = j.map(|j| b[j]);
                     ahead = Some((j.unwrap_or(b.len()), found));
                     found
@@ -254,13 +265,48 @@ mod tests {
     #[test]
     fn ascii_sentences_match_the_unicode_segmenter() {
         let pieces = [
-            "a", "B", "7", " ", "  ", ".", "!", "?", "\"", "'", ")", "(", "]", ",", "-", ":", ";", "\n", "\r\n", "\r", "\t", "e.g. the", "U.S. Army",
-            "3.5", "Dr. Lee", "end.) Next", "x", "Why? because", "#", "_", "...", "\u{b}", "\u{c}",
+            "a",
+            "B",
+            "7",
+            " ",
+            "  ",
+            ".",
+            "!",
+            "?",
+            "\"",
+            "'",
+            ")",
+            "(",
+            "]",
+            ",",
+            "-",
+            ":",
+            ";",
+            "\n",
+            "\r\n",
+            "\r",
+            "\t",
+            "e.g. the",
+            "U.S. Army",
+            "3.5",
+            "Dr. Lee",
+            "end.) Next",
+            "x",
+            "Why? because",
+            "#",
+            "_",
+            "...",
+            "\u{b}",
+            "\u{c}",
         ];
         let mut seed: u64 = 4242;
         for _ in 0..30_000 {
             let text = random_text(&mut seed, &pieces, 59);
-            let general: Vec<(usize, &str)> = unicode_segmentation::UnicodeSegmentation::split_sentence_bound_indices(text.as_str()).collect();
+            let general: Vec<(usize, &str)> =
+                unicode_segmentation::UnicodeSegmentation::split_sentence_bound_indices(
+                    text.as_str(),
+                )
+                .collect();
             assert_eq!(super::sentence_bounds(&text).collect::<Vec<_>>(), general, "{text:?}");
         }
     }
@@ -271,29 +317,45 @@ mod tests {
     #[test]
     fn long_runs_after_a_full_stop() {
         let short = format!("It grew.{}then {}x. Next.", " ".repeat(300), ")".repeat(300));
-        let general: Vec<(usize, &str)> = unicode_segmentation::UnicodeSegmentation::split_sentence_bound_indices(short.as_str()).collect();
+        let general: Vec<(usize, &str)> =
+            unicode_segmentation::UnicodeSegmentation::split_sentence_bound_indices(short.as_str())
+                .collect();
         assert_eq!(super::sentence_bounds(&short).collect::<Vec<_>>(), general);
         // A lower-case word after the full stop continues the sentence (SB8), so the first
         // sentence runs to "x. " and "Next." is the second.
         let long = format!("It grew.{}then {}x. Next.", " ".repeat(200_000), ")".repeat(1000));
         let split = long.len() - "Next.".len();
-        assert_eq!(super::sentence_bounds(&long).collect::<Vec<_>>(), vec![(0, &long[..split]), (split, &long[split..])]);
+        assert_eq!(
+            super::sentence_bounds(&long).collect::<Vec<_>>(),
+            vec![(0, &long[..split]), (split, &long[split..])]
+        );
     }
 
     /// The ASCII path gives exactly the words the general segmenter gives.
     #[test]
     fn ascii_words_match_the_unicode_segmenter() {
-        let pieces = ["a", "B", "7", "_", ":", ".", "'", ",", ";", " ", "  ", "\n", "\r\n", "-", "\"", "e.g.", "3.5", "1,000", "don't", "x_y", "?", "!", "(", "\t", "U.S.", "1;2", "a:b"];
+        let pieces = [
+            "a", "B", "7", "_", ":", ".", "'", ",", ";", " ", "  ", "\n", "\r\n", "-", "\"",
+            "e.g.", "3.5", "1,000", "don't", "x_y", "?", "!", "(", "\t", "U.S.", "1;2", "a:b",
+        ];
         let mut seed: u64 = 99;
         for _ in 0..20_000 {
             let text = random_text(&mut seed, &pieces, 60);
             let mut general = Vec::new();
             let mut utf16 = super::Utf16Cursor::default();
-            for (start, segment) in unicode_segmentation::UnicodeSegmentation::split_word_bound_indices(text.as_str()) {
+            for (start, segment) in
+                unicode_segmentation::UnicodeSegmentation::split_word_bound_indices(text.as_str())
+            {
                 if segment.chars().any(char::is_alphanumeric) {
                     let end = start + segment.len();
                     let (s, e) = (utf16.advance_to(&text, start), utf16.advance_to(&text, end));
-                    general.push(super::Word { text: segment, byte_start: start, byte_end: end, utf16_start: s, utf16_end: e });
+                    general.push(super::Word {
+                        text: segment,
+                        byte_start: start,
+                        byte_end: end,
+                        utf16_start: s,
+                        utf16_end: e,
+                    });
                 }
             }
             assert_eq!(super::ascii_words(&text), general, "{text:?}");
@@ -307,7 +369,8 @@ mod tests {
         // "é" is one UTF-16 unit but two bytes; "🧪" is two UTF-16 units and four bytes.
         let text = "Café 🧪 data, l'eau";
         let ws = words(text);
-        let found: Vec<(&str, u32, u32)> = ws.iter().map(|w| (w.text, w.utf16_start, w.utf16_end)).collect();
+        let found: Vec<(&str, u32, u32)> =
+            ws.iter().map(|w| (w.text, w.utf16_start, w.utf16_end)).collect();
         assert_eq!(found, vec![("Café", 0, 4), ("data", 8, 12), ("l'eau", 14, 19)]);
     }
 

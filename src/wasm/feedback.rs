@@ -10,7 +10,10 @@ use wasm_bindgen::prelude::*;
 
 /// Feedback options from JS: `undefined`/`null` for the defaults, or `{locale, target}`
 /// (an object or a JSON string); a target off the scale throws with path `target`.
-pub(crate) fn options_from_js(rubric: &CompiledRubric, options: &JsValue) -> Result<FeedbackOptions, JsValue> {
+pub(crate) fn options_from_js(
+    rubric: &CompiledRubric,
+    options: &JsValue,
+) -> Result<FeedbackOptions, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(FeedbackOptions::default());
     }
@@ -19,7 +22,11 @@ pub(crate) fn options_from_js(rubric: &CompiledRubric, options: &JsValue) -> Res
 }
 
 /// Scores a submission and gives feedback on it → `Feedback`.
-pub(crate) fn feedback_js(rubric: &CompiledRubric, submission: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+pub(crate) fn feedback_js(
+    rubric: &CompiledRubric,
+    submission: &JsValue,
+    options: &JsValue,
+) -> Result<JsValue, JsValue> {
     let submission = submission_from_js(submission)?;
     let options = options_from_js(rubric, options)?;
     to_js(&feedback_for(rubric, &submission, &options).map_err(js_error)?)
@@ -33,7 +40,11 @@ pub(crate) fn calibrate_js(rubric: &CompiledRubric, samples: &JsValue) -> Result
     }
     let value = value_from_js(samples, "samples")?;
     let serde_json::Value::Array(items) = value else {
-        return Err(js_error(Error::at("samples", "", "expected JSON Lines text or a list of {submission, teacher} objects")));
+        return Err(js_error(Error::at(
+            "samples",
+            "",
+            "expected JSON Lines text or a list of {submission, teacher} objects",
+        )));
     };
     let parsed = parse_sample_list(&items, rubric).map_err(js_error)?;
     to_js(&calibrate(rubric, &parsed))
@@ -42,7 +53,11 @@ pub(crate) fn calibrate_js(rubric: &CompiledRubric, samples: &JsValue) -> Result
 /// Feedback in one call, for pages that do not keep an `Engine`: compiles `rubric`, scores
 /// `submission`, gives feedback with `options` (`{locale, target}`).
 #[wasm_bindgen(js_name = feedbackOnce)]
-pub fn feedback_once(rubric: JsValue, submission: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn feedback_once(
+    rubric: JsValue,
+    submission: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
     let compiled = rubric_from_js(&rubric)?;
     feedback_js(&compiled, &submission, &options)
 }

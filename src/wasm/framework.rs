@@ -16,18 +16,30 @@ pub fn parse_framework(framework: JsValue) -> Result<JsValue, JsValue> {
 /// Estimates with every parent's rolled-up estimate → estimates.
 #[wasm_bindgen(js_name = rollUp)]
 pub fn roll_up(framework: JsValue, estimates: JsValue) -> Result<JsValue, JsValue> {
-    let framework = crate::framework::parse_framework_value(&value_from_js(&framework, "framework")?).map_err(js_error)?;
-    let estimates = crate::framework::estimates_from_value(&value_from_js(&estimates, "estimates")?).map_err(js_error)?;
+    let framework =
+        crate::framework::parse_framework_value(&value_from_js(&framework, "framework")?)
+            .map_err(js_error)?;
+    let estimates =
+        crate::framework::estimates_from_value(&value_from_js(&estimates, "estimates")?)
+            .map_err(js_error)?;
     to_js(&crate::framework::roll_up(&framework, &estimates))
 }
 
 /// Recommendations for `options.student` → `{student, framework, asOf?, recommendations}`;
 /// with `null` estimates, computed from `options.evidence`.
 #[wasm_bindgen]
-pub fn recommend(framework: JsValue, estimates: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn recommend(
+    framework: JsValue,
+    estimates: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
     let framework = value_from_js(&framework, "framework")?;
     // `null`: compute them from `options.evidence`.
-    let estimates = if estimates.is_null() || estimates.is_undefined() { serde_json::Value::Null } else { value_from_js(&estimates, "estimates")? };
+    let estimates = if estimates.is_null() || estimates.is_undefined() {
+        serde_json::Value::Null
+    } else {
+        value_from_js(&estimates, "estimates")?
+    };
     let options = value_from_js(&options, "options")?;
     to_js(&crate::framework::recommend_request(&framework, &estimates, &options).map_err(js_error)?)
 }
@@ -41,7 +53,11 @@ pub fn import_case(package: JsValue) -> Result<JsValue, JsValue> {
 
 /// xAPI 1.0.3 statements for a submission scored against a rubric → statements.
 #[wasm_bindgen(js_name = xapiStatements)]
-pub fn xapi_statements(rubric: JsValue, submission: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn xapi_statements(
+    rubric: JsValue,
+    submission: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
     let compiled = super::rubric_from_js(&rubric)?;
     let submission = super::submission_from_js(&submission)?;
     let options: XapiOptions = if options.is_undefined() || options.is_null() {

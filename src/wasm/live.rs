@@ -41,7 +41,12 @@ extern "C" {
     #[wasm_bindgen(js_name = patchResult)]
     fn patch_result(previous: &JsValue, field: &JsValue, at: u32, by: i32, patch: &str) -> JsValue;
     #[wasm_bindgen(js_name = editOf)]
-    fn edit_of(previous: &js_sys::JsString, next: &js_sys::JsString, hint_start: u32, hint_end: u32) -> Vec<u32>;
+    fn edit_of(
+        previous: &js_sys::JsString,
+        next: &js_sys::JsString,
+        hint_start: u32,
+        hint_end: u32,
+    ) -> Vec<u32>;
     fn share(result: &JsValue) -> JsValue;
 }
 
@@ -85,7 +90,8 @@ impl LiveSession {
             if moved {
                 self.pending.push(at, by);
             }
-            let result = if moved { patch_result(&previous, &self.field, at, by32, "") } else { previous };
+            let result =
+                if moved { patch_result(&previous, &self.field, at, by32, "") } else { previous };
             self.last = Some((feedback, result.clone()));
             return Ok(result);
         }
@@ -97,16 +103,30 @@ impl LiveSession {
         if let Some(respanned) = self.session.respanned() {
             // Only some met indicators' spans changed: so did their strengths' spans, and
             // nothing else of the report or feedback.
-            let patch = respan_patch(self.session.report(), respanned, &mut feedback)
-                .map_err(|e| js_error(Error::at("output", "", format!("could not convert the result: {e}"))))?;
+            let patch =
+                respan_patch(self.session.report(), respanned, &mut feedback).map_err(|e| {
+                    js_error(Error::at("output", "", format!("could not convert the result: {e}")))
+                })?;
             let result = patch_result(&previous, &self.field, at, by32, &patch);
             self.last = Some((feedback, result.clone()));
             return Ok(result);
         }
-        let fresh = crate::feedback::feedback(self.session.rubric(), self.session.report(), self.session.outcomes(), &self.feedback);
-        let patch = live_patch(self.session.report_before(), self.session.report(), &feedback, &fresh)
-            .map_err(|e| js_error(Error::at("output", "", format!("could not convert the result: {e}"))))?;
-        let result = if patch.is_empty() && !moved { previous } else { patch_result(&previous, &self.field, at, by32, &patch) };
+        let fresh = crate::feedback::feedback(
+            self.session.rubric(),
+            self.session.report(),
+            self.session.outcomes(),
+            &self.feedback,
+        );
+        let patch =
+            live_patch(self.session.report_before(), self.session.report(), &feedback, &fresh)
+                .map_err(|e| {
+                    js_error(Error::at("output", "", format!("could not convert the result: {e}")))
+                })?;
+        let result = if patch.is_empty() && !moved {
+            previous
+        } else {
+            patch_result(&previous, &self.field, at, by32, &patch)
+        };
         self.last = Some((fresh, result.clone()));
         Ok(result)
     }
@@ -123,15 +143,29 @@ impl LiveSession {
 impl LiveSession {
     pub(super) fn new(session: Session, feedback: FeedbackOptions) -> Self {
         let field = JsValue::from_str(session.field());
-        LiveSession { session, feedback, last: None, text: None, hint: (0, 0), field, pending: Default::default() }
+        LiveSession {
+            session,
+            feedback,
+            last: None,
+            text: None,
+            hint: (0, 0),
+            field,
+            pending: Default::default(),
+        }
     }
 
     /// The whole result converted afresh.
     fn convert_all(&mut self) -> Result<JsValue, JsValue> {
         self.pending.clear();
         self.session.move_report();
-        let feedback = crate::feedback::feedback(self.session.rubric(), self.session.report(), self.session.outcomes(), &self.feedback);
-        let result = share(&to_js(&LiveResult { report: self.session.report(), feedback: &feedback })?);
+        let feedback = crate::feedback::feedback(
+            self.session.rubric(),
+            self.session.report(),
+            self.session.outcomes(),
+            &self.feedback,
+        );
+        let result =
+            share(&to_js(&LiveResult { report: self.session.report(), feedback: &feedback })?);
         self.last = Some((feedback, result.clone()));
         Ok(result)
     }
@@ -142,9 +176,16 @@ impl LiveSession {
 /// when none does. A criterion or strength that differs only in some span lists is sent as
 /// splices of those lists (`[from, to, spans]`: spans `from..to` of the old list replaced);
 /// any other changed part is sent whole.
-fn live_patch(report_before: &ScoreReport, report: &ScoreReport, before: &Feedback, after: &Feedback) -> serde_json::Result<String> {
+fn live_patch(
+    report_before: &ScoreReport,
+    report: &ScoreReport,
+    before: &Feedback,
+    after: &Feedback,
+) -> serde_json::Result<String> {
     let mut parts: Vec<String> = Vec::new();
-    if report_before.criteria.len() != report.criteria.len() || report_before.head_clone() != report.head_clone() {
+    if report_before.criteria.len() != report.criteria.len()
+        || report_before.head_clone() != report.head_clone()
+    {
         parts.push(format!("\"report\":{}", serde_json::to_string(&report.head_clone())?));
     }
     let (mut whole, mut spliced) = (Entries::default(), Entries::default());
@@ -176,7 +217,12 @@ fn live_patch(report_before: &ScoreReport, report: &ScoreReport, before: &Feedba
             if old == new {
                 continue;
             }
-            let bare = |s: &Strength| Strength { spans: Vec::new(), criterion: s.criterion.clone(), indicator: s.indicator.clone(), message: s.message.clone() };
+            let bare = |s: &Strength| Strength {
+                spans: Vec::new(),
+                criterion: s.criterion.clone(),
+                indicator: s.indicator.clone(),
+                message: s.message.clone(),
+            };
             if bare(old) == bare(new) {
                 spliced.add(i, &splice(&old.spans, &new.spans)?);
             } else {
@@ -196,7 +242,11 @@ fn live_patch(report_before: &ScoreReport, report: &ScoreReport, before: &Feedba
 /// some met indicators (`Session::respanned`), which it also brings into `feedback` (the
 /// last one sent, its spans moved): each list as a splice, in the report and in the
 /// indicator's strength.
-fn respan_patch(report: &ScoreReport, respanned: &[Respanned], feedback: &mut Feedback) -> serde_json::Result<String> {
+fn respan_patch(
+    report: &ScoreReport,
+    respanned: &[Respanned],
+    feedback: &mut Feedback,
+) -> serde_json::Result<String> {
     let (mut criteria, mut strengths) = (Vec::<(usize, Entries)>::new(), Entries::default());
     for r in respanned {
         let criterion = &report.criteria[r.criterion];
@@ -209,7 +259,12 @@ fn respan_patch(report: &ScoreReport, respanned: &[Respanned], feedback: &mut Fe
             }
         };
         lists.add(r.met, &splice(&r.before, &met.spans)?);
-        if let Some((k, strength)) = feedback.strengths.iter_mut().enumerate().find(|(_, s)| s.criterion == criterion.id && s.indicator == met.indicator) {
+        if let Some((k, strength)) = feedback
+            .strengths
+            .iter_mut()
+            .enumerate()
+            .find(|(_, s)| s.criterion == criterion.id && s.indicator == met.indicator)
+        {
             let spans = crate::feedback::strength_spans(&met.spans);
             strengths.add(k, &splice(&strength.spans, &spans)?);
             strength.spans = spans;
@@ -227,15 +282,29 @@ fn respan_patch(report: &ScoreReport, respanned: &[Respanned], feedback: &mut Fe
 
 /// A criterion with its met entries' span lists emptied (what is left to compare).
 fn without_spans(c: &CriterionScore) -> CriterionScore {
-    CriterionScore { met: c.met.iter().map(|m| Met { indicator: m.indicator.clone(), spans: Vec::new() }).collect(), missing: c.missing.clone(), ..c.head_clone() }
+    CriterionScore {
+        met: c
+            .met
+            .iter()
+            .map(|m| Met { indicator: m.indicator.clone(), spans: Vec::new() })
+            .collect(),
+        missing: c.missing.clone(),
+        ..c.head_clone()
+    }
 }
 
 /// `[from, to, spans]`: `old` with its spans `from..to` replaced by `spans` is `new`.
 fn splice(old: &[Span], new: &[Span]) -> serde_json::Result<String> {
     let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
     let room = old.len().min(new.len()) - prefix;
-    let suffix = old.iter().rev().zip(new.iter().rev()).take(room).take_while(|(a, b)| a == b).count();
-    Ok(format!("[{},{},{}]", prefix, old.len() - suffix, serde_json::to_string(&new[prefix..new.len() - suffix])?))
+    let suffix =
+        old.iter().rev().zip(new.iter().rev()).take(room).take_while(|(a, b)| a == b).count();
+    Ok(format!(
+        "[{},{},{}]",
+        prefix,
+        old.len() - suffix,
+        serde_json::to_string(&new[prefix..new.len() - suffix])?
+    ))
 }
 
 /// A JSON object built entry by entry (`"index": value`).

@@ -19,7 +19,9 @@ pub fn compute_mastery(records: JsValue, options: JsValue) -> Result<JsValue, Js
     });
     let list = match text {
         Some(_) => Vec::new(),
-        None => mastery::parse_records_value(&value_from_js(&records, "evidence")?).map_err(js_error)?,
+        None => {
+            mastery::parse_records_value(&value_from_js(&records, "evidence")?).map_err(js_error)?
+        }
     };
     let table = match &text {
         Some(text) => mastery::EvidenceTable::from_jsonl(text).map_err(js_error)?,
@@ -28,7 +30,8 @@ pub fn compute_mastery(records: JsValue, options: JsValue) -> Result<JsValue, Js
     let options = if options.is_undefined() || options.is_null() {
         mastery::MasteryOptions::default()
     } else {
-        mastery::parse_options_value(&value_from_js(&options, "mastery options")?).map_err(js_error)?
+        mastery::parse_options_value(&value_from_js(&options, "mastery options")?)
+            .map_err(js_error)?
     };
     estimates_to_js(&mastery::estimate_rows(&table, &options), &table, &options.scale)
 }
@@ -123,7 +126,11 @@ struct Names<'a> {
     last_ats: Vec<Cow<'a, str>>,
 }
 
-fn estimates_to_js(rows: &[mastery::EstimateRow], table: &mastery::EvidenceTable, scale: &crate::rubric::model::Scale) -> Result<JsValue, JsValue> {
+fn estimates_to_js(
+    rows: &[mastery::EstimateRow],
+    table: &mastery::EvidenceTable,
+    scale: &crate::rubric::model::Scale,
+) -> Result<JsValue, JsValue> {
     let mut last_ats = mastery::Names::default();
     let mut numbers = Vec::with_capacity(rows.len() * 2);
     let mut ids = Vec::with_capacity(rows.len() * 6);
@@ -141,7 +148,14 @@ fn estimates_to_js(rows: &[mastery::EstimateRow], table: &mastery::EvidenceTable
             Some(true) => 16,
         };
         numbers.extend([row.value, row.level]);
-        ids.extend([row.student, row.competency, row.label.map_or(0, |l| l + 1), row.count, at_id, u32::from(row.mastered) | trend << 1 | stale]);
+        ids.extend([
+            row.student,
+            row.competency,
+            row.label.map_or(0, |l| l + 1),
+            row.count,
+            at_id,
+            u32::from(row.mastered) | trend << 1 | stale,
+        ]);
     }
     let names = Names {
         students: table.students.iter().map(|s| s.as_ref()).collect(),
@@ -149,7 +163,9 @@ fn estimates_to_js(rows: &[mastery::EstimateRow], table: &mastery::EvidenceTable
         labels: scale.levels.iter().map(|l| l.label.as_str()).collect(),
         last_ats: last_ats.into_list(),
     };
-    let names = serde_json::to_string(&names).map_err(|e| js_error(crate::Error::at("output", "", format!("could not convert the result: {e}"))))?;
+    let names = serde_json::to_string(&names).map_err(|e| {
+        js_error(crate::Error::at("output", "", format!("could not convert the result: {e}")))
+    })?;
     Ok(estimates_from_columns(&names, &numbers, &ids))
 }
 
@@ -164,7 +180,11 @@ pub fn evidence_from_report(report: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = parseEvidence)]
 pub fn parse_evidence(jsonl: JsValue) -> Result<JsValue, JsValue> {
     let Some(text) = jsonl.as_string() else {
-        return Err(js_error(crate::Error::at("evidence", "", "expected evidence as JSON Lines text (a string)")));
+        return Err(js_error(crate::Error::at(
+            "evidence",
+            "",
+            "expected evidence as JSON Lines text (a string)",
+        )));
     };
     to_js(&mastery::parse_evidence_jsonl(&text).map_err(js_error)?)
 }

@@ -12,8 +12,8 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 pub mod framework;
-pub mod mastery;
 mod live;
+pub mod mastery;
 pub use live::LiveSession;
 mod feedback;
 pub use feedback::{calibrate_rubric, feedback_once};
@@ -41,12 +41,19 @@ pub(crate) fn js_error(error: Error) -> JsValue {
 }
 
 /// A JS object or a JSON string, as JSON.
-pub(crate) fn value_from_js(input: &JsValue, what: &'static str) -> Result<serde_json::Value, JsValue> {
+pub(crate) fn value_from_js(
+    input: &JsValue,
+    what: &'static str,
+) -> Result<serde_json::Value, JsValue> {
     if let Some(text) = input.as_string() {
         return crate::json::parse_document(&text).map_err(js_error);
     }
     if input.is_undefined() || input.is_null() {
-        return Err(js_error(Error::at(what, "", format!("expected a {what} (an object or a JSON string), found nothing"))));
+        return Err(js_error(Error::at(
+            what,
+            "",
+            format!("expected a {what} (an object or a JSON string), found nothing"),
+        )));
     }
     serde_wasm_bindgen::from_value(input.clone())
         .map_err(|e| js_error(Error::at(what, "", format!("could not read the {what}: {e}"))))
@@ -58,8 +65,11 @@ pub(crate) fn value_from_js(input: &JsValue, what: &'static str) -> Result<serde
 /// one per property, several times faster for large results (a class's estimates, a long
 /// essay's spans). Non-finite numbers become `null`, as in any JSON.
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| js_error(Error::at("output", "", format!("could not convert the result: {e}"))))?;
-    js_sys::JSON::parse(&text).map_err(|_| js_error(Error::at("output", "", "could not convert the result")))
+    let text = serde_json::to_string(value).map_err(|e| {
+        js_error(Error::at("output", "", format!("could not convert the result: {e}")))
+    })?;
+    js_sys::JSON::parse(&text)
+        .map_err(|_| js_error(Error::at("output", "", "could not convert the result")))
 }
 
 /// A submission from JS (an object or a JSON string), validated.
@@ -134,7 +144,6 @@ impl Engine {
     }
 }
 
-
 #[derive(Serialize)]
 struct LintResult {
     errors: Vec<crate::Problem>,
@@ -144,7 +153,8 @@ struct LintResult {
 /// Lints a rubric without throwing: `{errors, advice}` (errors when it is not valid).
 #[wasm_bindgen(js_name = lintRubric)]
 pub fn lint_rubric(rubric: JsValue) -> Result<JsValue, JsValue> {
-    let parsed = value_from_js(&rubric, "rubric").and_then(|v| crate::rubric::parse_rubric_value(&v).map_err(js_error));
+    let parsed = value_from_js(&rubric, "rubric")
+        .and_then(|v| crate::rubric::parse_rubric_value(&v).map_err(js_error));
     match parsed {
         Ok(r) => to_js(&LintResult { errors: Vec::new(), advice: crate::lint(&r) }),
         Err(js) => {
@@ -171,7 +181,11 @@ struct SessionOptions {
 
 impl Default for SessionOptions {
     fn default() -> Self {
-        SessionOptions { field: crate::rubric::model::default_field(), submission: Submission::default(), feedback: FeedbackOptions::default() }
+        SessionOptions {
+            field: crate::rubric::model::default_field(),
+            submission: Submission::default(),
+            feedback: FeedbackOptions::default(),
+        }
     }
 }
 
@@ -202,7 +216,10 @@ impl SessionOptions {
             }
             match FeedbackOptions::from_value(&serde_json::Value::Object(feedback), rubric, "") {
                 Ok(o) => options.feedback = o,
-                Err(e) => e.problems().iter().for_each(|p| walk.problem(p.path.clone(), p.message.clone())),
+                Err(e) => e
+                    .problems()
+                    .iter()
+                    .for_each(|p| walk.problem(p.path.clone(), p.message.clone())),
             }
             f.finish(&mut walk);
         }
@@ -219,4 +236,3 @@ fn nested_path(outer: &str, inner: &str) -> String {
         Some(_) => format!("{outer}.{inner}"),
     }
 }
-

@@ -7,7 +7,11 @@ use std::io::Read;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "evident", version, about = "Score student work against rubrics, give formative feedback, track mastery")]
+#[command(
+    name = "evident",
+    version,
+    about = "Score student work against rubrics, give formative feedback, track mastery"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -43,9 +47,7 @@ enum Command {
         samples: String,
     },
     /// Check a rubric → errors (problems) and advice on rubric quality
-    Lint {
-        rubric: String,
-    },
+    Lint { rubric: String },
     /// Mastery estimates from evidence (JSON Lines) → one estimate per student and competency
     Mastery {
         /// Evidence JSON Lines file, or - for stdin
@@ -95,9 +97,7 @@ enum Command {
         method: String,
     },
     /// Import a 1EdTech CASE 1.0 package → {framework, rubrics, unmapped}
-    ImportCase {
-        package: String,
-    },
+    ImportCase { package: String },
     /// xAPI 1.0.3 statements for a scored submission → statements array
     Xapi {
         rubric: String,
@@ -166,8 +166,10 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Score { rubric, submission } => {
             let compiled = load_rubric(&rubric)?;
             let text = read_input(&submission)?;
-            let submission_value = evident::rubric::parse_submission(&text).map_err(|e| Failure::new(&submission, e))?;
-            let report = compiled.score(&submission_value).map_err(|e| Failure::new(&submission, e))?;
+            let submission_value = evident::rubric::parse_submission(&text)
+                .map_err(|e| Failure::new(&submission, e))?;
+            let report =
+                compiled.score(&submission_value).map_err(|e| Failure::new(&submission, e))?;
             print_json(&report);
             Ok(())
         }
@@ -183,21 +185,56 @@ fn run(command: Command) -> Result<(), Failure> {
                     Ok(())
                 }
                 Err(error) => {
-                    print_json(&LintReport { errors: error.problems().to_vec(), advice: Vec::new() });
+                    print_json(&LintReport {
+                        errors: error.problems().to_vec(),
+                        advice: Vec::new(),
+                    });
                     Err(Failure::new(&rubric, error))
                 }
             }
         }
-        Command::Recommend { framework, evidence, student, catalog, locale, as_of, stale_days, method } => {
-            crate::framework::run_recommend(crate::framework::RecommendArgs { framework, evidence, student, catalog, locale, as_of, stale_days, method })
-        }
+        Command::Recommend {
+            framework,
+            evidence,
+            student,
+            catalog,
+            locale,
+            as_of,
+            stale_days,
+            method,
+        } => crate::framework::run_recommend(crate::framework::RecommendArgs {
+            framework,
+            evidence,
+            student,
+            catalog,
+            locale,
+            as_of,
+            stale_days,
+            method,
+        }),
         Command::ImportCase { package } => crate::framework::run_import_case(&package),
-        Command::Xapi { rubric, submission, home_page } => crate::framework::run_xapi(&rubric, &submission, home_page),
+        Command::Xapi { rubric, submission, home_page } => {
+            crate::framework::run_xapi(&rubric, &submission, home_page)
+        }
         Command::Mastery { evidence, method, weight, n, stale_after_days, options, framework } => {
-            crate::mastery::mastery(&evidence, crate::mastery::MasteryFlags { method, weight, n, options, stale_after_days, framework })
+            crate::mastery::mastery(
+                &evidence,
+                crate::mastery::MasteryFlags {
+                    method,
+                    weight,
+                    n,
+                    options,
+                    stale_after_days,
+                    framework,
+                },
+            )
         }
         Command::BktEval { train, test, forgets, restarts, seed, skill, params } => {
-            crate::mastery::bkt_eval(&train, &test, crate::mastery::BktEvalFlags { forgets, restarts, seed, skills: skill, params })
+            crate::mastery::bkt_eval(
+                &train,
+                &test,
+                crate::mastery::BktEvalFlags { forgets, restarts, seed, skills: skill, params },
+            )
         }
         Command::Schema { format } => match evident::interop::schema::schema_of(&format) {
             Some(schema) => {
@@ -206,7 +243,14 @@ fn run(command: Command) -> Result<(), Failure> {
             }
             None => Err(Failure::new(
                 "schema",
-                Error::at("schema", "", format!("unknown format `{format}`; expected one of: {}", evident::interop::schema::FORMATS.join(", "))),
+                Error::at(
+                    "schema",
+                    "",
+                    format!(
+                        "unknown format `{format}`; expected one of: {}",
+                        evident::interop::schema::FORMATS.join(", ")
+                    ),
+                ),
             )),
         },
     }

@@ -2,7 +2,9 @@
 //! files, call the library, print JSON. Failures name the file and the JSON path.
 
 use crate::cli::{load_rubric, print_json, read_input, Failure};
-use evident::framework::{parse_catalog, parse_framework, recommend, RecommendOptions, StudentState};
+use evident::framework::{
+    parse_catalog, parse_framework, recommend, RecommendOptions, StudentState,
+};
 use evident::interop::xapi::{submission_statements, XapiOptions};
 use evident::mastery::{compute_mastery, parse_evidence_jsonl, parse_options_value};
 
@@ -19,32 +21,46 @@ pub struct RecommendArgs {
 }
 
 pub fn run_recommend(args: RecommendArgs) -> Result<(), Failure> {
-    let framework = parse_framework(&read_input(&args.framework)?).map_err(|e| Failure::new(&args.framework, e))?;
+    let framework = parse_framework(&read_input(&args.framework)?)
+        .map_err(|e| Failure::new(&args.framework, e))?;
     let catalog = match &args.catalog {
-        Some(name) => Some(parse_catalog(&read_input(name)?, Some(&framework)).map_err(|e| Failure::new(name, e))?),
+        Some(name) => Some(
+            parse_catalog(&read_input(name)?, Some(&framework))
+                .map_err(|e| Failure::new(name, e))?,
+        ),
         None => None,
     };
-    let evidence = parse_evidence_jsonl(&read_input(&args.evidence)?).map_err(|e| Failure::new(&args.evidence, e))?;
+    let evidence = parse_evidence_jsonl(&read_input(&args.evidence)?)
+        .map_err(|e| Failure::new(&args.evidence, e))?;
     // Estimates on the framework's scale, so that mastery means what the framework says.
-    let mut mastery = parse_options_value(&serde_json::json!({ "method": args.method })).map_err(|e| Failure::new("--method", e))?;
+    let mut mastery = parse_options_value(&serde_json::json!({ "method": args.method }))
+        .map_err(|e| Failure::new("--method", e))?;
     mastery.scale = framework.scale.clone();
     let estimates = compute_mastery(&evidence, &mastery);
-    let options = RecommendOptions { locale: args.locale, as_of: args.as_of, stale_days: args.stale_days, ..RecommendOptions::default() };
+    let options = RecommendOptions {
+        locale: args.locale,
+        as_of: args.as_of,
+        stale_days: args.stale_days,
+        ..RecommendOptions::default()
+    };
     let state = StudentState { estimates: &estimates, evidence: &evidence };
-    let result = recommend(&framework, &state, catalog.as_ref(), &args.student, &options).map_err(|e| Failure::new("options", e))?;
+    let result = recommend(&framework, &state, catalog.as_ref(), &args.student, &options)
+        .map_err(|e| Failure::new("options", e))?;
     print_json(&result);
     Ok(())
 }
 
 pub fn run_import_case(package: &str) -> Result<(), Failure> {
-    let imported = evident::interop::case::import_case(&read_input(package)?).map_err(|e| Failure::new(package, e))?;
+    let imported = evident::interop::case::import_case(&read_input(package)?)
+        .map_err(|e| Failure::new(package, e))?;
     print_json(&imported);
     Ok(())
 }
 
 pub fn run_xapi(rubric: &str, submission: &str, home_page: Option<String>) -> Result<(), Failure> {
     let compiled = load_rubric(rubric)?;
-    let parsed = evident::rubric::parse_submission(&read_input(submission)?).map_err(|e| Failure::new(submission, e))?;
+    let parsed = evident::rubric::parse_submission(&read_input(submission)?)
+        .map_err(|e| Failure::new(submission, e))?;
     let mut options = XapiOptions::default();
     if let Some(home_page) = home_page {
         options.home_page = home_page;

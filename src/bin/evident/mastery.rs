@@ -79,7 +79,12 @@ pub fn bkt_eval(train: &str, test: &str, flags: BktEvalFlags) -> Result<(), Fail
         params: flags.params.then(|| {
             fitted
                 .iter()
-                .map(|f| SkillParams { skill: f.skill.clone(), params: f.params, log_likelihood: f.log_likelihood, iterations: f.iterations })
+                .map(|f| SkillParams {
+                    skill: f.skill.clone(),
+                    params: f.params,
+                    log_likelihood: f.log_likelihood,
+                    iterations: f.iterations,
+                })
                 .collect()
         }),
     });
@@ -99,7 +104,9 @@ pub struct MasteryFlags {
 pub fn mastery(evidence: &str, flags: MasteryFlags) -> Result<(), Failure> {
     // Options: a JSON file (`--options`) first, then the flags on top of it.
     let mut value = match &flags.options {
-        Some(name) => evident::json::parse_document(&read_input(name)?).map_err(|e| Failure::new(name, e))?,
+        Some(name) => {
+            evident::json::parse_document(&read_input(name)?).map_err(|e| Failure::new(name, e))?
+        }
         None => serde_json::json!({}),
     };
     if let Some(object) = value.as_object_mut() {
@@ -117,12 +124,14 @@ pub fn mastery(evidence: &str, flags: MasteryFlags) -> Result<(), Failure> {
         }
     }
     let scale_given = value.get("scale").is_some();
-    let mut options = evident::mastery::parse_options_value(&value).map_err(|e| Failure::new(flags.options.as_deref().unwrap_or("options"), e))?;
+    let mut options = evident::mastery::parse_options_value(&value)
+        .map_err(|e| Failure::new(flags.options.as_deref().unwrap_or("options"), e))?;
     // With a framework, estimates are on the framework's scale (unless the options set one)
     // and every parent competency gets its rolled-up estimate too.
     let framework = match &flags.framework {
         Some(name) => {
-            let framework = evident::framework::parse_framework(&read_input(name)?).map_err(|e| Failure::new(name, e))?;
+            let framework = evident::framework::parse_framework(&read_input(name)?)
+                .map_err(|e| Failure::new(name, e))?;
             if !scale_given {
                 options.scale = framework.scale.clone();
             }
@@ -132,7 +141,8 @@ pub fn mastery(evidence: &str, flags: MasteryFlags) -> Result<(), Failure> {
     };
     let text = read_input(evidence)?;
     // Read into a table that borrows names and times from the text: no `String` per field.
-    let table = evident::mastery::EvidenceTable::from_jsonl(&text).map_err(|e| Failure::new(evidence, e))?;
+    let table = evident::mastery::EvidenceTable::from_jsonl(&text)
+        .map_err(|e| Failure::new(evidence, e))?;
     let estimates = evident::mastery::compute_mastery_table(&table, &options);
     match framework {
         Some(framework) => print_json(&evident::framework::roll_up(&framework, &estimates)),

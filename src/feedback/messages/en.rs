@@ -5,7 +5,9 @@ use super::Key;
 pub(super) fn template(key: Key) -> &'static str {
     match key {
         Key::GoalSummary => "Your goal is {level}. Here is what that looks like:",
-        Key::GoalTopReached => "Your work meets the top level in every part. Use these strengths in your next task.",
+        Key::GoalTopReached => {
+            "Your work meets the top level in every part. Use these strengths in your next task."
+        }
         Key::GoalChecklist => "Do each item on the {criterion} list.",
         Key::StepReason => "This helps your {criterion} reach {level}.",
         Key::StrengthLabel => "You included {label}.",
@@ -22,7 +24,9 @@ pub(super) fn template(key: Key) -> &'static str {
         Key::StepPhrasesAll => "Use each of these words: {phrases}.",
         Key::StepMoreWordsLabel => "Add about {count} more words to give {label}.",
         Key::StepMoreWords => "Add about {count} more words: say what happened and why.",
-        Key::StepFewerWords => "Cut your answer to {count} words or fewer. Keep the parts that matter most.",
+        Key::StepFewerWords => {
+            "Cut your answer to {count} words or fewer. Keep the parts that matter most."
+        }
         Key::StepMoreSentences => "Add more sentences: write at least {count} in all.",
         Key::StepFewerSentences => "Use {count} sentences or fewer.",
         Key::StepMoreParagraphs => "Split your answer into at least {count} paragraphs.",

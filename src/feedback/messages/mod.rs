@@ -138,9 +138,17 @@ mod tests {
 
     #[test]
     fn render_fills_blanks_and_drops_unknown_ones() {
-        let s = render(Locale::En, Key::StepMoreWordsLabel, &[("count", "60"), ("label", "a developed explanation")]);
+        let s = render(
+            Locale::En,
+            Key::StepMoreWordsLabel,
+            &[("count", "60"), ("label", "a developed explanation")],
+        );
         assert_eq!(s, "Add about 60 more words to give a developed explanation.");
-        let s = render(Locale::Es, Key::StepMoreWordsLabel, &[("count", "60"), ("label", "una explicación completa")]);
+        let s = render(
+            Locale::Es,
+            Key::StepMoreWordsLabel,
+            &[("count", "60"), ("label", "una explicación completa")],
+        );
         assert_eq!(s, "Agrega unas 60 palabras más para dar una explicación completa.");
         assert_eq!(blanks("a {x} b {y}"), vec!["x", "y"]);
     }

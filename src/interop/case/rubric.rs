@@ -22,7 +22,9 @@ pub(super) fn map_rubric(
     unmapped: &mut Vec<Unmapped>,
 ) -> Option<Rubric> {
     let identifier = text(source, "identifier")?.to_string();
-    let mut note = |path: String, message: String| unmapped.push(Unmapped { path, identifier: Some(identifier.clone()), message });
+    let mut note = |path: String, message: String| {
+        unmapped.push(Unmapped { path, identifier: Some(identifier.clone()), message })
+    };
     let mut criteria = Vec::new();
     let mut ranked_all: Vec<Ranked> = Vec::new();
     let sources = by_position(source.get("CFRubricCriteria"));
@@ -46,12 +48,14 @@ pub(super) fn map_rubric(
             },
             None => None,
         };
-        let (title, description) = match (text(criterion, "category"), text(criterion, "description")) {
-            (Some(category), d) => (category.to_string(), d.map(str::to_string)),
-            (None, Some(d)) => (d.to_string(), None),
-            (None, None) => (format!("Criterion {}", criteria.len() + 1), None),
-        };
-        let weight = criterion.get("weight").and_then(Value::as_f64).filter(|w| *w > 0.0).unwrap_or(1.0);
+        let (title, description) =
+            match (text(criterion, "category"), text(criterion, "description")) {
+                (Some(category), d) => (category.to_string(), d.map(str::to_string)),
+                (None, Some(d)) => (d.to_string(), None),
+                (None, None) => (format!("Criterion {}", criteria.len() + 1), None),
+            };
+        let weight =
+            criterion.get("weight").and_then(Value::as_f64).filter(|w| *w > 0.0).unwrap_or(1.0);
         criteria.push(Criterion {
             id: id.to_string(),
             title,
@@ -76,7 +80,10 @@ pub(super) fn map_rubric(
     }
     let levels: Vec<ScaleLevel> = (0..size)
         .map(|k| {
-            let label = ranked_all.iter().find_map(|r| r.qualities.get(k).cloned().flatten()).unwrap_or_else(|| format!("Level {}", k + 1));
+            let label = ranked_all
+                .iter()
+                .find_map(|r| r.qualities.get(k).cloned().flatten())
+                .unwrap_or_else(|| format!("Level {}", k + 1));
             ScaleLevel { value: (k + 1) as f64, label }
         })
         .collect();
@@ -84,7 +91,12 @@ pub(super) fn map_rubric(
     let mastery = levels[mastery_index].clone();
     note(
         path.to_string(),
-        format!("CASE has no mastery level: level {} “{}” was chosen (the {})", mastery.value, mastery.label, if size >= 3 { "second highest" } else { "highest" }),
+        format!(
+            "CASE has no mastery level: level {} “{}” was chosen (the {})",
+            mastery.value,
+            mastery.label,
+            if size >= 3 { "second highest" } else { "highest" }
+        ),
     );
     let rubric = Rubric {
         id: identifier.clone(),
@@ -98,11 +110,16 @@ pub(super) fn map_rubric(
         ratings_override: true,
     };
     // The same validation as a hand-written rubric: what passes can be scored.
-    let checked = serde_json::to_value(&rubric).map_err(|e| e.to_string()).and_then(|v| parse_rubric_value(&v).map_err(|e| e.to_string()));
+    let checked = serde_json::to_value(&rubric)
+        .map_err(|e| e.to_string())
+        .and_then(|v| parse_rubric_value(&v).map_err(|e| e.to_string()));
     match checked {
         Ok(rubric) => Some(rubric),
         Err(problems) => {
-            note(path.to_string(), format!("rubric not imported: {}", problems.replace('\n', "; ")));
+            note(
+                path.to_string(),
+                format!("rubric not imported: {}", problems.replace('\n', "; ")),
+            );
             None
         }
     }
@@ -111,7 +128,8 @@ pub(super) fn map_rubric(
 /// The items of a list with their original indices, ordered by `position` (stable; items
 /// without a position keep their place after those with one).
 fn by_position(list: Option<&Value>) -> Vec<(usize, &Value)> {
-    let mut items: Vec<(usize, &Value)> = list.and_then(Value::as_array).map(|a| a.iter().enumerate().collect()).unwrap_or_default();
+    let mut items: Vec<(usize, &Value)> =
+        list.and_then(Value::as_array).map(|a| a.iter().enumerate().collect()).unwrap_or_default();
     items.sort_by(|a, b| {
         let pa = a.1.get("position").and_then(Value::as_f64).unwrap_or(f64::INFINITY);
         let pb = b.1.get("position").and_then(Value::as_f64).unwrap_or(f64::INFINITY);
@@ -121,12 +139,17 @@ fn by_position(list: Option<&Value>) -> Vec<(usize, &Value)> {
 }
 
 /// Levels ranked lowest first: by score when every level has one, else by position.
-fn rank_levels(criterion: &Value, cpath: &str, note: &mut dyn FnMut(String, String)) -> Option<Ranked> {
+fn rank_levels(
+    criterion: &Value,
+    cpath: &str,
+    note: &mut dyn FnMut(String, String),
+) -> Option<Ranked> {
     let mut sources = by_position(criterion.get("CFRubricCriterionLevels"));
     if sources.is_empty() {
         return None;
     }
-    let scores: Option<Vec<f64>> = sources.iter().map(|(_, l)| l.get("score").and_then(Value::as_f64)).collect();
+    let scores: Option<Vec<f64>> =
+        sources.iter().map(|(_, l)| l.get("score").and_then(Value::as_f64)).collect();
     if scores.is_some() {
         sources.sort_by(|a, b| {
             let sa = a.1.get("score").and_then(Value::as_f64).unwrap_or(0.0);
@@ -134,16 +157,26 @@ fn rank_levels(criterion: &Value, cpath: &str, note: &mut dyn FnMut(String, Stri
             sa.total_cmp(&sb)
         });
     } else {
-        note(cpath.to_string(), "levels without a score are ranked by position, lowest first".to_string());
+        note(
+            cpath.to_string(),
+            "levels without a score are ranked by position, lowest first".to_string(),
+        );
     }
     let mut levels = Vec::new();
     let mut qualities = Vec::new();
     for (rank, (_, level)) in sources.iter().enumerate() {
         let quality = text(level, "quality").map(str::to_string);
-        let descriptor = text(level, "description").map(str::to_string).or_else(|| quality.clone()).unwrap_or_else(|| format!("Level {}", rank + 1));
+        let descriptor = text(level, "description")
+            .map(str::to_string)
+            .or_else(|| quality.clone())
+            .unwrap_or_else(|| format!("Level {}", rank + 1));
         levels.push(Level {
             value: (rank + 1) as f64,
-            points: if scores.is_some() { level.get("score").and_then(Value::as_f64) } else { None },
+            points: if scores.is_some() {
+                level.get("score").and_then(Value::as_f64)
+            } else {
+                None
+            },
             descriptor,
             student: text(level, "feedback").map(str::to_string),
             requires: Vec::new(),

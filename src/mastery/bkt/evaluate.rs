@@ -36,7 +36,8 @@ pub fn predict_sequences(sequences: &SkillSequences, params: &BktParams, out: &m
 /// Predicts the answers of each test skill that was fitted and measures the predictions.
 /// Skills absent from `fitted` are left out, as pyBKT leaves out skills it was not trained on.
 pub fn evaluate(fitted: &[FitReport], test: &[SkillSequences]) -> Metrics {
-    let by_skill: HashMap<&str, &BktParams> = fitted.iter().map(|f| (f.skill.as_str(), &f.params)).collect();
+    let by_skill: HashMap<&str, &BktParams> =
+        fitted.iter().map(|f| (f.skill.as_str(), &f.params)).collect();
     let mut predictions = Vec::new();
     let mut answers = Vec::new();
     for skill in test {
@@ -118,7 +119,12 @@ mod tests {
         let responses: Vec<Response> = [true, false]
             .iter()
             .enumerate()
-            .map(|(t, &c)| Response { order: t as u64, student: "s".into(), skill: "k".into(), correct: c })
+            .map(|(t, &c)| Response {
+                order: t as u64,
+                student: "s".into(),
+                skill: "k".into(),
+                correct: c,
+            })
             .collect();
         let data = SkillSequences::group(&responses);
         let mut out = Vec::new();
@@ -128,7 +134,8 @@ mod tests {
         assert!((out[0] - 0.51).abs() < 1e-12);
         let known = 0.36 / 0.51 + (1.0 - 0.36 / 0.51) * 0.2;
         assert!((out[1] - (known * 0.9 + (1.0 - known) * 0.25)).abs() < 1e-12);
-        let fitted = vec![FitReport { skill: "k".into(), params: p, log_likelihood: 0.0, iterations: 0 }];
+        let fitted =
+            vec![FitReport { skill: "k".into(), params: p, log_likelihood: 0.0, iterations: 0 }];
         let metrics = evaluate(&fitted, &data);
         assert_eq!(metrics.count, 2);
         // Right answer predicted 0.51 (≥ 0.5: right), wrong answer predicted 0.747 (wrong).

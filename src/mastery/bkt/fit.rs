@@ -82,13 +82,28 @@ pub fn fit_skill(sequences: &SkillSequences, options: &FitOptions) -> FitReport 
         };
         let (params, log_likelihood, iterations) = run_em(sequences, start, options, &mut alpha);
         if best.as_ref().is_none_or(|b| log_likelihood > b.log_likelihood) {
-            best = Some(FitReport { skill: sequences.skill.clone(), params, log_likelihood, iterations });
+            best = Some(FitReport {
+                skill: sequences.skill.clone(),
+                params,
+                log_likelihood,
+                iterations,
+            });
         }
     }
-    best.unwrap_or_else(|| FitReport { skill: sequences.skill.clone(), params: BktParams::default(), log_likelihood: f64::NEG_INFINITY, iterations: 0 })
+    best.unwrap_or_else(|| FitReport {
+        skill: sequences.skill.clone(),
+        params: BktParams::default(),
+        log_likelihood: f64::NEG_INFINITY,
+        iterations: 0,
+    })
 }
 
-fn run_em(sequences: &SkillSequences, start: BktParams, options: &FitOptions, alpha: &mut [[f64; 2]]) -> (BktParams, f64, usize) {
+fn run_em(
+    sequences: &SkillSequences,
+    start: BktParams,
+    options: &FitOptions,
+    alpha: &mut [[f64; 2]],
+) -> (BktParams, f64, usize) {
     let mut params = start;
     let mut previous = f64::NEG_INFINITY;
     let mut log_likelihood = f64::NEG_INFINITY;
@@ -110,7 +125,8 @@ fn run_em(sequences: &SkillSequences, start: BktParams, options: &FitOptions, al
 /// from "not known" it learns for sure, from "known" it stays; an emission row with no counts
 /// gives 0.5.
 fn m_step(counts: &Counts, forgets: bool) -> BktParams {
-    let ratio = |part: f64, whole: f64, otherwise: f64| if whole > 0.0 { part / whole } else { otherwise };
+    let ratio =
+        |part: f64, whole: f64, otherwise: f64| if whole > 0.0 { part / whole } else { otherwise };
     let [[stay_unknown, learnt], [forgot, stay_known]] = counts.transitions;
     let [[unknown_wrong, unknown_right], [known_wrong, known_right]] = counts.emissions;
     BktParams {
@@ -204,9 +220,22 @@ mod tests {
         for s in 0..students {
             let mut known = random.next_f64() < truth.prior;
             for t in 0..length {
-                let right = if known { random.next_f64() >= truth.slip } else { random.next_f64() < truth.guess };
-                responses.push(Response { order: t as u64, student: s.to_string(), skill: "fractions".into(), correct: right });
-                known = if known { random.next_f64() >= truth.forget } else { random.next_f64() < truth.learn };
+                let right = if known {
+                    random.next_f64() >= truth.slip
+                } else {
+                    random.next_f64() < truth.guess
+                };
+                responses.push(Response {
+                    order: t as u64,
+                    student: s.to_string(),
+                    skill: "fractions".into(),
+                    correct: right,
+                });
+                known = if known {
+                    random.next_f64() >= truth.forget
+                } else {
+                    random.next_f64() < truth.learn
+                };
             }
         }
         SkillSequences::group(&responses).remove(0)
@@ -247,7 +276,13 @@ mod tests {
     #[test]
     fn the_likelihood_of_one_answer_is_its_predicted_probability() {
         // One student, one right answer: P = prior(1−slip) + (1−prior)guess = 0.3·0.9 + 0.7·0.2 = 0.41.
-        let data = SkillSequences::group(&[Response { order: 0, student: "a".into(), skill: "k".into(), correct: true }]).remove(0);
+        let data = SkillSequences::group(&[Response {
+            order: 0,
+            student: "a".into(),
+            skill: "k".into(),
+            correct: true,
+        }])
+        .remove(0);
         let p = BktParams { prior: 0.3, learn: 0.1, forget: 0.0, guess: 0.2, slip: 0.1 };
         let counts = e_step(&data, &p, &mut [[0.0; 2]]);
         assert!((counts.log_likelihood - 0.41f64.ln()).abs() < 1e-12);

@@ -138,7 +138,9 @@ impl BktParams {
 
     /// Whether every parameter is a probability.
     pub fn is_valid(&self) -> bool {
-        [self.prior, self.learn, self.forget, self.guess, self.slip].iter().all(|p| (0.0..=1.0).contains(p))
+        [self.prior, self.learn, self.forget, self.guess, self.slip]
+            .iter()
+            .all(|p| (0.0..=1.0).contains(p))
     }
 }
 

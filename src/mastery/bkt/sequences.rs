@@ -49,7 +49,10 @@ impl SkillSequences {
         // A stable sort keeps input order among equal keys.
         index.sort_by(|&a, &b| {
             let (x, y) = (&responses[a], &responses[b]);
-            x.skill.cmp(&y.skill).then_with(|| student_order(&x.student, &y.student)).then(x.order.cmp(&y.order))
+            x.skill
+                .cmp(&y.skill)
+                .then_with(|| student_order(&x.student, &y.student))
+                .then(x.order.cmp(&y.order))
         });
         let mut skills: Vec<SkillSequences> = Vec::new();
         let mut previous: Option<(&str, &str)> = None;
@@ -57,10 +60,16 @@ impl SkillSequences {
             let r = &responses[i];
             let same_skill = previous.is_some_and(|(skill, _)| skill == r.skill);
             if !same_skill {
-                skills.push(SkillSequences { skill: r.skill.clone(), answers: Vec::new(), starts: vec![0], students: Vec::new() });
+                skills.push(SkillSequences {
+                    skill: r.skill.clone(),
+                    answers: Vec::new(),
+                    starts: vec![0],
+                    students: Vec::new(),
+                });
             }
             let Some(current) = skills.last_mut() else { continue };
-            let same_student = same_skill && previous.is_some_and(|(_, student)| student == r.student);
+            let same_student =
+                same_skill && previous.is_some_and(|(_, student)| student == r.student);
             if !same_student {
                 if current.students.is_empty() {
                     current.students.push(r.student.clone());
@@ -93,14 +102,22 @@ fn student_order(a: &str, b: &str) -> std::cmp::Ordering {
 pub fn parse_responses_csv(text: &str) -> Result<Vec<Response>, Error> {
     let mut lines = text.lines().enumerate();
     let Some((_, header)) = lines.next() else {
-        return Err(Error::at("responses", "line 1", "empty file: expected a header order_id,user_id,skill_name,correct"));
+        return Err(Error::at(
+            "responses",
+            "line 1",
+            "empty file: expected a header order_id,user_id,skill_name,correct",
+        ));
     };
     let names: Vec<&str> = header.split(',').map(str::trim).collect();
     let column = |name: &str| names.iter().position(|n| *n == name);
     let (Some(order_at), Some(user_at), Some(skill_at), Some(correct_at)) =
         (column("order_id"), column("user_id"), column("skill_name"), column("correct"))
     else {
-        return Err(Error::at("responses", "line 1", format!("the header `{header}` must name order_id, user_id, skill_name and correct")));
+        return Err(Error::at(
+            "responses",
+            "line 1",
+            format!("the header `{header}` must name order_id, user_id, skill_name and correct"),
+        ));
     };
     let mut problems = Vec::new();
     let mut responses = Vec::new();
@@ -118,10 +135,16 @@ pub fn parse_responses_csv(text: &str) -> Result<Vec<Response>, Error> {
             _ => None,
         };
         if order.is_err() {
-            problems.push(Problem::new(format!("{path}: order_id"), format!("expected a whole number, found `{}`", cell(order_at))));
+            problems.push(Problem::new(
+                format!("{path}: order_id"),
+                format!("expected a whole number, found `{}`", cell(order_at)),
+            ));
         }
         if correct.is_none() {
-            problems.push(Problem::new(format!("{path}: correct"), format!("expected 0 or 1, found `{}`", cell(correct_at))));
+            problems.push(Problem::new(
+                format!("{path}: correct"),
+                format!("expected 0 or 1, found `{}`", cell(correct_at)),
+            ));
         }
         for (at, name) in [(user_at, "user_id"), (skill_at, "skill_name")] {
             if cell(at).is_empty() {
@@ -129,7 +152,12 @@ pub fn parse_responses_csv(text: &str) -> Result<Vec<Response>, Error> {
             }
         }
         if let (Ok(order), Some(correct)) = (order, correct) {
-            responses.push(Response { order, student: cell(user_at).to_string(), skill: cell(skill_at).to_string(), correct });
+            responses.push(Response {
+                order,
+                student: cell(user_at).to_string(),
+                skill: cell(skill_at).to_string(),
+                correct,
+            });
         }
     }
     if problems.is_empty() {
