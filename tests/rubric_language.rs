@@ -62,7 +62,8 @@ fn n_of_m_counts_key_elements_and_points_to_the_text() {
 fn n_of_m_next_step_names_the_most_useful_missing_element() {
     let rubric = key_elements();
     let text = "Osmosis moves water across the membrane. Proteins act as pumps that move ions.";
-    let fb = feedback_for(&rubric, &Submission::of_text(text), &FeedbackOptions::default()).unwrap();
+    let fb =
+        feedback_for(&rubric, &Submission::of_text(text), &FeedbackOptions::default()).unwrap();
     // Level 2 of 3: the step toward 3 is one more element. Diffusion, active transport and
     // channels are all unstarted (closeness 0); active transport is the one with a hint.
     assert_eq!(fb.next_steps.len(), 1);
@@ -83,7 +84,10 @@ fn n_of_m_names_only_indicators_of_its_criterion() {
     let err = CompiledRubric::from_json(&doc.to_string()).unwrap_err().to_string();
     assert!(err.contains("criteria[0].indicators[1].check.of[1]"), "{err}");
     assert!(err.contains("`b` is not an indicator of this criterion"), "{err}");
-    assert!(err.contains("criteria[0].indicators[1].check.n: asks for 3 but names only 2"), "{err}");
+    assert!(
+        err.contains("criteria[0].indicators[1].check.n: asks for 3 but names only 2"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -180,10 +184,17 @@ fn a_spanish_answer_reaches_the_level_of_its_english_twin() {
     let rubric = bilingual();
     // (English, Spanish, level each reaches by hand.)
     let twins = [
-        ("With more light the plant grew to 14 cm, and in the dark only 6 cm.",
-         "Con más luz la planta creció 14 cm, y en la oscuridad solo 6 cm.", 3.0),
+        (
+            "With more light the plant grew to 14 cm, and in the dark only 6 cm.",
+            "Con más luz la planta creció 14 cm, y en la oscuridad solo 6 cm.",
+            3.0,
+        ),
         ("The plant in the light grew more.", "La planta con luz creció más.", 2.0),
-        ("The plant grew 14 cm. The other grew 6 cm.", "La planta creció 14 cm. La otra creció 6 cm.", 1.0),
+        (
+            "The plant grew 14 cm. The other grew 6 cm.",
+            "La planta creció 14 cm. La otra creció 6 cm.",
+            1.0,
+        ),
         ("The plant did not get light.", "La planta no recibió luz.", 1.0),
     ];
     for (en, es, level) in twins {
@@ -208,9 +219,13 @@ fn spanish_feedback_shows_the_rubric_in_spanish_and_says_where_it_falls_back() {
     assert_eq!((step.action.as_str(), step.lang.as_str()), ("Di qué hizo la luz.", "es"));
     // With light named, the next step is the comparison, whose hint has no Spanish: it is
     // shown in English and says so.
-    let fb = feedback_for(&rubric, &submission("La planta con luz creció.", None), &options).unwrap();
+    let fb =
+        feedback_for(&rubric, &submission("La planta con luz creció.", None), &options).unwrap();
     let step = &fb.next_steps[0];
-    assert_eq!((step.action.as_str(), step.lang.as_str()), ("Give both heights in one sentence.", "en"));
+    assert_eq!(
+        (step.action.as_str(), step.lang.as_str()),
+        ("Give both heights in one sentence.", "en")
+    );
     // (The default scale's level 3 is "Proficient"; this rubric gives no Spanish scale.)
     assert_eq!(step.reason, "Esto ayuda a que la parte de Evidencia llegue a Proficient.");
 }
@@ -234,7 +249,8 @@ fn a_keyword_list_earns_nothing() {
     let report = rubric.score(&Submission::of_text(list)).unwrap();
     assert_eq!(report.criteria[0].level, 1.0);
     assert_eq!(report.integrity[0].keyword_lists, 1);
-    let fb = feedback_for(&rubric, &Submission::of_text(list), &FeedbackOptions::default()).unwrap();
+    let fb =
+        feedback_for(&rubric, &Submission::of_text(list), &FeedbackOptions::default()).unwrap();
     assert_eq!(
         fb.next_steps[0].action,
         "Write your ideas in full sentences. A list of words does not count."
@@ -262,7 +278,8 @@ fn an_answer_off_the_task_earns_no_evidence_and_is_asked_to_stay_on_it() {
     let report = rubric.score(&Submission::of_text(pizza)).unwrap();
     assert_eq!(report.criteria[0].level, 1.0, "5 cm earns nothing off the task");
     assert!(report.integrity[0].off_task);
-    let fb = feedback_for(&rubric, &Submission::of_text(pizza), &FeedbackOptions::default()).unwrap();
+    let fb =
+        feedback_for(&rubric, &Submission::of_text(pizza), &FeedbackOptions::default()).unwrap();
     assert_eq!(fb.next_steps[0].action, "Stay on the task: read the question again and answer it.");
     // One task word ("plant", stemmed from "plants") and the measurement counts.
     let on_task = "The plants were 5 cm taller.";
@@ -282,4 +299,20 @@ fn guards_can_be_switched_off() {
     let rubric = CompiledRubric::from_json(&doc.to_string()).unwrap();
     let report = rubric.score(&Submission::of_text("My pizza is 5 cm thick.")).unwrap();
     assert_eq!(report.criteria[0].level, 2.0);
+}
+
+#[test]
+fn a_live_session_sees_a_sentence_split_between_two_measurements() {
+    use evident::scoring::Session;
+    use std::rc::Rc;
+    let rubric = Rc::new(bilingual());
+    let joined = "With light the plant grew 14 cm and in the dark 6 cm.";
+    let mut session = Session::new(rubric.clone(), Submission::of_text(joined), "response");
+    assert_eq!(session.report().criteria[0].level, 3.0);
+    // A full stop between the two numbers: they move, none changes, but they are no
+    // longer in one sentence.
+    let split = "With light the plant grew 14 cm. And in the dark 6 cm.";
+    assert_eq!(session.update(split).criteria[0].level, 2.0);
+    assert_eq!(session.report(), &rubric.score(&Submission::of_text(split)).unwrap());
+    assert_eq!(session.update(joined).criteria[0].level, 3.0);
 }
