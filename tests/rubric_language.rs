@@ -316,3 +316,36 @@ fn a_live_session_sees_a_sentence_split_between_two_measurements() {
     assert_eq!(session.report(), &rubric.score(&Submission::of_text(split)).unwrap());
     assert_eq!(session.update(joined).criteria[0].level, 3.0);
 }
+
+#[test]
+fn lint_warns_of_common_words_and_missing_translations() {
+    let doc = json!({"id": "r", "title": {"en": "Plants", "es": "Plantas"},
+        "criteria": [{"id": "c", "title": "Reasoning",
+          "levels": [{"value": 1, "descriptor": "Not yet."},
+                     {"value": 2, "descriptor": "Gives a reason.", "requires": ["so", "light"]}],
+          "indicators": [
+            {"id": "so", "check": {"type": "phrases", "anyOf": ["so", "the data"]}, "hint": "Say why."},
+            {"id": "light", "check": {"type": "phrases", "anyOf": ["light", "so"]},
+             "hint": {"en": "Name the light.", "es": "Nombra la luz."}}]}]});
+    let rubric = evident::parse_rubric(&doc.to_string()).unwrap();
+    let advice = evident::lint(&rubric);
+    let common: Vec<&str> =
+        advice.iter().filter(|a| a.code == "common-words").map(|a| a.path.as_str()).collect();
+    // Only the list made of common words alone; "light" saves the second.
+    assert_eq!(common, ["criteria[0].indicators[0].check.anyOf"]);
+    let missing: Vec<&str> = advice
+        .iter()
+        .filter(|a| a.code == "missing-translation")
+        .map(|a| a.path.as_str())
+        .collect();
+    // Spanish is given for the title and one hint: every other text lacks it.
+    assert_eq!(
+        missing,
+        [
+            "criteria[0].title",
+            "criteria[0].levels[0].descriptor",
+            "criteria[0].levels[1].descriptor",
+            "criteria[0].indicators[0].hint"
+        ]
+    );
+}

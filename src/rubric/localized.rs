@@ -124,6 +124,11 @@ impl PhraseList {
         self.phrases = phrases;
     }
 
+    /// Whether the lists are given by locale (an object) rather than as one list.
+    pub fn translations_given(&self) -> bool {
+        !self.by_locale.is_empty()
+    }
+
     /// Every phrase list as written, by locale (a plain list under the settled locale).
     pub fn all_lists(&self) -> Vec<(&str, &[String])> {
         if self.by_locale.is_empty() {
