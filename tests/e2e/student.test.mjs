@@ -29,7 +29,8 @@ test("typing a claim raises the claim level and highlights the student's words",
   assert.equal(await level(page, "evidence"), "1");
   const marks = await page.locator('evident-feedback li[data-indicator="has-claim"] mark').allInnerTexts();
   assert.deepEqual(marks, ["“My claim”"]);
-  // The whole text is shown with the evidence marked, built as text nodes.
+  // The whole text is shown with the evidence marked, built as text nodes (once opened).
+  await page.locator("evident-feedback summary").click();
   const textMarks = await page.locator("evident-feedback .text mark").allTextContents();
   assert.ok(textMarks.includes("My claim"), textMarks.join("|"));
   assert.ok(textMarks.includes("light"), textMarks.join("|"));
