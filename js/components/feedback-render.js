@@ -84,7 +84,8 @@ export class FeedbackPanel {
       dockLevels: h("ul", { class: "dock-levels" }),
       dockStep: h("p", { class: "dock-step" }),
       dockToggle: h("button", { type: "button", class: "dock-toggle", attrs: { "aria-expanded": "false", "aria-controls": "dock-more" } }),
-      dockMore: h("div", { class: "dock-more", id: "dock-more", hidden: true }),
+      // Focusable: it scrolls when long, and a keyboard must reach all of it.
+      dockMore: h("div", { class: "dock-more", id: "dock-more", hidden: true, tabIndex: 0 }),
       startIntro: h("p", { class: "muted" }),
       startList: h("ul", { part: "goals" }),
       howHeading: h("h3"),

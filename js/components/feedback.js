@@ -72,7 +72,12 @@ export class EvidentFeedback extends ElementBase {
     if (event.relatedTarget !== this) this.removeAttribute("data-typing");
     this.#announcer.blurred();
   };
-  #onFocusOut = (event) => { if (event.relatedTarget !== this.#textarea) this.removeAttribute("data-typing"); };
+  // Focus may move from the textarea into the summary (its toggle, its list) and stay typing.
+  #onFocusOut = (event) => { if (event.relatedTarget !== this.#textarea && event.relatedTarget !== this) this.removeAttribute("data-typing"); };
+  #onFocusIn = () => {
+    const active = this.#root.activeElement;
+    if (active && !this.#panel.parts.dock.contains(active)) this.removeAttribute("data-typing");
+  };
   #onPageHide = () => this.#writer.flush();
   #onVisibility = () => { if (document.visibilityState === "hidden") this.#writer.flush(); };
   #onViewport = () => this.#placeDock();
@@ -89,6 +94,7 @@ export class EvidentFeedback extends ElementBase {
     this.#panel.headings(this.#strings);
     this.addEventListener("evident-submitted", this.#onSubmit);
     this.addEventListener("focusout", this.#onFocusOut);
+    this.addEventListener("focusin", this.#onFocusIn);
   }
 
   /** The rubric as an object or JSON string (instead of `rubric-src`). */
