@@ -40,7 +40,7 @@ summary { cursor: pointer; font-weight: 600; }
 .dock { display: none; }
 .dock-levels { list-style: none; display: flex; flex-wrap: wrap; gap: .1em .9em; padding: 0; margin: 0; font-weight: 600; }
 .dock-levels li { margin: 0; }
-.dock-step { margin: .2em 0 0; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.dock-step { margin: .2em 0 0; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
 .dock-toggle { margin-top: .3em; padding: .15em .6em; border: 1px solid var(--_accent); border-radius: 4px; background: var(--_bg); color: var(--_accent); }
 .dock-more { max-height: 45vh; overflow-y: auto; margin-top: .4em; }
 @media (max-width: 40rem) {

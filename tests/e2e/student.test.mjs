@@ -155,6 +155,8 @@ test("load sample work and switch to the argument task", async () => {
   assert.equal(await level(page, "evidence"), "4");
   await page.locator("#task").selectOption("data/plastic-bags.rubric.json");
   await page.locator('evident-feedback li[part=criterion][data-criterion="position"]').waitFor();
+  // The page knows the new task (and so its sample) once its title shows.
+  await page.locator("h1", { hasText: "plastic bags" }).waitFor();
   await page.getByRole("button", { name: "Load sample work" }).click();
   // The plastic-bags sample: "I believe", "plastic" + "bags", "for two reasons" → position 4;
   // "One reason", "500 years"/"According to", "Another reason" → support 4;
