@@ -145,6 +145,7 @@ export class FeedbackPanel {
   }
 
   set busy(on) {
+    if (this.#parts.busy.hidden === !on) return;
     this.#parts.busy.hidden = !on;
     this.#parts.panel.setAttribute("aria-busy", on ? "true" : "false");
   }

@@ -23,6 +23,8 @@ import { DRAFT_DEFAULTS, DraftWriter, clearDrafts, draftKey, readDraft, removeDr
 export const LONG_TEXT = 20_000;
 /** The pause (ms) before a long answer is analysed again. */
 const LONG_TEXT_DELAY = 500;
+/** A longer insertion is analysed this many characters at a time, yielding in between. */
+export const SLICE = 50_000;
 
 let styles;
 let swept = false;
@@ -60,6 +62,8 @@ export class EvidentFeedback extends ElementBase {
   #frame = 0;
   #slow = 0;
   #pending = false;
+  #slicing = 0;
+  #sessionText = "";
   #generation = 0;
   #report = null;
   #feedback = null;
@@ -222,6 +226,7 @@ export class EvidentFeedback extends ElementBase {
     if (!this.#engine) return false;
     const options = { field: this.#field, ...this.#feedbackOptions() };
     this.#session?.free?.();
+    this.#sessionText = "";
     try {
       this.#session = this.#engine.session(options);
       return true;
@@ -395,10 +400,47 @@ export class EvidentFeedback extends ElementBase {
   refresh() { this.#update(); }
 
   #update() {
+    const token = ++this.#slicing;
+    if (!this.#engine || !this.#session) {
+      this.#pending = false;
+      this.#panel.busy = false;
+      return;
+    }
+    const text = this.#textarea ? this.#textarea.value : "";
+    const edit = changedRange(this.#sessionText, text);
+    if (edit.inserted.length > SLICE) this.#updateInSlices(text, edit, token);
+    else this.#apply(text);
+  }
+
+  // A long insertion (a paste) is given to the live session a slice at a time, yielding to
+  // the page between slices: each slice is an edit the session analyses on its own (about
+  // 15–30 ms for 50,000 characters), so no task blocks the page for the whole paste. Only the
+  // last result is rendered. New input cancels the rest; the next update goes on from there.
+  async #updateInSlices(text, { head, inserted, tail }, token) {
+    this.#pending = true;
+    this.#panel.busy = true;
+    let at = 0;
+    while (inserted.length - at > SLICE) {
+      at = sliceEnd(inserted, at + SLICE);
+      const partial = head + inserted.slice(0, at) + tail;
+      try {
+        this.#session.update(partial);
+      } catch (error) {
+        this.#pending = false;
+        this.#panel.busy = false;
+        this.#fail(error);
+        return;
+      }
+      this.#sessionText = partial;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (token !== this.#slicing || !this.#session) return;
+    }
+    this.#apply(text);
+  }
+
+  #apply(text) {
     this.#pending = false;
     this.#panel.busy = false;
-    if (!this.#engine || !this.#session) return;
-    const text = this.#textarea ? this.#textarea.value : "";
     let result;
     try {
       result = this.#session.update(text);
@@ -406,6 +448,7 @@ export class EvidentFeedback extends ElementBase {
       this.#fail(error);
       return;
     }
+    this.#sessionText = text;
     this.#report = result.report;
     this.#feedback = result.feedback ?? this.#engineFeedback(text);
     const view = viewOf(this.#rubric, this.#report, this.#feedback, text);
@@ -438,6 +481,25 @@ export class EvidentFeedback extends ElementBase {
     t.focus();
     t.setSelectionRange(span.start, span.end);
   }
+}
+
+/** What changed from `before` to `after`: the common head and tail, and what is between them now. */
+function changedRange(before, after) {
+  const max = Math.min(before.length, after.length);
+  let p = 0;
+  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
+  return { head: after.slice(0, p), inserted: after.slice(p, after.length - s), tail: after.slice(after.length - s) };
+}
+
+/** A slice boundary at or before `end`: after a space when one is near, never inside a surrogate pair. */
+function sliceEnd(text, end) {
+  const space = text.lastIndexOf(" ", end - 1);
+  let at = space > end - 2_000 ? space + 1 : end;
+  const code = text.charCodeAt(at - 1);
+  if (code >= 0xd800 && code <= 0xdbff) at -= 1;
+  return at;
 }
 
 // Elements on the page, so the static clearDrafts can drop their pending writes.

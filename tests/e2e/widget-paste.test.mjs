@@ -1,5 +1,5 @@
 // A huge paste into the student widget: it says "checking…" while the analysis waits for a
-// pause, holds a bounded number of highlights (never one <mark> per match of a 2 MB text),
+// pause and then runs in slices that give the page back, holds a bounded number of highlights (never one <mark> per match of a 2 MB text),
 // re-renders only what changed, and the draft store keeps a capped copy and says so.
 // Timing is measured by benches/widget-paste.mjs (it prints figures; nothing here is timed).
 import { after, before, test } from "node:test";
@@ -25,7 +25,22 @@ test("a 2 MB paste shows 'checking…', then capped highlights and a capped draf
     new MutationObserver(() => window.__busy.push(!busy.hidden)).observe(busy, { attributes: true, attributeFilter: ["hidden"] });
     window.__scores = 0;
     document.addEventListener("evident-score", () => { window.__scores += 1; });
+    // Record the length of every text the live session is given: a new session (a change
+    // of `field`) comes from the patched engine.
+    window.__updates = [];
+    const el = document.querySelector("evident-feedback");
+    const proto = Object.getPrototypeOf(el.engine);
+    const open = proto.session;
+    proto.session = function (...args) {
+      const session = open.apply(this, args);
+      const update = session.update.bind(session);
+      session.update = (text) => { window.__updates.push(text.length); return update(text); };
+      return session;
+    };
+    el.setAttribute("field", "response");
   });
+  await page.waitForFunction(() => window.__updates.length > 0);
+  await page.evaluate(() => { window.__updates = []; window.__scores = 0; });
   await page.locator("#answer").focus();
   await page.evaluate((t) => {
     const answer = document.getElementById("answer");
@@ -36,6 +51,15 @@ test("a 2 MB paste shows 'checking…', then capped highlights and a capped draf
   assert.equal(await page.locator("evident-feedback [part=busy]").innerText(), "Checking your long text…");
   assert.equal(await page.evaluate(() => window.__scores), 0);
   await page.waitForFunction(() => window.__scores > 0, null, { timeout: 60_000 });
+  // The 2,000,000 characters went to the engine in slices of at most 50,000 new characters
+  // (cut after a space), so at least 40 calls, growing, ending with the whole text; only the
+  // whole text's result was rendered (one evident-score).
+  const updates = await page.evaluate(() => window.__updates);
+  assert.ok(updates.length >= 40, `${updates.length} updates`);
+  assert.equal(updates.at(-1), 2_000_000);
+  assert.ok(updates.every((n, i) => n - (updates[i - 1] ?? 0) <= 50_000 && n > (updates[i - 1] ?? 0)), updates.join(","));
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__scores), 1);
   assert.equal(await page.locator("evident-feedback [part=busy]").isVisible(), false);
   assert.deepEqual(await page.evaluate(() => window.__busy), [true, false]);
   // The sample meets evidence 4 and reasoning 3 (student.test.mjs); so does 2 MB of it.
