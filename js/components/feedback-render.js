@@ -36,7 +36,7 @@ summary { cursor: pointer; font-weight: 600; }
 .busy { margin: .25em 0; font-style: italic; }
 .start ul { padding-left: 1.1em; }
 .start h3 { margin-top: .8em; }
-.first-step { font-weight: 600; }
+.first-step { margin: .25em 0; }
 .dock { display: none; }
 .dock-levels { list-style: none; display: flex; flex-wrap: wrap; gap: .1em .9em; padding: 0; margin: 0; font-weight: 600; }
 .dock-levels li { margin: 0; }
