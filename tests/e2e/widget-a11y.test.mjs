@@ -62,6 +62,11 @@ test("on a 320 px phone the levels and the first next step stay in view while ty
   assert.match(more, /Reasoning: Beginning \(1 of 4\)/);
   assert.ok(await horizontalOverflow(page) <= 0, "no horizontal scroll while typing");
   await page.screenshot({ path: "test-results/widget-phone-typing.png" });
+  // A long unbroken "word" (a pasted link, a key held down) wraps instead of widening the page.
+  await page.keyboard.type(` See https://example.org/${"x".repeat(300)} for more.`);
+  await page.locator("evident-feedback [part=text-view] summary").click();
+  await page.waitForTimeout(300);
+  assert.ok(await horizontalOverflow(page) <= 0, "no horizontal scroll with a 300-character word");
   // Leaving the textarea hides the summary; the full panel is in the page.
   await page.locator("#language").focus();
   assert.equal(await dock.isVisible(), false);
