@@ -114,9 +114,11 @@ export class EvidentFeedback extends ElementBase {
    */
   get options() { return { ...this.#options }; }
   set options(value) {
-    const before = this.#draftSlot;
+    const before = { slot: this.#draftSlot, student: this.#student };
     this.#options = { ...(value ?? {}) };
-    this.#draftSlotChanged(before);
+    if (before.slot === this.#draftSlot) return;
+    if (before.student !== this.#student) this.#studentChanged();
+    else { this.#writer.flush(); this.#restoreDraft(false); }
   }
   /** The student whose draft this is (the `student` attribute, else `options.student`). */
   get student() { return this.#student; }
@@ -173,7 +175,7 @@ export class EvidentFeedback extends ElementBase {
     if (name === "rubric-src") { this.#writer.flush(); this.#start(); }
     else if (name === "for") { this.#writer.flush(); this.#bind(); this.#update(); }
     else if (name === "student") this.#studentChanged();
-    else if (name === "draft-key" || name === "no-draft" || name === "draft-max-age") this.#writer.flush();
+    else if (name === "draft-key" || name === "no-draft" || name === "draft-max-age") { this.#writer.flush(); this.#restoreDraft(false); }
     else if (this.#engine) {
       this.#panel.headings(this.#strings);
       if (this.#retune(name === "field")) this.#update();
@@ -334,12 +336,6 @@ export class EvidentFeedback extends ElementBase {
     this.#announcer.reset();
     this.#restoreDraft(true);
     this.#update();
-  }
-
-  #draftSlotChanged(before) {
-    if (before === this.#draftSlot) return;
-    this.#writer.flush();
-    if (this.#textarea) this.#studentChanged();
   }
 
   /** Removes the current student's saved draft of this task (the text stays in the textarea). */

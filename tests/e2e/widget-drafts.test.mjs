@@ -231,3 +231,24 @@ test("drafts are written on a debounce, and a reload right after typing loses no
   await page.waitForFunction((t) => document.getElementById("answer").value === t, `${text} Yes`);
   await context.close();
 });
+
+test("a new draft-key flushes the old task's draft and restores the new one's into an empty box", async () => {
+  const { page, context } = await hostPage({ student: "s-4", "draft-key": "task-a" });
+  await page.locator("#host-answer").click();
+  await page.keyboard.type("Answer to task A.");
+  // The host moves to task B: it empties the box (as the student page does) and names the task.
+  await page.evaluate(() => {
+    document.getElementById("host-answer").value = "";
+    document.querySelector("#host-form evident-feedback").setAttribute("draft-key", "task-b");
+  });
+  // Task A's text was typed within the debounce: it is saved now, under task A.
+  assert.deepEqual(await draftKeys(page), ["evident-draft:v2:s-4|task-a"]);
+  await page.keyboard.type("Answer to task B.");
+  await page.evaluate(() => {
+    document.getElementById("host-answer").value = "";
+    document.querySelector("#host-form evident-feedback").setAttribute("draft-key", "task-a");
+  });
+  assert.equal(await page.locator("#host-answer").inputValue(), "Answer to task A.");
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem("evident-draft:v2:s-4|task-b")).text), "Answer to task B.");
+  await context.close();
+});
