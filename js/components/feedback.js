@@ -8,7 +8,8 @@
 // summary that stays in view while typing on a phone; one polite announcement per pause;
 // `evident-score`, `evident-feedback` and `evident-draft` events; the draft kept in
 // localStorage per student and task (draft.js). The panel's DOM is feedback-render.js, the
-// announcements feedback-speech.js; this file binds them to the textarea and the engine.
+// announcements feedback-speech.js, when the analysis runs feedback-analysis.js; this file
+// binds them to the textarea, the drafts and the engine.
 
 import { EvidentLoadError, fetchText, loadEvident } from "./loader.js";
 import { ElementBase, emit, errorBox, replace, sheet } from "./dom.js";
@@ -17,14 +18,9 @@ import { baseCss } from "./theme.js";
 import { viewOf } from "./feedback-view.js";
 import { FeedbackPanel, panelCss } from "./feedback-render.js";
 import { Announcer } from "./feedback-speech.js";
+import { LiveAnalysis } from "./feedback-analysis.js";
 import { DRAFT_DEFAULTS, DraftWriter, clearDrafts, draftKey, readDraft, removeDraft, sweepDrafts, taskKey } from "./draft.js";
 
-/** Answers longer than this many characters are analysed after a pause, with "checking…" shown. */
-export const LONG_TEXT = 20_000;
-/** The pause (ms) before a long answer is analysed again. */
-const LONG_TEXT_DELAY = 500;
-/** A longer insertion is analysed this many characters at a time, yielding in between. */
-export const SLICE = 50_000;
 
 let styles;
 let swept = false;
@@ -56,14 +52,9 @@ export class EvidentFeedback extends ElementBase {
   #options = {};
   #engine = null;
   #rubric = null;
-  #session = null;
+  #analysis;
   #textarea = null;
   #form = null;
-  #frame = 0;
-  #slow = 0;
-  #pending = false;
-  #slicing = 0;
-  #sessionText = "";
   #generation = 0;
   #report = null;
   #feedback = null;
@@ -92,7 +83,13 @@ export class EvidentFeedback extends ElementBase {
     styles ??= [sheet(baseCss), sheet(panelCss)];
     this.#root.adoptedStyleSheets = styles;
     this.#panel = new FeedbackPanel(this.#root, { onSelect: (span) => this.#select(span) });
-    this.#announcer = new Announcer(this.#panel.parts.live, { textarea: () => this.#textarea, busy: () => this.#pending });
+    this.#analysis = new LiveAnalysis({
+      text: () => (this.#textarea ? this.#textarea.value : ""),
+      onResult: (text, result) => this.#show(text, result),
+      onError: (error) => this.#fail(error),
+      onBusy: (on) => { this.#panel.busy = on; },
+    });
+    this.#announcer = new Announcer(this.#panel.parts.live, { textarea: () => this.#textarea, busy: () => this.#analysis.pending });
     this.#writer = new DraftWriter({ onSaved: (result) => this.#draftSaved(result), limits: () => ({ maxChars: DRAFT_DEFAULTS.maxChars }) });
     this.#panel.parts.status.textContent = this.#strings.loading;
     this.#panel.headings(this.#strings);
@@ -165,9 +162,7 @@ export class EvidentFeedback extends ElementBase {
     document.removeEventListener("visibilitychange", this.#onVisibility);
     this.#unbind();
     this.#announcer.stop();
-    if (this.#frame) cancelAnimationFrame(this.#frame);
-    clearTimeout(this.#slow);
-    this.#frame = 0;
+    this.#analysis.stop();
   }
 
   attributeChangedCallback(name, old, value) {
@@ -187,9 +182,9 @@ export class EvidentFeedback extends ElementBase {
     const p = this.#panel.parts;
     p.error.replaceChildren();
     p.status.textContent = this.#strings.loading;
+    this.#analysis.session = null;
     this.#engine?.free?.();
     this.#engine = null;
-    this.#session = null;
     this.#announcer.reset();
     this.#bind();
     try {
@@ -227,13 +222,11 @@ export class EvidentFeedback extends ElementBase {
   #openSession() {
     if (!this.#engine) return false;
     const options = { field: this.#field, ...this.#feedbackOptions() };
-    this.#session?.free?.();
-    this.#sessionText = "";
     try {
-      this.#session = this.#engine.session(options);
+      this.#analysis.session = this.#engine.session(options);
       return true;
     } catch (error) {
-      this.#session = null;
+      this.#analysis.session = null;
       this.#fail(error);
       return false;
     }
@@ -241,11 +234,12 @@ export class EvidentFeedback extends ElementBase {
 
   // A new language or target keeps the session (setOptions); a new field needs a new one.
   #retune(newField) {
-    if (newField || !this.#session || typeof this.#session.setOptions !== "function") {
+    const session = this.#analysis.session;
+    if (newField || !session || typeof session.setOptions !== "function") {
       return this.#openSession();
     }
     try {
-      this.#session.setOptions(this.#feedbackOptions());
+      session.setOptions(this.#feedbackOptions());
       return true;
     } catch (error) {
       this.#fail(error);
@@ -364,87 +358,24 @@ export class EvidentFeedback extends ElementBase {
   // Save on a debounce, re-score once per frame; a long answer is re-scored after a pause,
   // with "checking…" shown first, so a huge paste never re-runs the analysis per keystroke.
   #changed() {
-    if (this.#restoring) { this.#schedule(); return; }
+    if (this.#restoring) { this.#analysis.schedule(); return; }
     const t = this.#textarea;
     const key = this.#draftSlot;
     if (t && key) this.#writer.schedule(key, t.value);
     const p = this.#panel.parts;
     if (p.status.dataset.restored) { delete p.status.dataset.restored; p.status.textContent = this.#draftNotice ?? ""; }
     this.#announcer.typed();
-    this.#schedule();
-  }
-
-  #schedule() {
-    const long = (this.#textarea?.value.length ?? 0) > LONG_TEXT;
-    this.#pending = true;
-    if (long) {
-      if (this.#frame) { cancelAnimationFrame(this.#frame); this.#frame = 0; }
-      this.#panel.busy = true;
-      clearTimeout(this.#slow);
-      // Two frames after the pause: "checking…" is painted before the analysis starts.
-      this.#slow = setTimeout(() => requestAnimationFrame(() => { this.#slow = setTimeout(() => this.#update(), 0); }), LONG_TEXT_DELAY);
-    } else if (!this.#frame) {
-      clearTimeout(this.#slow);
-      this.#frame = requestAnimationFrame(() => {
-        this.#frame = 0;
-        this.#update();
-      });
-    }
+    this.#analysis.schedule();
   }
 
   /** Re-scores the textarea's current text now (normally done for you on every input). */
   refresh() { this.#update(); }
 
   #update() {
-    const token = ++this.#slicing;
-    if (!this.#engine || !this.#session) {
-      this.#pending = false;
-      this.#panel.busy = false;
-      return;
-    }
-    const text = this.#textarea ? this.#textarea.value : "";
-    const edit = changedRange(this.#sessionText, text);
-    if (edit.inserted.length > SLICE) this.#updateInSlices(text, edit, token);
-    else this.#apply(text);
+    if (this.#engine) this.#analysis.now();
   }
 
-  // A long insertion (a paste) is given to the live session a slice at a time, yielding to
-  // the page between slices: each slice is an edit the session analyses on its own (about
-  // 15–30 ms for 50,000 characters), so no task blocks the page for the whole paste. Only the
-  // last result is rendered. New input cancels the rest; the next update goes on from there.
-  async #updateInSlices(text, { head, inserted, tail }, token) {
-    this.#pending = true;
-    this.#panel.busy = true;
-    let at = 0;
-    while (inserted.length - at > SLICE) {
-      at = sliceEnd(inserted, at + SLICE);
-      const partial = head + inserted.slice(0, at) + tail;
-      try {
-        this.#session.update(partial);
-      } catch (error) {
-        this.#pending = false;
-        this.#panel.busy = false;
-        this.#fail(error);
-        return;
-      }
-      this.#sessionText = partial;
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      if (token !== this.#slicing || !this.#session) return;
-    }
-    this.#apply(text);
-  }
-
-  #apply(text) {
-    this.#pending = false;
-    this.#panel.busy = false;
-    let result;
-    try {
-      result = this.#session.update(text);
-    } catch (error) {
-      this.#fail(error);
-      return;
-    }
-    this.#sessionText = text;
+  #show(text, result) {
     this.#report = result.report;
     this.#feedback = result.feedback ?? this.#engineFeedback(text);
     const view = viewOf(this.#rubric, this.#report, this.#feedback, text);
@@ -477,25 +408,6 @@ export class EvidentFeedback extends ElementBase {
     t.focus();
     t.setSelectionRange(span.start, span.end);
   }
-}
-
-/** What changed from `before` to `after`: the common head and tail, and what is between them now. */
-function changedRange(before, after) {
-  const max = Math.min(before.length, after.length);
-  let p = 0;
-  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < max - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
-  return { head: after.slice(0, p), inserted: after.slice(p, after.length - s), tail: after.slice(after.length - s) };
-}
-
-/** A slice boundary at or before `end`: after a space when one is near, never inside a surrogate pair. */
-function sliceEnd(text, end) {
-  const space = text.lastIndexOf(" ", end - 1);
-  let at = space > end - 2_000 ? space + 1 : end;
-  const code = text.charCodeAt(at - 1);
-  if (code >= 0xd800 && code <= 0xdbff) at -= 1;
-  return at;
 }
 
 // Elements on the page, so the static clearDrafts can drop their pending writes.
