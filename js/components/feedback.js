@@ -192,7 +192,9 @@ export class EvidentFeedback extends ElementBase {
       if (generation !== this.#generation || source === null) return;
       const engine = new core.Engine(source);
       this.#engine = engine;
-      this.#rubric = engine.rubric;
+      // The rubric's own text in the page's language where the rubric gives it.
+      const locale = this.getAttribute("locale");
+      this.#rubric = locale ? engine.rubricIn(locale) : engine.rubric;
       this.#panel.headings(this.#strings);
       this.#openSession();
       p.body.hidden = false;
