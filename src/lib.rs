@@ -11,6 +11,7 @@ pub mod feedback;
 pub mod framework;
 pub mod interop;
 pub mod json;
+pub mod limits;
 pub mod mastery;
 pub mod rubric;
 pub mod scoring;
