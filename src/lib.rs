@@ -4,6 +4,7 @@
 //! interop formats (CASE, xAPI, JSON Schema) and the wasm binding sit at the edges.
 //! Everything here compiles and is tested natively; `wasm` only converts.
 
+pub mod batch;
 pub mod calibration;
 pub mod error;
 pub mod evidence;

@@ -12,6 +12,8 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 mod convert;
+mod limits;
+pub use limits::{get_limits, set_limits};
 pub mod framework;
 mod live;
 pub mod mastery;
