@@ -52,7 +52,7 @@ impl Limits {
     pub const DEFAULT: Limits = Limits {
         depth: 127,
         list_items: 1_000_000,
-        answer_chars: 100_000,
+        answer_chars: 200_000,
         criteria: 50,
         indicators: 500,
         phrases: 5_000,
@@ -157,6 +157,7 @@ pub fn check_rubric_value(walk: &mut Walk, value: &Value) {
             too_many("indicators in all criteria", indicators, limits.indicators, "indicators"),
         );
     }
+    check_magnitudes(walk, value, criteria);
     let mut phrases = 0usize;
     let mut patterns = Vec::new();
     collect_checks(value, "", limits.depth, &mut phrases, &mut patterns);
@@ -166,6 +167,44 @@ pub fn check_rubric_value(walk: &mut Walk, value: &Value) {
     for (path, pattern) in patterns {
         if let Err(message) = check_pattern(pattern, &limits) {
             walk.problem(path, message);
+        }
+    }
+}
+
+/// The largest weight, points or level value a rubric may hold: totals are sums of points
+/// times weights, and numbers near `f64::MAX` add up to infinity (a report's `total: null`).
+pub const LARGEST_POINTS: f64 = 1e9;
+
+/// Refuses weights, points and level values beyond ±`LARGEST_POINTS`, each at its path.
+fn check_magnitudes(walk: &mut Walk, rubric: &Value, criteria: &[Value]) {
+    let mut check = |path: String, value: Option<&Value>| {
+        if let Some(x) = value.and_then(Value::as_f64) {
+            if x.abs() > LARGEST_POINTS {
+                walk.problem(
+                    path,
+                    format!(
+                        "{x:e} is too large: at most 1e9, so that totals (points × weights, \
+                         added up) stay numbers"
+                    ),
+                );
+            }
+        }
+    };
+    let levels = |v: &Value| v.get("levels").and_then(Value::as_array).cloned().unwrap_or_default();
+    if let Some(scale) = rubric.get("scale") {
+        for (j, level) in levels(scale).iter().enumerate() {
+            check(format!("scale.levels[{j}].value"), level.get("value"));
+        }
+    }
+    for (i, criterion) in criteria.iter().enumerate() {
+        check(format!("criteria[{i}].weight"), criterion.get("weight"));
+        for (j, level) in levels(criterion).iter().enumerate() {
+            check(format!("criteria[{i}].levels[{j}].points"), level.get("points"));
+            check(format!("criteria[{i}].levels[{j}].value"), level.get("value"));
+        }
+        let indicators = criterion.get("indicators").and_then(Value::as_array);
+        for (j, indicator) in indicators.into_iter().flatten().enumerate() {
+            check(format!("criteria[{i}].indicators[{j}].points"), indicator.get("points"));
         }
     }
 }
@@ -469,6 +508,21 @@ mod tests {
         for ok in [r"\d+(?:\.\d+)?\s*(?:cm|mm)", "[A-Z][a-z]{2,20}", r"\bbecause\b"] {
             assert_eq!(check_pattern(ok, &limits), Ok(()), "{ok}");
         }
+    }
+
+    #[test]
+    fn huge_weights_and_points_are_refused_at_their_path() {
+        let rubric = serde_json::json!({
+            "scale": {"levels": [{"value": 1}, {"value": 2e300}]},
+            "criteria": [{"weight": 1e308, "levels": [{"value": 1, "points": 1e10}, {"value": 2, "points": 5}]}]
+        });
+        let mut walk = Walk::new();
+        check_rubric_value(&mut walk, &rubric);
+        let paths: Vec<String> = walk.into_problems().into_iter().map(|p| p.path).collect();
+        assert_eq!(
+            paths,
+            vec!["scale.levels[1].value", "criteria[0].weight", "criteria[0].levels[0].points"]
+        );
     }
 
     #[test]

@@ -170,3 +170,23 @@ fn limits_are_configurable_from_js() {
     let (path, _) = error_of(set_limits(js(r#"{"depth": 1000}"#)));
     assert_eq!(path, "depth");
 }
+
+/// `engine.scoreLines(text)`: one result per non-blank line; a bad line gets its located
+/// error and the lines after it are scored (issue 12 part 3).
+#[wasm_bindgen_test]
+fn score_lines_gives_a_result_per_line() {
+    let engine = Engine::new(js(RUBRIC)).expect("rubric compiles");
+    let text = format!("{ANSWER}\n\n{{\"responses\": [1]}}\nnot json\n{ANSWER}\n");
+    let results = Array::from(&engine.score_lines(JsValue::from_str(&text)).expect("scores"));
+    assert_eq!(results.length(), 4);
+    let lines: Vec<f64> = results.iter().map(|r| get(&r, "line").as_f64().unwrap()).collect();
+    assert_eq!(lines, vec![1.0, 3.0, 4.0, 5.0]);
+    assert_eq!(claim_level(&get(&results.get(0), "report")), Some(3.0));
+    let error = get(&results.get(1), "error");
+    assert_eq!(get(&error, "path").as_string().as_deref(), Some("line 3: responses"));
+    assert!(get(&results.get(1), "report").is_undefined());
+    let error = get(&results.get(2), "error");
+    assert!(get(&error, "message").as_string().unwrap().starts_with("line 4: not valid JSON"));
+    assert_eq!(claim_level(&get(&results.get(3), "report")), Some(3.0));
+    assert!(engine.score_lines(JsValue::from(3)).is_err());
+}

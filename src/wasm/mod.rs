@@ -11,6 +11,7 @@ use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
+mod batch;
 mod convert;
 mod limits;
 pub use limits::{get_limits, set_limits};
