@@ -22,6 +22,10 @@ if ! cargo +nightly --version >/dev/null 2>&1; then
   echo "[fuzz] skipped: no nightly toolchain (rustup toolchain install nightly)"
   exit 0
 fi
+if ! command -v c++ >/dev/null 2>&1; then
+  echo "[fuzz] skipped: libFuzzer needs a C++ compiler (apt-get install g++)"
+  exit 0
+fi
 
 # Seeds, rebuilt each run from the examples (the corpora grow in fuzz/corpus/, not committed).
 seed() { mkdir -p "fuzz/corpus/$1"; }

@@ -41,7 +41,8 @@ fuzz_target!(|data: &[u8]| {
             let end = (start + usize::from(cut % 8)).min(chars.len());
             let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
             let (from, to) = (byte(start), byte(end));
-            let inserted = PIECES[usize::from(what) % PIECES.len()].repeat(1 + usize::from(what / 64));
+            let inserted =
+                PIECES[usize::from(what) % PIECES.len()].repeat(1 + usize::from(what / 64));
             text.replace_range(from..to, &inserted);
             let live = session.update(&text).clone();
             assert_eq!(live, full(rubric, &text), "text: {text:?}");

@@ -170,9 +170,14 @@ fn run_class(c: char) -> RunClass {
         | '\u{2019}' | '\u{201c}' | '\u{201d}' | '\u{2039}' | '\u{203a}' | '\u{300c}'
         | '\u{300d}' | '\u{300e}' | '\u{300f}' | '\u{ff08}' | '\u{ff09}' => RunClass::Close,
         '\u{300}'..='\u{36f}'
+        | '\u{483}'..='\u{489}'
         | '\u{200c}'
         | '\u{200d}'
+        | '\u{20d0}'..='\u{20f0}'
         | '\u{fe00}'..='\u{fe0f}'
+        | '\u{fe20}'..='\u{fe2f}'
+        | '\u{e0020}'..='\u{e007f}'
+        | '\u{e0100}'..='\u{e01ef}'
         | '\u{ad}'
         | '\u{200e}'
         | '\u{200f}'
@@ -545,6 +550,41 @@ mod tests {
                 .collect();
             assert_eq!(shortened, general, "{text:?}");
         }
+    }
+
+    /// Every character the runs are made of behaves as its class says: in runs after a full
+    /// stop, between letters, after a line break, the shortened text segments as the whole.
+    #[test]
+    fn every_run_character_is_of_its_class() {
+        let mut checked = 0;
+        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+            let class = super::run_class(c);
+            if matches!(class, super::RunClass::None | super::RunClass::Other) {
+                continue;
+            }
+            let templates =
+                ["Café.{r} Light", "Café.{r}light", "é{r}a. B", "x\n{r}é. A", "é. \"{r}\" N"];
+            for template in templates {
+                let runs =
+                    [c.to_string().repeat(6), format!(" {c}").repeat(4), format!("){c}").repeat(4)];
+                for run in runs {
+                    let text = template.replace("{r}", &run);
+                    let runs = super::long_runs(&text, 3);
+                    let general: Vec<(usize, &str)> =
+                        unicode_segmentation::UnicodeSegmentation::split_sentence_bound_indices(
+                            text.as_str(),
+                        )
+                        .collect();
+                    let shortened: Vec<(usize, &str)> =
+                        super::compressed_sentence_bounds(&text, &runs)
+                            .map(|(s, e)| (s, &text[s..e]))
+                            .collect();
+                    assert_eq!(shortened, general, "U+{:04X} in {text:?}", c as u32);
+                }
+            }
+            checked += 1;
+        }
+        assert!(checked > 300, "{checked}");
     }
 
     /// Long runs of every kind of space (and closing marks, and one combining mark) after a

@@ -23,7 +23,7 @@ use crate::limits::Limits;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
-const PLAIN = /^[\p{L}\p{N}_-]+$/u;
+const PLAIN = /^[\p{Alphabetic}\p{N}_-]+$/u; // as `json::key_path` (char::is_alphanumeric)
 class Refused { constructor(path, message) { this.path = path; this.message = message; } }
 function keyPath(path, key) {
   if (typeof key === "number") return `${path}[${key}]`;
