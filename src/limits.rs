@@ -419,7 +419,7 @@ pub fn pattern_shape(pattern: &str) -> PatternShape {
                     None => atom(&mut frames, 1), // a literal `{`
                 }
             }
-            '^' | '$' | '.' => atom(&mut frames, 1),
+            // A literal, `.`, an anchor: one unit.
             _ => atom(&mut frames, 1),
         }
         i += 1;

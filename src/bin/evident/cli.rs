@@ -184,7 +184,6 @@ pub fn main() -> ExitCode {
             let _ = e.print();
             let code = match e.kind() {
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => exit::OK,
-                ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => exit::USAGE,
                 _ => exit::USAGE,
             };
             return ExitCode::from(code);
