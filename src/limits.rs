@@ -28,7 +28,7 @@ pub struct Limits {
     pub depth: u32,
     /// Items of any one list handed over from JS (read by its length before anything else).
     pub list_items: u32,
-    /// Characters of one response of a submission (about 8,000 words; a long essay is 30,000
+    /// Characters of one response of a submission (about 16,000 words; a long essay is 30,000
     /// characters).
     pub answer_chars: u32,
     /// Criteria of one rubric.
@@ -53,13 +53,13 @@ impl Limits {
     pub const DEFAULT: Limits = Limits {
         depth: 127,
         list_items: 1_000_000,
-        answer_chars: 50_000,
+        answer_chars: 100_000,
         criteria: 50,
         indicators: 500,
         phrases: 5_000,
         pattern_chars: 500,
-        pattern_repeat: 50,
-        pattern_size: 200,
+        pattern_repeat: 20,
+        pattern_size: 80,
         evidence_records: 1_000_000,
     };
 
@@ -503,8 +503,8 @@ mod tests {
         assert!(e.contains("up to 300 times") && e.contains("patternRepeat"), "{e}");
         let e = check_pattern(".{0,3000}z", &limits).unwrap_err();
         assert!(e.contains("3000"), "{e}");
-        // Under the repetition limit but too big once spelled out: 2 × 40 × 40 = 3,200 units.
-        let e = check_pattern("(?:(?:ab){40}){40}", &limits).unwrap_err();
+        // Under the repetition limit but too big once spelled out: 2 × 20 × 20 = 800 units.
+        let e = check_pattern("(?:(?:ab){20}){20}", &limits).unwrap_err();
         assert!(e.contains("patternSize"), "{e}");
         for ok in [r"\d+(?:\.\d+)?\s*(?:cm|mm)", "[A-Z][a-z]{2,20}", r"\bbecause\b"] {
             assert_eq!(check_pattern(ok, &limits), Ok(()), "{ok}");

@@ -92,9 +92,9 @@ fn a_rubric_over_the_limits_is_refused_with_paths() {
     limits::set(before);
 
     for (regex, says) in [
-        ("(?:[a-z]+ ){1,300}zzz", "a repetition of up to 300 times; at most 50"),
-        (".{0,3000}z", "a repetition of up to 3000 times; at most 50"),
-        ("(?:(?:ab){50}){50}", "5000 units long"),
+        ("(?:[a-z]+ ){1,300}zzz", "a repetition of up to 300 times; at most 20"),
+        (".{0,3000}z", "a repetition of up to 3000 times; at most 20"),
+        ("(?:(?:ab){20}){20}", "800 units long"),
     ] {
         let rubric = COUNTS.replace(
             r#"{"type": "wordCount", "min": 3, "max": 3}"#,
@@ -111,12 +111,12 @@ fn a_rubric_over_the_limits_is_refused_with_paths() {
 
 #[test]
 fn an_answer_over_the_limit_is_refused_at_its_field() {
-    let long = format!(r#"{{"responses": {{"response": "{}"}}}}"#, "ab ".repeat(20_000));
-    let error = evident::parse_submission(&long).expect_err("60,000 characters");
+    let long = format!(r#"{{"responses": {{"response": "{}"}}}}"#, "ab ".repeat(40_000));
+    let error = evident::parse_submission(&long).expect_err("120,000 characters");
     assert_eq!(error.problems()[0].path, "responses.response");
     assert_eq!(
         error.problems()[0].message,
-        "an answer of 60000 characters; at most 50000 are scored (limit `answerChars`)"
+        "an answer of 120000 characters; at most 100000 are scored (limit `answerChars`)"
     );
 }
 
