@@ -11,6 +11,10 @@ use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
+mod batch;
+mod convert;
+mod limits;
+pub use limits::{get_limits, set_limits};
 pub mod framework;
 mod live;
 pub mod mastery;
@@ -40,24 +44,8 @@ pub(crate) fn js_error(error: Error) -> JsValue {
     js.into()
 }
 
-/// A JS object or a JSON string, as JSON.
-pub(crate) fn value_from_js(
-    input: &JsValue,
-    what: &'static str,
-) -> Result<serde_json::Value, JsValue> {
-    if let Some(text) = input.as_string() {
-        return crate::json::parse_document(&text).map_err(js_error);
-    }
-    if input.is_undefined() || input.is_null() {
-        return Err(js_error(Error::at(
-            what,
-            "",
-            format!("expected a {what} (an object or a JSON string), found nothing"),
-        )));
-    }
-    serde_wasm_bindgen::from_value(input.clone())
-        .map_err(|e| js_error(Error::at(what, "", format!("could not read the {what}: {e}"))))
-}
+/// A JS object or a JSON string, as JSON, depth- and size-limited (see `convert`).
+pub(crate) use convert::value_from_js;
 
 /// Any serializable result, as a plain JS object.
 ///
