@@ -1,7 +1,7 @@
 // The student task page: picks a task (rubric), a feedback language, and wires the
 // <evident-feedback> component to the answer box. The page's own words switch with the
 // language; the feedback's words come from the engine.
-import "/pkg/index.js";
+import "/pkg/elements.js";
 
 const words = {
   en: { skip: "Skip to content", taskLabel: "Task", languageLabel: "Feedback language", sample: "Load sample work",
