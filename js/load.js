@@ -179,7 +179,7 @@ async function readFileUrl(url) {
 // Vite's dev server (5 to 7) pre-bundles dependencies into node_modules/.vite/deps/, where
 // no wasm file is: the URL from import.meta.url then points at a page, not the engine.
 function viteHint(url) {
-  return /\/\.vite\/deps(_[a-z]+)?\//.test(url)
+  return /\/\.vite[^/]*\/deps[^/]*\//.test(url)
     ? ' This is Vite\'s dependency pre-bundling: add optimizeDeps: { exclude: ["evident"] } to vite.config.js.'
     : "";
 }
