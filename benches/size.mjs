@@ -30,8 +30,8 @@ for (const [name, bytes] of files(new URL("pkg", root).pathname).filter(([n]) =>
 
 const pages = [
   ["student widget only", "/benches/size/widget.html", "evident-feedback [part=criterion]"],
-  ["teacher page", "/www/teacher.html", "evident-rubric [part=criterion], evident-rubric [part=error]"],
-  ["class page", "/www/class.html", "evident-mastery table, evident-mastery [part=error]"],
+  ["teacher page", "/www/teacher.html", "evident-rubric [part=row], evident-rubric [part=error]"],
+  ["class page", "/www/class.html", "evident-mastery tbody tr, evident-mastery [part=error]"],
 ];
 
 const env = await start();
