@@ -22,6 +22,16 @@ test("tsc type-checks the engine entry without the DOM lib (tests/types/engine-o
   assert.equal(result.code ?? 0, 0, `${result.stdout}${result.stderr}`);
 });
 
+test("the generated format types are what the Rust types give today (scripts/gen-types.mjs --check)", async () => {
+  const result = await run(process.execPath, [`${root}scripts/gen-types.mjs`, "--check"], { cwd: root }).catch((e) => e);
+  assert.equal(result.code ?? 0, 0, `${result.stdout}${result.stderr}: run node scripts/gen-types.mjs`);
+});
+
+test("the hand-written format types have the generated ones' fields (tests/types/drift)", async () => {
+  const result = await run(`${root}node_modules/.bin/tsc`, ["--noEmit", "-p", "tests/types/drift"], { cwd: root }).catch((e) => e);
+  assert.equal(result.code ?? 0, 0, `${result.stdout}${result.stderr}`);
+});
+
 test("package.json names the entries, the types and the files", () => {
   const pkg = JSON.parse(readFileSync(`${root}pkg/package.json`, "utf8"));
   assert.equal(pkg.name, "evident");
