@@ -131,10 +131,10 @@ export async function initBuild(build, input) {
 export function initBuildSync(name, glue, input) {
   const s = state[name];
   const exports = glue.initSync(input && typeof input === "object" && "module" in input ? input : { module: input });
-  if (!s.api) {
-    const api = finish(name, glue, exports);
-    s.loading = Promise.resolve(api);
-    s.url = "(initSync)";
+  if (!s.exports) {
+    // Later init() and loadEvident() calls (the elements') use this instance: no fetch.
+    s.loading = Promise.resolve(finish(name, glue, exports));
+    s.url ??= "(initSync)";
   }
   return exports;
 }

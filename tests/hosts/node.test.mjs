@@ -18,11 +18,15 @@ test(`Node ${process.version}: initSync and init() from the installed package`, 
     "sync.mjs": [
       'import { readFileSync } from "node:fs";',
       'import { createRequire } from "node:module";',
-      'import { initSync, Engine } from "evident";',
+      'import init, { initSync, Engine, setWasmUrl } from "evident";',
       'const wasm = createRequire(import.meta.url).resolve("evident/evident_core_bg.wasm");',
-      "initSync({ module: readFileSync(wasm) });",
+      "const exports = initSync({ module: readFileSync(wasm) });",
+      // initSync is the page's one load: init() gives the same instance, and a URL set now
+      // would never be used, so setWasmUrl says so.
+      "const same = (await init()) === exports;",
+      'let late = "accepted"; try { setWasmUrl("/elsewhere.wasm"); } catch { late = "refused"; }',
       `const engine = new Engine(readFileSync(${JSON.stringify(`${root}examples/cer-lab.rubric.json`)}, "utf8"));`,
-      `console.log(engine.score({ responses: { response: ${JSON.stringify(claimSentence)} } }).total);`,
+      `console.log(engine.score({ responses: { response: ${JSON.stringify(claimSentence)} } }).total, same, late);`,
     ].join("\n"),
     "async.mjs": [
       'import { readFileSync } from "node:fs";',
@@ -48,7 +52,7 @@ test(`Node ${process.version}: initSync and init() from the installed package`, 
       "console.log(fetched, Object.keys(globalThis).length - before);",
     ].join("\n"),
   });
-  assert.equal(await node(dir, "sync.mjs"), String(claimTotal));
+  assert.equal(await node(dir, "sync.mjs"), `${claimTotal} true refused`);
   assert.equal(await node(dir, "async.mjs"), `${claimTotal} true`);
   assert.equal(await node(dir, "full.mjs"), "4 function");
   assert.equal(await node(dir, "pure.mjs"), "0 0");
