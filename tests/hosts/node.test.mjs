@@ -23,8 +23,8 @@ test(`Node ${process.version}: initSync and init() from the installed package`, 
       "const exports = initSync({ module: readFileSync(wasm) });",
       // initSync is the page's one load: init() gives the same instance, and a URL set now
       // would never be used, so setWasmUrl says so.
-      "const same = (await init()) === exports;",
       'let late = "accepted"; try { setWasmUrl("/elsewhere.wasm"); } catch { late = "refused"; }',
+      "const same = (await init()) === exports;",
       `const engine = new Engine(readFileSync(${JSON.stringify(`${root}examples/cer-lab.rubric.json`)}, "utf8"));`,
       `console.log(engine.score({ responses: { response: ${JSON.stringify(claimSentence)} } }).total, same, late);`,
     ].join("\n"),
