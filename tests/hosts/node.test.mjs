@@ -43,6 +43,18 @@ test(`Node ${process.version}: initSync and init() from the installed package`, 
       'const estimates = computeMastery([{ student: "s-1", competency: "C.1", value: 2, at: "2026-01-01T00:00:00Z" }, { student: "s-1", competency: "C.1", value: 4, at: "2026-02-01T00:00:00Z" }], { method: "latest" });',
       "console.log(estimates[0].value, typeof Engine.prototype.calibrate);",
     ].join("\n"),
+    "locale.mjs": [
+      // The student build stems en and es only: a French rubric is refused with the way out,
+      // and the full build takes it.
+      'import { readFileSync } from "node:fs";',
+      'import init, { Engine, EvidentError } from "evident";',
+      'import initFull, { Engine as FullEngine } from "evident/full";',
+      "await init(); await initFull();",
+      `const rubric = { ...JSON.parse(readFileSync(${JSON.stringify(`${root}examples/cer-lab.rubric.json`)}, "utf8")), locale: "fr" };`,
+      'let refused = "accepted";',
+      "try { new Engine(rubric); } catch (e) { refused = `${e instanceof EvidentError} ${e.path} ${/evident\\/full/.test(e.message)}`; }",
+      "console.log(refused, new FullEngine(rubric).rubric.locale);",
+    ].join("\n"),
     "pure.mjs": [
       // Importing the engine entry fetches nothing and defines nothing.
       "let fetched = 0;",
@@ -55,6 +67,7 @@ test(`Node ${process.version}: initSync and init() from the installed package`, 
   assert.equal(await node(dir, "sync.mjs"), `${claimTotal} true refused`);
   assert.equal(await node(dir, "async.mjs"), `${claimTotal} true`);
   assert.equal(await node(dir, "full.mjs"), "4 function");
+  assert.equal(await node(dir, "locale.mjs"), "true locale true fr");
   assert.equal(await node(dir, "pure.mjs"), "0 0");
 });
 
