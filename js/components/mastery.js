@@ -64,7 +64,7 @@ export class EvidentMastery extends ElementBase {
       const catalogSrc = this.getAttribute("catalog-src");
       if (!evidenceSrc) return;
       const [core, evidence, framework, catalog] = await Promise.all([
-        loadEvident(),
+        loadEvident("full"),
         fetchText(new URL(evidenceSrc, document.baseURI).href, "evidence"),
         frameworkSrc ? fetchText(new URL(frameworkSrc, document.baseURI).href, "framework") : null,
         catalogSrc ? fetchText(new URL(catalogSrc, document.baseURI).href, "catalog") : null,
