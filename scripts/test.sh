@@ -10,6 +10,10 @@ mkdir -p target
 echo "== native tests (cargo test)"
 cargo test 2>&1 | tee target/native-tests.log
 
+echo "== formatting and lints (cargo fmt --check, cargo clippy -D warnings)"
+cargo fmt --check
+cargo clippy --all-targets --quiet -- -D warnings
+
 echo "== wasm binding tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test 'wasm_*' 2>&1 | tee target/wasm-tests.log
 

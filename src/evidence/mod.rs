@@ -537,13 +537,11 @@ impl Indicators {
             update.shows_change = true;
             update.other_change = true;
         }
-        for i in 0..self.list.len() {
-            let ind = &self.list[i];
+        for (i, (ind, outcome)) in self.list.iter().zip(outcomes.iter_mut()).enumerate() {
             if ind.field != typed {
                 counting |= ind.counts_others;
                 continue;
             }
-            let outcome = &mut outcomes[i];
             update.met_spans_moved |=
                 shift_spans(&mut outcome.spans, name, edit.at, edit.by) && outcome.met;
             if ind.counts_others {
@@ -554,7 +552,7 @@ impl Indicators {
                 continue;
             }
             let fresh = self.judge(ind, live.field(typed), submission, &[]);
-            record(&mut update, i, fresh, &mut outcomes[i]);
+            record(&mut update, i, fresh, outcome);
         }
         if counting {
             for i in 0..self.list.len() {

@@ -234,9 +234,10 @@ mod tests {
         source: Option<crate::mastery::EvidenceSource>,
     }
 
-    fn both(
-        line: &str,
-    ) -> (Option<(String, String, f64, String)>, Option<(String, String, f64, String)>) {
+    /// A record as (student, competency, value, time).
+    type Fields = (String, String, f64, String);
+
+    fn both(line: &str) -> (Option<Fields>, Option<Fields>) {
         let scanned = scan_line(line)
             .map(|s| (s.student.to_string(), s.competency.to_string(), s.value, s.at.to_string()));
         let parsed = serde_json::from_str::<Line>(line).ok().map(|l| {

@@ -415,7 +415,7 @@ mod tests {
     fn spots_evaluative_only_descriptors() {
         assert!(is_evaluative_only("Good work."));
         assert!(is_evaluative_only("Poor"));
-        assert!(is_evaluative_only("Excellent job, very well done") == false);
+        assert!(!is_evaluative_only("Excellent job, very well done"));
         assert!(is_evaluative_only("Trabajo excelente"));
         assert!(!is_evaluative_only("Cites two measurements from the data table."));
         assert!(!is_evaluative_only("A good claim that answers the question"));

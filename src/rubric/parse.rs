@@ -229,12 +229,11 @@ fn walk_criterion(
                 }
             }
         }
-        Some(RubricKind::Checklist) => {
-            if levels.is_some() || proficient.is_some() {
-                let path = if levels.is_some() { &levels_path } else { &proficient_path };
-                walk.problem(path, "a checklist has no levels: each indicator is worth `points`");
-            }
+        Some(RubricKind::Checklist) if levels.is_some() || proficient.is_some() => {
+            let path = if levels.is_some() { &levels_path } else { &proficient_path };
+            walk.problem(path, "a checklist has no levels: each indicator is worth `points`");
         }
+        Some(RubricKind::Checklist) => {}
         None => {}
     }
 
