@@ -234,10 +234,10 @@ mod tests {
         source: Option<crate::mastery::EvidenceSource>,
     }
 
-    /// A record as (student, competency, value, time).
-    type Fields = (String, String, f64, String);
+    /// Student, competency, value and `at` of a line.
+    type Fields = Option<(String, String, f64, String)>;
 
-    fn both(line: &str) -> (Option<Fields>, Option<Fields>) {
+    fn both(line: &str) -> (Fields, Fields) {
         let scanned = scan_line(line)
             .map(|s| (s.student.to_string(), s.competency.to_string(), s.value, s.at.to_string()));
         let parsed = serde_json::from_str::<Line>(line).ok().map(|l| {
