@@ -39,6 +39,10 @@ message: string
 }
 export interface CriterionGoal {
 criterion: string
+/**
+ * The language of `title` and `statement`.
+ */
+lang: string
 level: LevelRef
 /**
  * The target level's student wording ("I can…"), or its descriptor when it has none.
@@ -77,6 +81,11 @@ criterion: string
  * The indicator this action would meet.
  */
 indicator: string
+/**
+ * The language `action` is in (the rubric's hint may be in its default language when
+ * it has no translation).
+ */
+lang: string
 /**
  * weight × levels to go × (0.5 + 0.5 × closeness); see `steps`.
  */
@@ -119,6 +128,10 @@ value: number
 export interface Strength {
 criterion: string
 indicator: string
+/**
+ * The language `message` is in.
+ */
+lang: string
 /**
  * The indicator's `praise`, or an engine message naming what was done.
  */

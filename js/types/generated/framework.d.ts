@@ -5,6 +5,9 @@
 export type Rollup = (("allChildren" | "average") | {
 atLeast: number
 })
+export type LocalizedText = (string | {
+[k: string]: string
+})
 
 /**
  * A set of competencies with parent and prerequisite links.
@@ -55,6 +58,6 @@ levels: ScaleLevel[]
 mastery: number
 }
 export interface ScaleLevel {
-label: string
+label: LocalizedText
 value: number
 }

@@ -9,6 +9,10 @@ export type Source = ("auto" | "rating")
  */
 export interface ScoreReport {
 criteria: CriterionScore[]
+/**
+ * What the integrity guards held back, per field (absent when nothing).
+ */
+integrity?: IntegrityNote[]
 level: LevelRef
 mastered: boolean
 /**
@@ -79,6 +83,20 @@ start: number
 export interface Missing {
 hint?: (string | null)
 indicator: string
+}
+/**
+ * A field whose text the integrity guards held back from earning evidence.
+ */
+export interface IntegrityNote {
+field: string
+/**
+ * Sentences that were lists of keywords or one word repeated (their evidence did not count).
+ */
+keywordLists: number
+/**
+ * The field has words but none of the task's own: no evidence credit.
+ */
+offTask: boolean
 }
 /**
  * The overall level on the scale.

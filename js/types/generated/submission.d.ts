@@ -13,6 +13,11 @@ export type Response = (string | string[])
  */
 export interface Submission {
 /**
+ * The language the work is written in (default: the rubric's); picks the rubric's
+ * phrases, stemmer and wording of that language.
+ */
+locale?: (string | null)
+/**
  * Human ratings by criterion id.
  */
 ratings?: {
