@@ -10,10 +10,14 @@
 //! teacher rating in the sample would simply be copied and agreement would mean nothing.
 
 mod agreement;
+pub mod edit;
 mod samples;
+pub mod suggest;
 
 pub use agreement::{agreement, quadratic_weighted_kappa, Agreement, Confusion};
+pub use edit::Edit;
 pub use samples::{parse_sample_list, parse_samples, Sample};
+pub use suggest::{suggest, SuggestOptions, SuggestReport, Suggestion};
 
 use crate::error::Error;
 use crate::scoring::CompiledRubric;
