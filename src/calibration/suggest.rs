@@ -51,6 +51,33 @@ pub struct SuggestOptions {
     pub min_support: Option<usize>,
 }
 
+impl SuggestOptions {
+    /// Calibration options from JSON (`{"suggest": true, "folds": 5, "maxSuggestions": 10,
+    /// "minSupport": 3}`, all optional): `None` unless `suggest` is true.
+    pub fn from_value(value: &Value) -> Result<Option<SuggestOptions>, crate::Error> {
+        use crate::json::Walk;
+        let mut walk = Walk::new();
+        let mut out = None;
+        if let Some(mut fields) = walk.object(value, "") {
+            let suggest = fields.bool(&mut walk, "suggest").unwrap_or(false);
+            let mut options = SuggestOptions::default();
+            if let Some(n) = fields.count(&mut walk, "folds", false, 0) {
+                options.folds = n.min(20) as usize;
+            }
+            if let Some(n) = fields.count(&mut walk, "maxSuggestions", false, 1) {
+                options.max_suggestions = n as usize;
+            }
+            if let Some(n) = fields.count(&mut walk, "minSupport", false, 1) {
+                options.min_support = Some(n as usize);
+            }
+            fields.finish(&mut walk);
+            out = suggest.then_some(options);
+        }
+        walk.finish("options")?;
+        Ok(out)
+    }
+}
+
 impl Default for SuggestOptions {
     fn default() -> Self {
         SuggestOptions { folds: 5, max_suggestions: 10, min_support: None }
@@ -275,9 +302,24 @@ pub fn suggest(
     judged.sort_by(|a, b| {
         b.0.total_cmp(&a.0).then_with(|| edit_key(&a.1.edit).cmp(&edit_key(&b.1.edit)))
     });
-    // One edit per phrase (its best indicator), one cut point per indicator.
+    // One edit per phrase (its best indicator), one cut point per indicator, and one of
+    // the phrases that change the same indicator on the same samples (`color`, `colors` with
+    // stems): the one found first, that is the one with the best gain, then the shortest.
+    judged.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| phrase_len(&a.1.edit).cmp(&phrase_len(&b.1.edit)))
+            .then_with(|| edit_key(&a.1.edit).cmp(&edit_key(&b.1.edit)))
+    });
     let mut seen = BTreeSet::new();
-    judged.retain(|(_, c)| seen.insert(dedupe_key(&c.edit)));
+    judged.retain(|(_, c)| {
+        let same_flips = format!(
+            "{}\u{0}{}\u{0}{:?}",
+            c.edit.indicator(),
+            matches!(c.edit, Edit::AddPhrase { .. }),
+            c.flips
+        );
+        seen.insert(dedupe_key(&c.edit)) && seen.insert(same_flips)
+    });
     judged.truncate(MAX_JUDGED);
 
     let fold_of: Vec<usize> = samples.iter().map(|s| fold(s, folds)).collect();
@@ -342,6 +384,13 @@ struct Candidate {
 
 fn edit_key(edit: &Edit) -> String {
     serde_json::to_string(edit).unwrap_or_default()
+}
+
+fn phrase_len(edit: &Edit) -> usize {
+    match edit {
+        Edit::AddPhrase { phrase, .. } | Edit::RemovePhrase { phrase, .. } => phrase.len(),
+        Edit::SetAtLeast { .. } => 0,
+    }
 }
 
 fn dedupe_key(edit: &Edit) -> String {

@@ -2,6 +2,8 @@
 //! A bad input exits 2 with the file name and the JSON path of the fault; nothing panics.
 
 #[cfg(not(target_arch = "wasm32"))]
+mod calibrate;
+#[cfg(not(target_arch = "wasm32"))]
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 mod feedback;
