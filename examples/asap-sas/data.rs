@@ -47,6 +47,37 @@ pub fn locate(arg: Option<&str>) -> Option<PathBuf> {
     dir.join("train.tsv").is_file().then_some(dir)
 }
 
+/// The data set's texts lost many line breaks: a list typed one item a line arrives as
+/// `…requires energyPassive transport…` or `…lower concentration.Osmosis…`, one "word" to
+/// any reader. A line break is put back where a sentence's end runs into a capital
+/// (`n.O`), and where two or more lower-case letters run into a capitalised word
+/// (`yPa`); `mRNA`, `tRNA` or `McDonald` are left alone (one lower-case letter before the
+/// capital, or a capital after the run). Every answer, held out or not, is read the same way.
+pub fn restore_breaks(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        out.push(c);
+        let next = chars.get(i + 1).copied();
+        let after = chars.get(i + 2).copied();
+        let lower = |c: Option<char>| c.is_some_and(|c| c.is_lowercase());
+        let upper = |c: Option<char>| c.is_some_and(|c| c.is_uppercase());
+        let sentence_end = matches!(c, '.' | '!' | '?' | ':' | ';')
+            && i > 0
+            && chars[i - 1].is_alphabetic()
+            && upper(next);
+        let run_into_capital = c.is_lowercase()
+            && i > 0
+            && chars[i - 1].is_lowercase()
+            && upper(next)
+            && lower(after);
+        if sentence_end || run_into_capital {
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// Reads `train.tsv` (tab-separated, CSV quoting) and splits each set by id.
 pub fn read(dir: &Path) -> Result<Vec<(u32, Split)>, String> {
     let path = dir.join("train.tsv");
@@ -88,7 +119,7 @@ pub fn read(dir: &Path) -> Result<Vec<(u32, Split)>, String> {
             set,
             score1: number(s1_col, "Score1")?,
             score2: number(s2_col, "Score2")?,
-            text: record.get(text_col).unwrap_or("").replace("^p", "\n\n"),
+            text: restore_breaks(&record.get(text_col).unwrap_or("").replace("^p", "\n\n")),
         };
         if is_held_out(id) {
             split.held_out.push(answer);

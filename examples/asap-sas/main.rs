@@ -14,7 +14,8 @@
 //! calibrates on 50, 100 and 200 scored training answers, accepts `--suggest`'s edits
 //! greedily, and reports held-out agreement after each.
 //!
-//! Only agreement figures about the held-out part leave this program.
+//! Only agreement figures about the held-out part leave this program; `--train-only` hides
+//! even those (for authoring, so no choice is made by looking at them).
 
 mod data;
 
@@ -28,10 +29,13 @@ use std::time::Instant;
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let curve = args.iter().any(|a| a == "--curve");
+    // While authoring: training figures only, so no choice is made by looking at held-out ones.
+    let train_only = args.iter().any(|a| a == "--train-only");
     let only: Option<u32> =
         args.iter().position(|a| a == "--set").and_then(|i| args.get(i + 1)?.parse().ok());
-    let dir_arg =
-        args.iter().enumerate().find(|(i, a)| !a.starts_with("--") && !is_set_value(&args, *i));
+    let dir_arg = args.iter().enumerate().find(|(i, a)| {
+        !a.starts_with("--") && !is_set_value(&args, *i) && a.parse::<u32>().is_err()
+    });
     let Some(dir) = data::locate(dir_arg.map(|(_, a)| a.as_str())) else {
         println!(
             "ASAP-SAS data not found (expected train.tsv in {}): skipped.",
@@ -47,6 +51,12 @@ fn main() -> std::process::ExitCode {
         }
     };
     let rubrics = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/asap-sas");
+    if let Some(i) = args.iter().position(|a| a == "--explain-train") {
+        let set: u32 = args.get(i + 1).and_then(|a| a.parse().ok()).unwrap_or(1);
+        let limit: usize = args.get(i + 2).and_then(|a| a.parse().ok()).unwrap_or(20);
+        explain_train(&sets, &rubrics, set, limit);
+        return std::process::ExitCode::SUCCESS;
+    }
 
     println!("Held-out agreement with Score1 (quadratic weighted kappa; held out: Id % 5 == 0)\n");
     println!(
@@ -67,6 +77,12 @@ fn main() -> std::process::ExitCode {
                 continue;
             }
         };
+        if train_only {
+            let t = qwk_engine(&rubric, &split.train, top);
+            println!("| {set} | (hidden) | (hidden) | {t:.3} | |");
+            train.push(t);
+            continue;
+        }
         let h = qwk_engine(&rubric, &split.held_out, top);
         let t = qwk_engine(&rubric, &split.train, top);
         let hh = qwk_pairs(split.held_out.iter().map(|a| (a.score1, a.score2)), top);
@@ -82,6 +98,42 @@ fn main() -> std::process::ExitCode {
         learning_curve(&sets, &rubrics, only);
     }
     std::process::ExitCode::SUCCESS
+}
+
+/// Authoring aid: training answers (never held-out ones) where the engine and `Score1`
+/// differ, with the indicators met, in a fixed order (by the pile's hash).
+fn explain_train(sets: &[(u32, data::Split)], rubrics: &Path, set: u32, limit: usize) {
+    let Some((_, split)) = sets.iter().find(|(s, _)| *s == set) else { return };
+    let rubric = match load(&rubric_path(rubrics, set, "rubric")) {
+        Ok(r) => r,
+        Err(e) => return println!("{e}"),
+    };
+    let top = top_score(set);
+    let mut confusion = vec![vec![0u32; top as usize + 1]; top as usize + 1];
+    let mut shown = 0;
+    for answer in pile(&split.train) {
+        assert!(!data::is_held_out(answer.id), "only training answers are shown");
+        let report = rubric.score(&Submission::of_text(answer.text.clone())).expect("valid");
+        let engine = report.total.round().clamp(0.0, top);
+        confusion[answer.score1 as usize][engine as usize] += 1;
+        if engine != answer.score1 && shown < limit {
+            shown += 1;
+            let met: Vec<&str> = report
+                .criteria
+                .iter()
+                .flat_map(|c| c.met.iter().map(|m| m.indicator.as_str()))
+                .collect();
+            println!(
+                "#{} teacher {} engine {} met {:?}\n  {}\n",
+                answer.id,
+                answer.score1,
+                engine,
+                met,
+                answer.text.replace('\n', " ")
+            );
+        }
+    }
+    println!("confusion (rows Score1, columns engine), training part: {confusion:?}");
 }
 
 fn is_set_value(args: &[String], i: usize) -> bool {
