@@ -66,11 +66,8 @@ pub fn restore_breaks(text: &str) -> String {
             && i > 0
             && chars[i - 1].is_alphabetic()
             && upper(next);
-        let run_into_capital = c.is_lowercase()
-            && i > 0
-            && chars[i - 1].is_lowercase()
-            && upper(next)
-            && lower(after);
+        let run_into_capital =
+            c.is_lowercase() && i > 0 && chars[i - 1].is_lowercase() && upper(next) && lower(after);
         if sentence_end || run_into_capital {
             out.push('\n');
         }

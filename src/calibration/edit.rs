@@ -19,11 +19,26 @@ use schemars::JsonSchema;
 #[serde(tag = "op", rename_all = "camelCase")]
 pub enum Edit {
     /// Add a phrase to a `phrases` check's `anyOf` (the locale's list when it is per locale).
+    /// `part` names the check inside an `any` check (`checks[part]`).
     #[serde(rename_all = "camelCase")]
-    AddPhrase { criterion: String, indicator: String, phrase: String, locale: String },
+    AddPhrase {
+        criterion: String,
+        indicator: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        part: Option<usize>,
+        phrase: String,
+        locale: String,
+    },
     /// Remove a phrase from a `phrases` check's `anyOf`.
     #[serde(rename_all = "camelCase")]
-    RemovePhrase { criterion: String, indicator: String, phrase: String, locale: String },
+    RemovePhrase {
+        criterion: String,
+        indicator: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        part: Option<usize>,
+        phrase: String,
+        locale: String,
+    },
     /// Change how many of the named indicators an `atLeast` check needs (a cut point).
     #[serde(rename_all = "camelCase")]
     SetAtLeast { criterion: String, indicator: String, from: u32, n: u32 },
@@ -35,6 +50,14 @@ impl Edit {
             Edit::AddPhrase { criterion, .. }
             | Edit::RemovePhrase { criterion, .. }
             | Edit::SetAtLeast { criterion, .. } => criterion,
+        }
+    }
+
+    /// The check of an `any` the edit is in (`None`: the indicator's check itself).
+    pub fn part(&self) -> Option<usize> {
+        match self {
+            Edit::AddPhrase { part, .. } | Edit::RemovePhrase { part, .. } => *part,
+            Edit::SetAtLeast { .. } => None,
         }
     }
 
@@ -87,8 +110,17 @@ pub fn apply_to_value(rubric: &Value, edit: &Edit) -> Result<Value, Error> {
     let (c, i) = locate(rubric, edit)?;
     let default_locale = rubric.get("locale").and_then(Value::as_str).unwrap_or("en").to_string();
     let mut out = rubric.clone();
-    let path = check_of(rubric, c, i).1;
-    let check = &mut out["criteria"][c]["indicators"][i]["check"];
+    let mut path = check_of(rubric, c, i).1;
+    let mut check = &mut out["criteria"][c]["indicators"][i]["check"];
+    if let Some(j) = edit.part() {
+        if check.get("type").and_then(Value::as_str) != Some("any")
+            || check["checks"].get(j).is_none()
+        {
+            return Err(Error::at("edit", path, format!("no check {j} in an `any` check here")));
+        }
+        path = format!("{path}.checks[{j}]");
+        check = &mut check["checks"][j];
+    }
     match edit {
         Edit::AddPhrase { phrase, locale, .. } | Edit::RemovePhrase { phrase, locale, .. } => {
             let list = phrase_list_mut(check, locale, &default_locale, &path)?;
@@ -171,8 +203,16 @@ pub fn apply_to_text(text: &str, edit: &Edit) -> Result<String, Error> {
         .and_then(|n| n.get("indicators"))
         .and_then(|n| n.at(i))
         .and_then(|n| n.get("check"))
+        .and_then(|n| match edit.part() {
+            Some(j) => n.get("checks").and_then(|n| n.at(j)),
+            None => Some(n),
+        })
         .ok_or_else(|| Error::at("edit", "", "the check was not found in the text"))?;
     let new_check = &edited["criteria"][c]["indicators"][i]["check"];
+    let new_check = match edit.part() {
+        Some(j) => &new_check["checks"][j],
+        None => new_check,
+    };
     let (target, replacement) = match edit {
         Edit::SetAtLeast { n, .. } => {
             let node = check.get("n").ok_or_else(|| Error::at("edit", "n", "no `n`"))?;
@@ -378,6 +418,7 @@ mod tests {
         Edit::AddPhrase {
             criterion: "c".into(),
             indicator: indicator.into(),
+            part: None,
             phrase: phrase.into(),
             locale: locale.into(),
         }
@@ -410,6 +451,7 @@ mod tests {
         let remove = Edit::RemovePhrase {
             criterion: "c".into(),
             indicator: "a".into(),
+            part: None,
             phrase: "osmosis".into(),
             locale: "en".into(),
         };

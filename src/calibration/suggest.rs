@@ -204,7 +204,6 @@ pub fn suggest(
     // Every candidate edit with its effect on training agreement.
     let mut candidates: Vec<Candidate> = Vec::new();
     for (t, target) in model.targets.iter().enumerate() {
-        let Some(target) = target else { continue };
         let ind = target.indicator;
         // New phrases, misspellings and stems.
         for (phrase, kind, origin) in occurrences.additions(t) {
@@ -219,6 +218,7 @@ pub fn suggest(
                 edit: Edit::AddPhrase {
                     criterion: model.criterion_id(ind),
                     indicator: rubric.indicators[ind].id.clone(),
+                    part: target.part,
                     phrase: phrase.to_string(),
                     locale: model.locale.clone(),
                 },
@@ -228,7 +228,7 @@ pub fn suggest(
             });
         }
         // Over-firing phrases: those that alone meet the indicator.
-        if target.phrases.len() > 1 {
+        if target.phrases.len() > 1 && target.part.is_none() {
             for phrase in &target.phrases {
                 let Some(occ) = occurrences.samples(t, phrase) else { continue };
                 let flips: Vec<usize> = occ
@@ -252,6 +252,7 @@ pub fn suggest(
                     edit: Edit::RemovePhrase {
                         criterion: model.criterion_id(ind),
                         indicator: rubric.indicators[ind].id.clone(),
+                        part: None,
                         phrase: phrase.clone(),
                         locale: model.locale.clone(),
                     },
@@ -421,10 +422,28 @@ fn fold(sample: &Sample, folds: usize) -> usize {
 /// An indicator whose phrase list can take a phrase.
 struct Target {
     indicator: usize,
+    /// Which check of a top-level `any` holds the phrases (`None`: the check itself).
+    part: Option<usize>,
     /// Its phrases in the rubric's locale.
     phrases: Vec<String>,
     /// Its check without the phrase lists: the options a probe phrase is matched with.
     options: Map<String, Value>,
+}
+
+impl Target {
+    fn of(check: &Value, indicator: usize, part: Option<usize>, locale: &str) -> Option<Target> {
+        let phrases = phrase_list(check, locale)?;
+        let simple = check.get("allOf").is_none()
+            && check.get("minCount").and_then(Value::as_u64).unwrap_or(1) <= 1;
+        if !simple {
+            return None;
+        }
+        let mut options = check.as_object().cloned().unwrap_or_default();
+        options.remove("anyOf");
+        options.remove("allOf");
+        options.remove("minCount");
+        Some(Target { indicator, part, phrases, options })
+    }
 }
 
 /// One (sample, criterion) the teacher rated.
@@ -440,7 +459,7 @@ struct Model<'r> {
     locale: String,
     /// `atLeast` indicators: how many of which indicators they need.
     at_least: Vec<Option<(usize, Vec<usize>)>>,
-    targets: Vec<Option<Target>>,
+    targets: Vec<Target>,
     /// The scale's values: the categories of agreement.
     categories: Vec<f64>,
     /// Every indicator's verdict on every sample (ratings dropped, as `calibrate` does).
@@ -457,7 +476,7 @@ impl<'r> Model<'r> {
         let value = serde_json::to_value(&rubric.rubric).unwrap_or(Value::Null);
         let locale = rubric.rubric.locale.clone();
         let mut at_least = vec![None; rubric.indicators.len()];
-        let mut targets: Vec<Option<Target>> = Vec::new();
+        let mut targets: Vec<Target> = Vec::new();
         let mut index = 0;
         for (c, criterion) in value["criteria"].as_array().into_iter().flatten().enumerate() {
             let ids: Vec<&str> = criterion["indicators"]
@@ -482,23 +501,21 @@ impl<'r> Model<'r> {
                         }
                     }
                     Some("phrases") => {
-                        let phrases = phrase_list(check, &locale);
-                        let simple = check.get("allOf").is_none()
-                            && check.get("minCount").and_then(Value::as_u64).unwrap_or(1) <= 1
-                            && phrases.is_some();
-                        if simple {
-                            let mut options = check.as_object().cloned().unwrap_or_default();
-                            options.remove("anyOf");
-                            options.remove("allOf");
-                            options.remove("minCount");
-                            if targets.len() <= index {
-                                targets.resize_with(index + 1, || None);
+                        if let Some(t) = Target::of(check, index, None, &locale) {
+                            targets.push(t);
+                        }
+                    }
+                    // Any of several checks: a phrase added to one of its `phrases` checks
+                    // meets the indicator wherever it occurs, as at the top.
+                    Some("any") => {
+                        for (j, inner) in
+                            check["checks"].as_array().into_iter().flatten().enumerate()
+                        {
+                            if inner["type"].as_str() == Some("phrases") {
+                                if let Some(t) = Target::of(inner, index, Some(j), &locale) {
+                                    targets.push(t);
+                                }
                             }
-                            targets[index] = Some(Target {
-                                indicator: index,
-                                phrases: phrases.unwrap_or_default(),
-                                options,
-                            });
                         }
                     }
                     _ => {}
@@ -506,7 +523,6 @@ impl<'r> Model<'r> {
                 index += 1;
             }
         }
-        targets.resize_with(rubric.indicators.len(), || None);
         let categories: Vec<f64> = rubric.rubric.scale.levels.iter().map(|l| l.value).collect();
         let met: Vec<Vec<bool>> = samples
             .iter()
@@ -871,7 +887,6 @@ impl Probes {
         let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut phrases_of: Vec<BTreeSet<String>> = vec![BTreeSet::new(); n_targets];
         for (t, target) in model.targets.iter().enumerate() {
-            let Some(target) = target else { continue };
             let own: BTreeSet<String> = target.phrases.iter().map(|p| p.to_lowercase()).collect();
             for (g, _) in &general {
                 if !own.contains(g) {
@@ -942,7 +957,7 @@ impl Probes {
         let integrity =
             serde_json::to_value(&rubric.rubric).ok().and_then(|v| v.get("integrity").cloned());
         for targets in groups.values() {
-            let options = &model.targets[targets[0]].as_ref().expect("a target").options;
+            let options = &model.targets[targets[0]].options;
             let phrases: BTreeSet<&String> = targets.iter().flat_map(|&t| &phrases_of[t]).collect();
             let phrases: Vec<&String> = phrases.into_iter().collect();
             let occurrences = probe(&model.locale, options, &phrases, integrity.as_ref(), samples);
