@@ -114,7 +114,7 @@ fn explain_train(sets: &[(u32, data::Split)], rubrics: &Path, set: u32, limit: u
     for answer in pile(&split.train) {
         assert!(!data::is_held_out(answer.id), "only training answers are shown");
         let report = rubric.score(&Submission::of_text(answer.text.clone())).expect("valid");
-        let engine = report.total.round().clamp(0.0, top);
+        let engine = engine_score(&rubric, &answer.text, top);
         confusion[answer.score1 as usize][engine as usize] += 1;
         if engine != answer.score1 && shown < limit {
             shown += 1;
@@ -157,6 +157,11 @@ fn load(path: &Path) -> Result<CompiledRubric, String> {
 /// scale (a rubric whose total can leave the scale is reported as such by the count below).
 fn engine_score(rubric: &CompiledRubric, text: &str, top: f64) -> f64 {
     let report = rubric.score(&Submission::of_text(text)).expect("a text submission is valid");
+    // TEMPORARY while atLeast is not merged: ASAP_CUTS maps a checklist's total to a score.
+    if let Ok(cuts) = std::env::var("ASAP_CUTS") {
+        let cuts: Vec<f64> = cuts.split(',').filter_map(|c| c.parse().ok()).collect();
+        return cuts.get(report.total as usize).copied().unwrap_or(top);
+    }
     report.total.round().clamp(0.0, top)
 }
 
