@@ -11,6 +11,8 @@ use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
+mod calibrate;
+pub use calibrate::apply_suggestion;
 pub mod framework;
 mod live;
 pub mod mastery;
@@ -125,9 +127,10 @@ impl Engine {
     }
 
     /// Agreement between the engine and teacher levels on sample work: JSON Lines text or a
-    /// list of `{submission, teacher}` objects.
-    pub fn calibrate(&self, samples: JsValue) -> Result<JsValue, JsValue> {
-        feedback::calibrate_js(&self.compiled, &samples)
+    /// list of `{submission, teacher}` objects. `options`: `{suggest: true}` adds suggested
+    /// rubric edits (see `applySuggestion`).
+    pub fn calibrate(&self, samples: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        calibrate::calibrate_js(&self.compiled, &samples, &options)
     }
 
     /// A live session on one field of a submission: `update(text)` per keystroke.
