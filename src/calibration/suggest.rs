@@ -208,7 +208,8 @@ pub fn suggest(
         // New phrases, misspellings and stems.
         for (phrase, kind, origin) in occurrences.additions(t) {
             let Some(occ) = occurrences.samples(t, phrase) else { continue };
-            let flips: Vec<usize> = occ.iter().copied().filter(|&s| !model.met[s][ind]).collect();
+            let flips: Vec<usize> =
+                occ.iter().copied().filter(|&s| !model.met[s][ind] && !model.off_task[s]).collect();
             if flips.is_empty() {
                 continue;
             }
@@ -359,7 +360,7 @@ pub fn suggest(
         if suggestions.len() >= options.max_suggestions {
             break;
         }
-        let Some(exact) = exact_kappa(&rubric_value, &c.edit, samples, &model) else { continue };
+        let Some(exact) = exact_kappa(&rubric_value, &c, samples, &model) else { continue };
         if exact - base <= 1e-9 {
             continue;
         }
@@ -464,6 +465,8 @@ struct Model<'r> {
     categories: Vec<f64>,
     /// Every indicator's verdict on every sample (ratings dropped, as `calibrate` does).
     met: Vec<Vec<bool>>,
+    /// Samples the off-task guard holds back: no phrase earns anything there.
+    off_task: Vec<bool>,
     pairs: Vec<Pair>,
     /// The engine's category of each pair with the rubric as it is.
     engine: Vec<usize>,
@@ -524,12 +527,15 @@ impl<'r> Model<'r> {
             }
         }
         let categories: Vec<f64> = rubric.rubric.scale.levels.iter().map(|l| l.value).collect();
+        let mut off_task = Vec::with_capacity(samples.len());
         let met: Vec<Vec<bool>> = samples
             .iter()
             .map(|sample| {
                 let mut submission: Submission = sample.submission.clone();
                 submission.ratings.clear();
-                rubric.matchers.evaluate(&submission).iter().map(|o| o.met).collect()
+                let (outcomes, guards) = rubric.matchers.evaluate_with_guards(&submission);
+                off_task.push(guards.iter().any(|g| g.off_task));
+                outcomes.iter().map(|o| o.met).collect()
             })
             .collect();
         let mut model = Model {
@@ -539,6 +545,7 @@ impl<'r> Model<'r> {
             targets,
             categories,
             met,
+            off_task,
             pairs: Vec::new(),
             engine: Vec::new(),
             pairs_of: vec![Vec::new(); samples.len()],
@@ -743,20 +750,35 @@ fn phrase_list(check: &Value, locale: &str) -> Option<Vec<String>> {
 }
 
 /// The teacher's QWK with the edit applied to the rubric and every sample scored again.
-fn exact_kappa(rubric: &Value, edit: &Edit, samples: &[Sample], model: &Model) -> Option<f64> {
-    let edited = apply_to_value(rubric, edit).ok()?;
+/// Only the samples the edit touches (`c.flips`, and those whose level it moves) are scored
+/// again: an edit of one indicator's phrases cannot change a verdict anywhere else.
+fn exact_kappa(rubric: &Value, c: &Candidate, samples: &[Sample], model: &Model) -> Option<f64> {
+    let edited = apply_to_value(rubric, &c.edit).ok()?;
     let text = serde_json::to_string(&edited).ok()?;
     let compiled = CompiledRubric::from_json(&text).ok()?;
     let k = model.categories.len();
+    let mut touched: BTreeSet<usize> = c.flips.iter().copied().collect();
+    touched.extend(c.delta.iter().map(|&(p, _)| model.pairs[p].sample));
     let mut counts = vec![vec![0u32; k]; k];
-    for (s, sample) in samples.iter().enumerate() {
+    for (p, pair) in model.pairs.iter().enumerate() {
+        if !touched.contains(&pair.sample) {
+            counts[pair.teacher][model.engine[p]] += 1;
+        }
+    }
+    for &s in &touched {
+        let sample = &samples[s];
         if model.pairs_of[s].is_empty() {
             continue;
         }
         let mut submission = sample.submission.clone();
         submission.ratings.clear();
-        let outcomes = compiled.matchers.evaluate(&submission);
-        let report = compiled.report(&submission, &outcomes);
+        let report = match compiled.score(&submission) {
+            Ok(report) => report,
+            Err(_) => {
+                let (outcomes, guards) = compiled.matchers.evaluate_with_guards(&submission);
+                compiled.report(&submission, &outcomes, &guards)
+            }
+        };
         for &p in &model.pairs_of[s] {
             let pair = &model.pairs[p];
             counts[pair.teacher][model.position(report.criteria[pair.criterion].level)] += 1;
