@@ -154,6 +154,33 @@ import type { CalibrationReport, CalibrationSample, Feedback, FeedbackOptions } 
  */
 export function lintRubric(rubric: Rubric | string): LintResult;
 
+/** One line's result of `Engine.scoreLines`: its report, or its error. */
+export type ScoreLineResult =
+  | { line: number; report: ScoreReport; error?: undefined }
+  | { line: number; report?: undefined; error: { message: string; path: string; problems: { path: string; message: string }[] } };
+
+/**
+ * Input limits (README "Limits"): whole numbers, each refused with a located `EvidentError`
+ * when an input is bigger. `depth` is at most 127, as for JSON text.
+ */
+export interface Limits {
+  depth: number;
+  listItems: number;
+  answerChars: number;
+  criteria: number;
+  indicators: number;
+  phrases: number;
+  patternChars: number;
+  patternRepeat: number;
+  patternSize: number;
+  evidenceRecords: number;
+}
+
+/** The limits in force. */
+export function getLimits(): Limits;
+/** Changes some limits (`{indicators: 2000}`) for every engine made afterwards; returns the limits in force. */
+export function setLimits(changes: Partial<Limits>): Limits;
+
 // ---------------------------------------------------------------------------------------
 // Engine
 
@@ -213,10 +240,20 @@ export class LiveSession {
 export class Engine {
   /** Compiles a rubric (an object or a JSON string). Throws `EvidentError` naming every problem's JSON path. */
   constructor(rubric: Rubric | string);
-  /** The rubric with every default filled in. */
+  /** The rubric with every default filled in, each text a plain string in the rubric's own language. */
   readonly rubric: CompiledRubricJson;
+  /** The rubric with each text in `locale` where it gives one (its own language where not), as plain strings. */
+  rubricIn(locale: string): CompiledRubricJson;
+  /** The rubric as written, texts by language included. */
+  readonly source: Rubric;
   /** Scores a submission (an object or a JSON string). Throws `EvidentError` for a bad submission. */
   score(submission: Submission | string): ScoreReport;
+  /**
+   * Scores JSON Lines text, one submission a line: one result per non-blank line, in order
+   * (`line` counts from 1). A bad line gets `error` (its `path` starts with `line N`) and the
+   * others are scored all the same. Throws `EvidentError` only when `text` is not a string.
+   */
+  scoreLines(text: string): ScoreLineResult[];
   /** Feedback on a submission: goal, strengths, at most three next steps, progress. */
   feedback(submission: Submission | string, options?: FeedbackOptions): Feedback;
   /** Advice on the rubric's quality (`errors` is always empty: the rubric compiled). */

@@ -26,4 +26,13 @@ if [ -f scripts/test-lrs.sh ]; then
   bash scripts/test-lrs.sh 2>&1 | tee target/lrs-tests.log
 fi
 
+# Fuzzing: each target briefly (scripts/fuzz.sh skips itself without nightly or a C++ compiler).
+fuzz_seconds="${EVIDENT_FUZZ_SECONDS:-30}"
+if [ "$fuzz_seconds" = 0 ]; then
+  echo "== fuzzing skipped (EVIDENT_FUZZ_SECONDS=0)"
+else
+  echo "== fuzzing (${fuzz_seconds} s per target)"
+  bash scripts/fuzz.sh "$fuzz_seconds"
+fi
+
 python3 scripts/count-tests.py target/native-tests.log target/wasm-tests.log target/e2e-tests.log target/lrs-tests.log

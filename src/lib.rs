@@ -4,6 +4,7 @@
 //! interop formats (CASE, xAPI, JSON Schema) and the wasm binding sit at the edges.
 //! Everything here compiles and is tested natively; `wasm` only converts.
 
+pub mod batch;
 pub mod calibration;
 pub mod error;
 pub mod evidence;
@@ -11,6 +12,7 @@ pub mod feedback;
 pub mod framework;
 pub mod interop;
 pub mod json;
+pub mod limits;
 pub mod mastery;
 pub mod rubric;
 pub mod scoring;

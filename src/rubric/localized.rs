@@ -80,6 +80,11 @@ impl Text {
         self.text = text;
     }
 
+    /// Drops the translations, keeping the chosen text (serialized as a plain string).
+    pub(crate) fn flatten(&mut self) {
+        self.by_locale.clear();
+    }
+
     /// The map of translations as written (empty for a plain string).
     pub fn translations(&self) -> &BTreeMap<String, String> {
         &self.by_locale
@@ -124,6 +129,10 @@ impl PhraseList {
         self.phrases = phrases;
     }
 
+    pub(crate) fn flatten(&mut self) {
+        self.by_locale.clear();
+    }
+
     /// Whether the lists are given by locale (an object) rather than as one list.
     pub fn translations_given(&self) -> bool {
         !self.by_locale.is_empty()
@@ -165,15 +174,33 @@ impl Deref for PhraseList {
     }
 }
 
+/// Texts are equal when written alike: the same translations, or the same plain string.
 impl PartialEq for Text {
     fn eq(&self, other: &Text) -> bool {
-        self.text == other.text && self.by_locale == other.by_locale
+        if self.by_locale.is_empty() && other.by_locale.is_empty() {
+            self.text == other.text
+        } else {
+            self.by_locale == other.by_locale
+        }
     }
 }
 
 impl PartialEq for PhraseList {
     fn eq(&self, other: &PhraseList) -> bool {
         self.phrases == other.phrases && self.by_locale == other.by_locale
+    }
+}
+
+impl Text {
+    /// A text given in several languages (`[("en", "Beginning"), ("es", "Inicial")]`).
+    /// Reads as the first until a rubric settles it on its own language.
+    pub fn translated(texts: &[(&str, &str)]) -> Self {
+        let (lang, text) = texts.first().copied().unwrap_or_default();
+        Text {
+            text: text.to_string(),
+            lang: lang.to_string(),
+            by_locale: texts.iter().map(|(l, t)| (l.to_string(), t.to_string())).collect(),
+        }
     }
 }
 

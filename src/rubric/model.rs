@@ -548,9 +548,25 @@ impl Rubric {
     pub fn localized(&self, locale: &str) -> Rubric {
         let mut rubric = self.clone();
         let default = self.locale.clone();
+        // The default scale, left as the engine gives it, is read in the engine's languages.
+        if rubric.scale == Scale::default() && super::localized::same_language(locale, "es") {
+            let spanish = ["Inicial", "En desarrollo", "Competente", "Avanzado"];
+            for (level, label) in rubric.scale.levels.iter_mut().zip(spanish) {
+                level.label = Text::translated(&[("en", &level.label.to_string()), ("es", label)]);
+            }
+        }
         rubric
             .visit_texts(&mut |t| t.choose(locale, &default), &mut |p| p.choose(locale, &default));
         rubric.locale = locale.to_string();
+        rubric
+    }
+
+    /// The rubric as read in `locale` with every text and phrase list a plain string or
+    /// list (for displays that show one language; see `localized`).
+    pub fn flattened(&self, locale: &str) -> Rubric {
+        let mut rubric = self.localized(locale);
+        rubric.visit_texts(&mut Text::flatten, &mut PhraseList::flatten);
+        rubric.locale = self.locale.clone();
         rubric
     }
 

@@ -11,8 +11,12 @@ use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
+mod batch;
 mod calibrate;
 pub use calibrate::apply_suggestion;
+mod convert;
+mod limits;
+pub use limits::{get_limits, set_limits};
 pub mod framework;
 mod live;
 pub mod mastery;
@@ -42,24 +46,8 @@ pub(crate) fn js_error(error: Error) -> JsValue {
     js.into()
 }
 
-/// A JS object or a JSON string, as JSON.
-pub(crate) fn value_from_js(
-    input: &JsValue,
-    what: &'static str,
-) -> Result<serde_json::Value, JsValue> {
-    if let Some(text) = input.as_string() {
-        return crate::json::parse_document(&text).map_err(js_error);
-    }
-    if input.is_undefined() || input.is_null() {
-        return Err(js_error(Error::at(
-            what,
-            "",
-            format!("expected a {what} (an object or a JSON string), found nothing"),
-        )));
-    }
-    serde_wasm_bindgen::from_value(input.clone())
-        .map_err(|e| js_error(Error::at(what, "", format!("could not read the {what}: {e}"))))
-}
+/// A JS object or a JSON string, as JSON, depth- and size-limited (see `convert`).
+pub(crate) use convert::value_from_js;
 
 /// Any serializable result, as a plain JS object.
 ///
@@ -102,9 +90,23 @@ impl Engine {
         Ok(Engine { compiled: Rc::new(rubric_from_js(&rubric)?) })
     }
 
-    /// The rubric as compiled, with every default filled in.
+    /// The rubric as compiled, with every default filled in, each text a plain string in
+    /// the rubric's own language (see `rubricIn` and `source`).
     #[wasm_bindgen(getter)]
     pub fn rubric(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.compiled.rubric.flattened(&self.compiled.rubric.locale))
+    }
+
+    /// The rubric with each text in `locale` where the rubric gives it (its own language
+    /// where not), as plain strings: what a page in that language shows.
+    #[wasm_bindgen(js_name = rubricIn)]
+    pub fn rubric_in(&self, locale: &str) -> Result<JsValue, JsValue> {
+        to_js(&self.compiled.rubric.flattened(locale))
+    }
+
+    /// The rubric as written, texts by locale included (defaults filled in).
+    #[wasm_bindgen(getter)]
+    pub fn source(&self) -> Result<JsValue, JsValue> {
         to_js(&self.compiled.rubric)
     }
 
