@@ -229,3 +229,67 @@ fn the_cli_suggests_and_accepts() {
     assert!(err.contains("no suggestion 99"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_cut_point_moves_when_the_teacher_counts_fewer_key_elements() {
+    // Level 1 needs 2 of the three elements (osmosis, energy, pump). The teacher gives 1 to
+    // every answer with at least one element, 0 to the others. By hand, before: the three
+    // one-element answers get 0 (teacher 1), κ < 1; with `n` 2 → 1 every level matches, κ = 1.
+    let rubric_text = r#"{"id": "m", "title": "M", "locale": "en",
+      "scale": {"levels": [{"value": 0, "label": "None"}, {"value": 1, "label": "Some"}], "mastery": 1},
+      "criteria": [{"id": "score", "title": "S",
+        "levels": [{"value": 0, "descriptor": "None."}, {"value": 1, "descriptor": "Some.", "requires": ["enough"]}],
+        "indicators": [
+          {"id": "osmosis", "check": {"type": "phrases", "anyOf": ["osmosis"]}},
+          {"id": "energy", "check": {"type": "phrases", "anyOf": ["energy"]}},
+          {"id": "pump", "check": {"type": "phrases", "anyOf": ["pump"]}},
+          {"id": "enough", "check": {"type": "atLeast", "n": 2, "of": ["osmosis", "energy", "pump"]}}]}]}"#;
+    let samples = r#"{"submission": {"student": "a", "responses": {"response": "Osmosis is how water moves."}}, "teacher": {"score": 1}}
+{"submission": {"student": "b", "responses": {"response": "A cell spends energy."}}, "teacher": {"score": 1}}
+{"submission": {"student": "c", "responses": {"response": "The pump works hard."}}, "teacher": {"score": 1}}
+{"submission": {"student": "d", "responses": {"response": "Osmosis and a pump, with energy."}}, "teacher": {"score": 1}}
+{"submission": {"student": "e", "responses": {"response": "Cells are small."}}, "teacher": {"score": 0}}
+{"submission": {"student": "f", "responses": {"response": "The nucleus is big."}}, "teacher": {"score": 0}}
+"#;
+    let rubric = CompiledRubric::from_json(rubric_text).unwrap();
+    let parsed = parse_samples(samples, &rubric).unwrap();
+    let report = suggest(&rubric, &parsed, &options(0));
+    // Before: teacher 0 → engine 0 twice; teacher 1 → engine 0 three times, 1 once.
+    // Rows (2, 4), columns (5, 1); Σ d²·O = 3; Σ d²·r·c = 2·1 + 4·5 = 22; κ = 1 − 6·3/22.
+    assert!(close(report.kappa.unwrap(), 1.0 - 18.0 / 22.0));
+    let cut = report
+        .suggestions
+        .iter()
+        .find(|s| s.kind == SuggestionKind::CutPoint)
+        .expect("a cut point");
+    assert_eq!(
+        cut.edit,
+        Edit::SetAtLeast { criterion: "score".into(), indicator: "enough".into(), from: 2, n: 1 }
+    );
+    assert_eq!((cut.counts.closer, cut.counts.further), (3, 0));
+    assert!(close(cut.effect.training_after, 1.0));
+    assert_eq!(cut.apply(rubric_text).unwrap(), rubric_text.replace(r#""n": 2"#, r#""n": 1"#));
+}
+
+#[test]
+fn a_phrase_inside_an_any_check_is_edited_in_place() {
+    // `osmosis` is any of a phrase list and a pattern: the suggestion names the list
+    // (`part` 0) and accepting it edits that list only.
+    let rubric_text = RUBRIC.replace(
+        r#"{"type": "phrases", "anyOf": ["osmosis"]}"#,
+        r#"{"type": "any", "checks": [{"type": "phrases", "anyOf": ["osmosis"]}, {"type": "pattern", "regex": "osmo\\w+ic"}]}"#,
+    );
+    let rubric = CompiledRubric::from_json(&rubric_text).unwrap();
+    let samples = parse_samples(SAMPLES, &rubric).unwrap();
+    let report = suggest(&rubric, &samples, &options(0));
+    let first = &report.suggestions[0];
+    assert_eq!(first.edit.part(), Some(0));
+    assert!(matches!(&first.edit, Edit::AddPhrase { phrase, .. } if phrase == "water"));
+    assert_eq!(
+        first.apply(&rubric_text).unwrap(),
+        rubric_text.replace(
+            r#""anyOf": ["osmosis"]}, {"type": "pattern""#,
+            r#""anyOf": ["osmosis", "water"]}, {"type": "pattern""#
+        )
+    );
+}
