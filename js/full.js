@@ -23,7 +23,7 @@ export function initSync(input) {
 
 export const {
   Engine, LiveSession, lintRubric, feedbackOnce, version, getLimits, setLimits, calibrateRubric, computeMastery, evidenceFromReport,
-  parseEvidence, parseFramework, rollUp, recommend, importCase, xapiStatements,
+  parseEvidence, parseFramework, rollUp, recommend, importCase, xapiStatements, applySuggestion,
 } = api;
 export { EvidentError } from "./errors.js";
 export { EvidentLoadError, setWasmUrl, loadEvident } from "./load.js";

@@ -10,10 +10,14 @@
 //! teacher rating in the sample would simply be copied and agreement would mean nothing.
 
 mod agreement;
+pub mod edit;
 mod samples;
+pub mod suggest;
 
 pub use agreement::{agreement, quadratic_weighted_kappa, Agreement, Confusion};
+pub use edit::Edit;
 pub use samples::{parse_sample_list, parse_samples, Sample};
+pub use suggest::{suggest, SuggestOptions, SuggestReport, Suggestion, SuggestionKind};
 
 use crate::error::Error;
 use crate::scoring::CompiledRubric;
@@ -35,6 +39,12 @@ pub struct CalibrationReport {
     /// Every (sample, criterion) pair pooled, on the scale's levels.
     pub overall: OverallAgreement,
     pub criteria: Vec<CriterionAgreement>,
+    /// With `suggest`: edits a teacher can accept one at a time, best first (see `suggest`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestions: Option<Vec<Suggestion>>,
+    /// With `suggest`: the folds the held-out figures come from (0: too few samples).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub folds: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -105,6 +115,30 @@ pub struct CriterionDifference {
 /// Parses JSON Lines samples and calibrates the rubric against them.
 pub fn calibrate_jsonl(rubric: &CompiledRubric, text: &str) -> Result<CalibrationReport, Error> {
     Ok(calibrate(rubric, &parse_samples(text, rubric)?))
+}
+
+/// Parses JSON Lines samples and calibrates, with suggestions when `options` asks.
+pub fn calibrate_jsonl_with(
+    rubric: &CompiledRubric,
+    text: &str,
+    options: Option<&SuggestOptions>,
+) -> Result<CalibrationReport, Error> {
+    Ok(calibrate_with(rubric, &parse_samples(text, rubric)?, options))
+}
+
+/// `calibrate`, plus suggestions (`suggest`) when `options` is given.
+pub fn calibrate_with(
+    rubric: &CompiledRubric,
+    samples: &[Sample],
+    options: Option<&SuggestOptions>,
+) -> CalibrationReport {
+    let mut report = calibrate(rubric, samples);
+    if let Some(options) = options {
+        let suggested = suggest(rubric, samples, options);
+        report.folds = Some(suggested.folds);
+        report.suggestions = Some(suggested.suggestions);
+    }
+    report
 }
 
 /// Agreement between the engine (indicators only) and the teacher on each sample.
@@ -202,5 +236,7 @@ pub fn calibrate(rubric: &CompiledRubric, samples: &[Sample]) -> CalibrationRepo
         samples: samples.len(),
         overall: OverallAgreement { agreement, confusion, disagreements: by_sample },
         criteria,
+        suggestions: None,
+        folds: None,
     }
 }

@@ -12,6 +12,10 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 mod batch;
+#[cfg(feature = "full")]
+mod calibrate;
+#[cfg(feature = "full")]
+pub use calibrate::apply_suggestion;
 mod convert;
 mod limits;
 pub use limits::{get_limits, set_limits};
@@ -177,9 +181,10 @@ impl Engine {
 #[wasm_bindgen]
 impl Engine {
     /// Agreement between the engine and teacher levels on sample work: JSON Lines text or a
-    /// list of `{submission, teacher}` objects. In the `full` build only (evident/full).
-    pub fn calibrate(&self, samples: JsValue) -> Result<JsValue, JsValue> {
-        feedback::calibrate_js(&self.compiled, &samples)
+    /// list of `{submission, teacher}` objects. `options`: `{suggest: true}` adds suggested
+    /// rubric edits (see `applySuggestion`). In the `full` build only (evident/full).
+    pub fn calibrate(&self, samples: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        calibrate::calibrate_js(&self.compiled, &samples, &options)
     }
 }
 

@@ -51,6 +51,21 @@ enum Command {
         rubric: String,
         /// JSON Lines: {"submission": {…}, "teacher": {"claim": 3, …}} a line
         samples: String,
+        /// Also propose rubric edits (phrases, over-firing indicators, cut points)
+        #[arg(long)]
+        suggest: bool,
+        /// Folds for the held-out figures of suggestions (default 5; 0 for none)
+        #[arg(long)]
+        folds: Option<usize>,
+        /// Most suggestions (default 10)
+        #[arg(long)]
+        max: Option<usize>,
+        /// Answers a new phrase must occur in (default 3, or 2% of the samples)
+        #[arg(long)]
+        min_support: Option<usize>,
+        /// Accept suggestion N (1-based; repeatable): prints the edited rubric
+        #[arg(long)]
+        accept: Vec<usize>,
     },
     /// Check a rubric → errors (problems) and advice on rubric quality
     Lint { rubric: String },
@@ -252,7 +267,11 @@ fn run_one(command: Command) -> Result<(), Failure> {
         Command::Feedback { rubric, submission, locale, target } => {
             crate::feedback::feedback(&rubric, &submission, locale.as_deref(), target)
         }
-        Command::Calibrate { rubric, samples } => crate::feedback::calibrate(&rubric, &samples),
+        Command::Calibrate { rubric, samples, suggest, folds, max, min_support, accept } => {
+            let flags =
+                crate::calibrate::CalibrateFlags { suggest, folds, max, min_support, accept };
+            crate::calibrate::calibrate(&rubric, &samples, flags)
+        }
         Command::Lint { rubric } => {
             let text = read_input(&rubric)?;
             match evident::parse_rubric(&text) {

@@ -1,7 +1,6 @@
-//! `evident feedback` and `evident calibrate`: read the inputs, call the library, print JSON.
+//! `evident feedback`: read the inputs, call the library, print JSON.
 
 use crate::cli::{load_rubric, print_json, read_input, Failure};
-use evident::calibration::calibrate_jsonl;
 use evident::feedback::{check_target, feedback_for, FeedbackOptions, Locale};
 use evident::Error;
 
@@ -23,13 +22,5 @@ pub fn feedback(
     let feedback =
         feedback_for(&compiled, &parsed, &options).map_err(|e| Failure::new(submission, e))?;
     print_json(&feedback);
-    Ok(())
-}
-
-pub fn calibrate(rubric: &str, samples: &str) -> Result<(), Failure> {
-    let compiled = load_rubric(rubric)?;
-    let text = read_input(samples)?;
-    let report = calibrate_jsonl(&compiled, &text).map_err(|e| Failure::new(samples, e))?;
-    print_json(&report);
     Ok(())
 }

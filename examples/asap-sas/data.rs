@@ -1,0 +1,132 @@
+//! Reading ASAP-SAS `train.tsv` (read at run time from `../shared/data/asap-sas`, never
+//! copied into the repository) and the held-out split.
+//!
+//! **The split.** Every answer whose `Id` is a multiple of 5 is held out: it is never printed,
+//! searched or used to choose a phrase; only the evaluation harness scores it, and only its
+//! agreement figures leave the harness. Rubrics and suggestions are made from the training
+//! part (`Id % 5 != 0`) alone. The split is fixed by id, so it never depends on file order.
+//!
+//! Shared by the `asap-sas` example (the harness) and `tests/asap.rs` through `#[path]`.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The five prompts and their top score.
+pub const SETS: [(u32, f64); 5] = [(1, 3.0), (2, 3.0), (5, 3.0), (6, 3.0), (10, 2.0)];
+
+/// Whether an answer is in the held-out part.
+pub fn is_held_out(id: u64) -> bool {
+    id % 5 == 0
+}
+
+/// One scored answer.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub id: u64,
+    pub set: u32,
+    pub score1: f64,
+    pub score2: f64,
+    /// The student's text with `^p` turned into a paragraph break.
+    pub text: String,
+}
+
+/// Both parts of one set.
+pub struct Split {
+    pub train: Vec<Answer>,
+    pub held_out: Vec<Answer>,
+}
+
+/// The data directory given, or `../shared/data/asap-sas` from the crate root; `None` when
+/// `train.tsv` is not there.
+pub fn locate(arg: Option<&str>) -> Option<PathBuf> {
+    let dir = match arg {
+        Some(d) => PathBuf::from(d),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/asap-sas"),
+    };
+    dir.join("train.tsv").is_file().then_some(dir)
+}
+
+/// The data set's texts lost many line breaks: a list typed one item a line arrives as
+/// `…requires energyPassive transport…` or `…lower concentration.Osmosis…`, one "word" to
+/// any reader. A line break is put back where a sentence's end runs into a capital
+/// (`n.O`), and where two or more lower-case letters run into a capitalised word
+/// (`yPa`); `mRNA`, `tRNA` or `McDonald` are left alone (one lower-case letter before the
+/// capital, or a capital after the run). Every answer, held out or not, is read the same way.
+pub fn restore_breaks(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        out.push(c);
+        let next = chars.get(i + 1).copied();
+        let after = chars.get(i + 2).copied();
+        let lower = |c: Option<char>| c.is_some_and(|c| c.is_lowercase());
+        let upper = |c: Option<char>| c.is_some_and(|c| c.is_uppercase());
+        let sentence_end = matches!(c, '.' | '!' | '?' | ':' | ';')
+            && i > 0
+            && chars[i - 1].is_alphabetic()
+            && upper(next);
+        let run_into_capital =
+            c.is_lowercase() && i > 0 && chars[i - 1].is_lowercase() && upper(next) && lower(after);
+        if sentence_end || run_into_capital {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Reads `train.tsv` (tab-separated, CSV quoting) and splits each set by id.
+pub fn read(dir: &Path) -> Result<Vec<(u32, Split)>, String> {
+    let path = dir.join("train.tsv");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .has_headers(true)
+        .flexible(false)
+        .from_path(&path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let headers = reader.headers().map_err(|e| format!("{}: {e}", path.display()))?.clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim() == name)
+            .ok_or_else(|| format!("{}: no column `{name}`", path.display()))
+    };
+    let (id_col, set_col, s1_col, s2_col, text_col) = (
+        column("Id")?,
+        column("EssaySet")?,
+        column("Score1")?,
+        column("Score2")?,
+        column("EssayText")?,
+    );
+    let mut sets: Vec<(u32, Split)> =
+        SETS.iter().map(|&(s, _)| (s, Split { train: Vec::new(), held_out: Vec::new() })).collect();
+    for (row, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| format!("{}: row {}: {e}", path.display(), row + 2))?;
+        let field = |i: usize| record.get(i).unwrap_or("").trim();
+        let number = |i: usize, name: &str| {
+            field(i)
+                .parse::<f64>()
+                .map_err(|_| format!("{}: row {}: {name} is not a number", path.display(), row + 2))
+        };
+        let id = number(id_col, "Id")? as u64;
+        let set = number(set_col, "EssaySet")? as u32;
+        let Some((_, split)) = sets.iter_mut().find(|(s, _)| *s == set) else { continue };
+        let answer = Answer {
+            id,
+            set,
+            score1: number(s1_col, "Score1")?,
+            score2: number(s2_col, "Score2")?,
+            text: restore_breaks(&record.get(text_col).unwrap_or("").replace("^p", "\n\n")),
+        };
+        if is_held_out(id) {
+            split.held_out.push(answer);
+        } else {
+            split.train.push(answer);
+        }
+    }
+    for (_, split) in &mut sets {
+        split.train.sort_by_key(|a| a.id);
+        split.held_out.sort_by_key(|a| a.id);
+    }
+    Ok(sets)
+}
