@@ -106,13 +106,15 @@ fn lower(word: &str) -> String {
 /// keywords or one word repeated rather than writing:
 /// - one word makes up half or more of a sentence of at least three words, or is written
 ///   three times in a row ("light light light");
-/// - or four or more separate occurrences of rubric phrases follow each other with no other
-///   word between them, and at most a quarter of the sentence's words are not part of an
-///   occurrence ("my claim light grow tall in our test data …").
+/// - or at most a quarter of the sentence's words are not part of an occurrence of a rubric
+///   phrase, and six or more separate occurrences follow each other with no other word
+///   between them ("my claim light grow tall in our test data …"), or four or more when
+///   the sentence does not end like one (no `.`, `!` or `?`).
 ///
-/// A written sentence dense with the task's words ("Light makes the plants grow taller")
-/// keeps the words that tie them together, which is what the second rule looks for.
-pub(crate) fn is_keyword_run(words: &[Word], covered: &[u32]) -> bool {
+/// A written sentence dense with the task's words ("Light makes the plants grow taller",
+/// "I believe our town should ban plastic bags for two reasons.") keeps the words that tie
+/// them together and ends like a sentence, which is what the second rule looks for.
+pub(crate) fn is_keyword_run(words: &[Word], covered: &[u32], ends_as_sentence: bool) -> bool {
     let n = words.len();
     if n >= 3 {
         let lowered: Vec<String> = words.iter().map(|w| lower(w.text)).collect();
@@ -152,7 +154,16 @@ pub(crate) fn is_keyword_run(words: &[Word], covered: &[u32]) -> bool {
         }
         last = g;
     }
-    longest >= 4
+    longest >= if ends_as_sentence { 6 } else { 4 }
+}
+
+/// Whether a sentence ends with a full stop, question or exclamation mark (closing quotes
+/// and brackets aside).
+pub(crate) fn ends_as_sentence(sentence: &str) -> bool {
+    sentence
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»'])
+        .ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
 /// Words too common to tell anything about a task (function words and the like), English
@@ -224,14 +235,25 @@ mod tests {
         // Every word covered, by ten separate occurrences.
         let covered: Vec<u32> = vec![1, 1, 2, 3, 4, 5, 5, 5, 6, 7, 8, 8, 9, 10];
         assert_eq!(ws.len(), covered.len());
-        assert!(is_keyword_run(&ws, &covered));
+        assert!(!ends_as_sentence(list));
+        assert!(is_keyword_run(&ws, &covered, false));
+        // With a full stop the same list is still six occurrences in a row.
+        assert!(is_keyword_run(&ws, &covered, true));
         let sentence = "My claim is that light makes bean plants grow taller.";
         let ws = words(sentence);
         // "my claim", "light", "plants", "grow", "taller": 4 words of 10 uncovered.
         let covered = vec![1, 1, 0, 0, 2, 0, 0, 3, 4, 5];
-        assert!(!is_keyword_run(&ws, &covered));
-        assert!(is_keyword_run(&words("light light light"), &[1, 2, 3]));
-        assert!(is_keyword_run(&words("osmosis is osmosis and osmosis"), &[1, 0, 2, 0, 3]));
-        assert!(!is_keyword_run(&words("Light makes plants grow."), &[1, 0, 2, 3]));
+        assert!(!is_keyword_run(&ws, &covered, true));
+        assert!(is_keyword_run(&words("light light light"), &[1, 2, 3], false));
+        assert!(is_keyword_run(&words("osmosis is osmosis and osmosis"), &[1, 0, 2, 0, 3], true));
+        assert!(!is_keyword_run(&words("Light makes plants grow."), &[1, 0, 2, 3], true));
+        // A topic sentence dense with a rubric's phrases: "I believe", "should", "ban",
+        // "plastic bags", "for two reasons" (two words of eleven left over, four
+        // occurrences in a row) is a sentence: it ends like one.
+        let topic = "I believe our town should ban plastic bags for two reasons.";
+        assert!(ends_as_sentence(topic));
+        let covered = [1, 1, 0, 0, 2, 3, 4, 4, 5, 5, 5];
+        assert!(!is_keyword_run(&words(topic), &covered, true));
+        assert!(is_keyword_run(&words(topic), &covered, false));
     }
 }

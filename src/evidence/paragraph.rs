@@ -137,7 +137,13 @@ impl FieldProgram {
             });
             evidence.phrase_hits.sort_unstable();
             evidence.phrase_hits.dedup();
-            if self.guard_lists && super::guards::is_keyword_run(&tokens, &covered) {
+            if self.guard_lists
+                && super::guards::is_keyword_run(
+                    &tokens,
+                    &covered,
+                    super::guards::ends_as_sentence(text),
+                )
+            {
                 evidence.phrase_hits.clear();
                 evidence.counts.lists = 1;
                 return evidence;

@@ -149,9 +149,11 @@ test("the draft survives a reload", async () => {
 test("load sample work and switch to the argument task", async () => {
   const { page, errors, context } = await openStudent();
   await page.getByRole("button", { name: "Load sample work" }).click();
-  // The CER sample has a claim, light and growth, data with cm and a comparison ("while the"),
-  // "because" and "photosynthesis"/"energy from light", but under 120 words: reasoning 3.
+  // The CER sample has a claim, light and growth, two measurements (14 cm, 6 cm) compared in
+  // one sentence, "because" and "photosynthesis"/"energy from light", but under 120 words:
+  // reasoning 3, evidence 4 (as the panel shows them once drawn).
   await page.waitForFunction(() => document.querySelector("evident-feedback").report?.criteria[2].level === 3);
+  await page.locator('evident-feedback li[part=criterion][data-criterion="evidence"][data-level="4"]').waitFor();
   assert.equal(await level(page, "evidence"), "4");
   await page.locator("#task").selectOption("data/plastic-bags.rubric.json");
   await page.locator('evident-feedback li[part=criterion][data-criterion="position"]').waitFor();

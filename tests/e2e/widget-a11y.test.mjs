@@ -131,15 +131,24 @@ test("in Spanish the live region speaks Spanish, and evidence buttons say what t
   const { page, context } = await openStudent("?lang=es");
   await recordAnnouncements(page);
   await page.locator("#answer").click();
-  await page.keyboard.type("My claim is that light helps plants grow.");
+  // A Spanish answer, read with the rubric's Spanish phrases.
+  await page.keyboard.type("Mi afirmación es que la luz ayuda a las plantas a crecer.");
   await page.waitForFunction(() => window.__said.length > 0, null, { timeout: 5000 });
   const said = (await page.evaluate(() => window.__said))[0];
-  // Level labels and the rubric's hints are the rubric's own (English) words.
-  assert.match(said.text, /^Claim: ahora Proficient\. Siguiente paso, /);
+  // Level labels and the rubric's titles and hints are the rubric's own Spanish words.
+  assert.match(said.text, /^Afirmación: ahora Competente\. Siguiente paso, /);
   assert.equal(said.lang, "es");
-  const es = page.getByRole("button", { name: "Mostrar dónde escribiste «light» en tu respuesta" });
+  const es = page.getByRole("button", { name: "Mostrar dónde escribiste «luz» en tu respuesta" });
   assert.equal(await es.count(), 1);
-  await page.locator("#language").selectOption("en");
+  await es.click();
+  assert.equal(await page.evaluate(() => { const t = document.getElementById("answer"); return t.value.slice(t.selectionStart, t.selectionEnd); }), "luz");
+  await context.close();
+});
+
+test("in English, evidence buttons say what they do and select the words", async () => {
+  const { page, context } = await openStudent();
+  await page.locator("#answer").click();
+  await page.keyboard.type("My claim is that light helps plants grow.");
   const en = page.getByRole("button", { name: "Show where you wrote “light” in your answer" });
   await en.waitFor();
   await en.click();
