@@ -102,6 +102,15 @@ fn lower(word: &str) -> String {
     word.to_lowercase()
 }
 
+/// The same word, case aside.
+fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.len().abs_diff(b.len()) <= 2 && lower(a) == lower(b)
+    }
+}
+
 /// Whether a sentence (its words, and which of them phrase occurrences cover) is a list of
 /// keywords or one word repeated rather than writing:
 /// - one word makes up half or more of a sentence of at least three words, or is written
@@ -117,25 +126,23 @@ fn lower(word: &str) -> String {
 pub(crate) fn is_keyword_run(words: &[Word], covered: &[u32], ends_as_sentence: bool) -> bool {
     let n = words.len();
     if n >= 3 {
-        let lowered: Vec<String> = words.iter().map(|w| lower(w.text)).collect();
+        // (Compared in place: this runs for every sentence analysed, on every keystroke.)
         let mut run = 1;
         for i in 1..n {
-            run = if lowered[i] == lowered[i - 1] { run + 1 } else { 1 };
+            run = if same_word(words[i].text, words[i - 1].text) { run + 1 } else { 1 };
             if run >= 3 {
                 return true;
             }
         }
-        let mut sorted = lowered.clone();
-        sorted.sort_unstable();
-        let mut most = 0;
-        let mut i = 0;
-        while i < n {
-            let j = i + sorted[i..].iter().take_while(|w| **w == sorted[i]).count();
-            most = most.max(j - i);
-            i = j;
-        }
-        if most * 2 >= n {
-            return true;
+        // One word half the sentence; a long sentence cannot be, short of a run above.
+        if n <= 64 {
+            let half = n.div_ceil(2);
+            for (i, w) in words.iter().enumerate().take(n - half + 1) {
+                let same = words[i..].iter().filter(|o| same_word(o.text, w.text)).count();
+                if same >= half {
+                    return true;
+                }
+            }
         }
     }
     // `covered[i]`: 0 for a word outside any occurrence, else an occurrence group number

@@ -486,6 +486,31 @@ impl Indicators {
         (outcomes, self.guard_findings(&evidence.iter().collect::<Vec<_>>()))
     }
 
+    /// Whether `notes` (a report's, in field order) say what the guards find in a live
+    /// session's evidence now; compared without building the findings (once per keystroke).
+    pub fn guards_match(
+        &self,
+        live: &LiveEvidence,
+        notes: &[crate::scoring::IntegrityNote],
+    ) -> bool {
+        let mut notes = notes.iter();
+        for (i, program) in self.fields.iter().enumerate() {
+            let e = live.field(i);
+            let off_task = self.off_task_guard && e.off_task();
+            if !off_task && e.counts.lists == 0 {
+                continue;
+            }
+            match notes.next() {
+                Some(n)
+                    if *n.field == *program.name
+                        && n.off_task == off_task
+                        && n.keyword_lists == e.counts.lists => {}
+                _ => return false,
+            }
+        }
+        notes.next().is_none()
+    }
+
     /// The guards' findings on a live session's evidence.
     pub fn guards_live(&self, live: &LiveEvidence) -> Vec<GuardFinding> {
         let evidence: Vec<&FieldEvidence> = (0..self.fields.len()).map(|i| live.field(i)).collect();

@@ -125,8 +125,7 @@ impl Session {
         );
         // What the integrity guards report can change with no outcome changing (a keyword
         // list of words that met nothing anyway).
-        let guards = self.rubric.matchers.guards_live(&self.live);
-        if self.rubric.integrity_notes(&guards) != self.report.integrity {
+        if !self.rubric.matchers.guards_match(&self.live, &self.report.integrity) {
             update.shows_change = true;
             update.other_change = true;
         }
@@ -142,6 +141,7 @@ impl Session {
         }
         self.move_report();
         if update.other_change {
+            let guards = self.rubric.matchers.guards_live(&self.live);
             let report = self.rubric.report(&self.submission, &self.outcomes, &guards);
             self.changed = self.moved || report != self.report;
             self.before = std::mem::replace(&mut self.report, report);
