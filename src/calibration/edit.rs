@@ -10,12 +10,12 @@ use crate::error::Error;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
 /// One edit of a rubric.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(tag = "op", rename_all = "camelCase")]
 pub enum Edit {
     /// Add a phrase to a `phrases` check's `anyOf` (the locale's list when it is per locale).

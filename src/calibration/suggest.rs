@@ -37,7 +37,7 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
 /// How many suggestions, folds and answers a phrase needs.
@@ -86,7 +86,7 @@ impl Default for SuggestOptions {
 
 /// The rubric's agreement and the suggestions.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SuggestReport {
     pub samples: usize,
@@ -99,7 +99,7 @@ pub struct SuggestReport {
 
 /// What kind of edit, in a teacher's words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum SuggestionKind {
     /// A phrase students write for this indicator.
@@ -116,7 +116,7 @@ pub enum SuggestionKind {
 
 /// One edit a teacher can accept.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Suggestion {
     pub kind: SuggestionKind,
@@ -130,7 +130,7 @@ pub struct Suggestion {
 
 /// The samples behind a suggestion.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Counts {
     /// Samples where the indicator's verdict changes.
@@ -145,7 +145,7 @@ pub struct Counts {
 
 /// Agreement (QWK) before and after the edit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Effect {
     pub training_before: f64,

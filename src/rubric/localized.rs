@@ -229,7 +229,7 @@ impl std::fmt::Display for Text {
 }
 
 #[derive(Deserialize, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 enum TextShape {
     /// In the rubric's own `locale`.
@@ -239,7 +239,7 @@ enum TextShape {
 }
 
 #[derive(Deserialize, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 enum PhrasesShape {
     /// In the rubric's own `locale`.
@@ -286,7 +286,7 @@ impl Serialize for PhraseList {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "schema")]
 mod schema {
     use super::*;
     use schemars::{JsonSchema, Schema, SchemaGenerator};

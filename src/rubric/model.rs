@@ -42,7 +42,7 @@ pub struct Rubric {
 
 /// Guards against evidence that is not writing (SPEC "Integrity guards"), each on by default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Integrity {
     /// Evidence found in a run of words that is not a sentence (a list of keywords, one
@@ -388,7 +388,7 @@ pub enum Check {
 
 /// Where a `together` check's parts must be found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(untagged)]
 pub enum Within {
     /// `"sentence"`: in one sentence.
@@ -399,7 +399,7 @@ pub enum Within {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum SentenceWord {
     Sentence,
@@ -413,7 +413,7 @@ impl Default for Within {
 
 /// How a `phrases` check treats occurrences in a negated clause ("there is **no** claim").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Negation {
     /// They do not count (the default).

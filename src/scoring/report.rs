@@ -35,7 +35,7 @@ pub struct ScoreReport {
 
 /// A field whose text the integrity guards held back from earning evidence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct IntegrityNote {
     pub field: String,
