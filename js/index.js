@@ -9,4 +9,5 @@ export { EvidentLoadError, loadEvident, setWasmUrl } from "./components/loader.j
 export { EvidentFeedback } from "./components/feedback.js";
 export { EvidentRubric } from "./components/rubric.js";
 export { EvidentMastery } from "./components/mastery.js";
+export { EvidentRubricEditor } from "./components/rubric-editor.js";
 export { defineElements } from "./components/define.js";

@@ -1,0 +1,13 @@
+import { start } from "./run.mjs";
+const env = await start();
+const [path, width, shot] = process.argv.slice(2);
+const { page, errors, context } = await env.open(null, { context: { viewport: { width: Number(width || 1366), height: 900 } } });
+await page.goto(env.base + path);
+await page.waitForTimeout(2500);
+if (process.env.ACT) await eval(`(async () => { ${process.env.ACT} })()`);
+await page.screenshot({ path: shot || "/tmp/studio/shot.png", fullPage: true, clip: process.env.CLIP ? JSON.parse(process.env.CLIP) : undefined });
+const sw = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+console.log("scrollWidth/innerWidth", sw);
+console.log("errors", errors);
+await context.close();
+await env.close();
