@@ -18,7 +18,7 @@ import { stringsFor } from "./strings.js";
 import { baseCss } from "./theme.js";
 
 const css = `
-.wrap { overflow: auto; max-width: 100%; max-height: var(--evident-mastery-height, 75vh); border: 1px solid var(--_border); border-radius: 6px; }
+.wrap { position: relative; overflow: auto; max-width: 100%; max-height: var(--evident-mastery-height, 75vh); border: 1px solid var(--_border); border-radius: 6px; }
 .wrap:focus-visible { outline: 3px solid var(--_accent); }
 table { border-collapse: separate; border-spacing: 0; width: 100%; background: var(--_bg); }
 caption { text-align: start; font-weight: 700; font-size: 1.1em; padding: .4em .5em; }

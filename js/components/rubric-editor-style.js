@@ -44,7 +44,7 @@ li.level { display: grid; grid-template-columns: 1fr auto; gap: .5rem; align-ite
 .buttons { display: flex; flex-wrap: wrap; gap: .35rem; }
 .criterion-head, .indicator-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: .5rem; }
 .criterion-head h3 { margin: .3em 0; }
-.grid-wrap { overflow-x: auto; margin: .5rem 0; border: 1px solid var(--_border); border-radius: 6px; }
+.grid-wrap { position: relative; overflow-x: auto; margin: .5rem 0; border: 1px solid var(--_border); border-radius: 6px; }
 .grid-wrap:focus-visible { outline: 3px solid var(--_accent); }
 table.grid { border-collapse: collapse; width: 100%; min-width: 36em; }
 table.grid th, table.grid td { border: 1px solid var(--_border); padding: .3em .4em; vertical-align: top; text-align: start; }
