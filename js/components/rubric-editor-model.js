@@ -356,7 +356,7 @@ export function fixSmartQuotes(text) {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (inString) {
-      if (ch === "\\") { out += ch + (text[i + 1] ?? ""); i++; continue; }
+      if (ch === "\\") { const next = text[i + 1] ?? ""; out += ch + (/[\u201C\u201D\u201E\u201F\u2033\u2036]/.test(next) ? '"' : next); i++; continue; }
       if (ch === '"' || /[\u201C\u201D\u201E\u201F\u2033\u2036]/.test(ch)) {
         // A curly quote closes the string only where JSON could go on (, : } ] or end).
         const rest = text.slice(i + 1).match(/^\s*(.)/);
