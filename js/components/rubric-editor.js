@@ -490,7 +490,10 @@ export class EvidentRubricEditor extends ElementBase {
     const advanced = this.hasAttribute("advanced");
     const placed = [];
     for (const item of [...errors, ...advice]) {
-      const words = item.words ?? `${pathInWords(item.path, doc)} ${plainMessage(item.message)}`;
+      // Errors are fragments ("must be a number") that need their field; advice is a sentence of its own.
+      const words = item.words ?? (item.kind === "problem"
+        ? `${pathInWords(item.path, doc)} ${plainMessage(item.message)}`
+        : `${pathInWords(item.path, doc).split(": ")[0]}: ${item.message}`);
       const target = this.#fieldFor(item.path);
       const message = h("p", { class: item.kind, part: item.kind },
         h("span", { class: "tag" }, item.kind === "problem" ? "Problem: " : "Advice: "), words,

@@ -72,7 +72,8 @@ test("lint advice sits at its field", async () => {
   await editor(page).locator('[data-criterion="reasoning"]').getByLabel("Descriptor", { exact: true }).nth(1).fill("Good work.");
   const advice = editor(page).locator('[data-criterion="reasoning"] p.advice');
   await advice.first().waitFor();
-  assert.match(await advice.first().innerText(), /^Advice: Criterion 3 \(Reasoning\), level Developing: descriptor/);
+  const texts = await advice.allInnerTexts();
+  assert.ok(texts.some((t) => /^Advice: Criterion 3 \(Reasoning\), level Developing: /.test(t) && /say what the work shows|describe|vague|judg/i.test(t)), texts.join(" | "));
   await context.close();
 });
 
@@ -165,12 +166,14 @@ test("calibration explains its figures and shows where engine and teacher disagr
   // The most disagreeing samples, with what the engine found highlighted.
   await page.locator("#calibration-samples li mark").first().waitFor();
   assert.match(await page.locator("#calibration-samples li .who").first().innerText(), /teacher \d, engine \d/);
-  // Before and after: a change to the rubric shows both figures.
-  const claim = page.locator("evident-rubric-editor [data-criterion=claim] table.grid input[type=checkbox]").first();
-  await claim.check();
-  await page.locator("#calibration-summary .before-after").first().waitFor();
-  assert.match(await page.locator("#calibration-summary li").first().innerText(), /Before: \d+%, now: \d+%/);
-  await page.screenshot({ path: `${root}test-results/teacher-calibration.png`, fullPage: false });
+  // Before and after: Evidence's Advanced level no longer needs a comparison. Worked out with
+  // the engine outside the page: exact agreement goes from 36 to 37 of the 51 pairs.
+  assert.equal(pct, "71%");
+  const evidence = page.locator('evident-rubric-editor [data-criterion="evidence"]');
+  const label = await evidence.locator("fieldset.indicator").nth(2).getByLabel("Look-for label", { exact: true }).inputValue();
+  await evidence.getByRole("checkbox", { name: `Advanced needs ${label}`, exact: true }).uncheck();
+  await page.locator("#calibration-summary li", { hasText: "Before: 71%, now: 73%" }).waitFor();
+  await page.locator("#calibration").screenshot({ path: `${root}test-results/teacher-calibration.png` });
   await context.close();
 });
 
