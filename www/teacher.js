@@ -197,6 +197,7 @@ editor.addEventListener("change", (event) => {
   valid = event.detail.valid;
   $("preview-note").hidden = valid;
   $("try-note").hidden = valid;
+  $("calibration-stale").hidden = valid;
   autosave();
   if (valid) {
     applyPreview();

@@ -169,6 +169,7 @@ test("calibration explains its figures and shows where engine and teacher disagr
   // Before and after: Evidence's Advanced level no longer needs a comparison. Worked out with
   // the engine outside the page: exact agreement goes from 36 to 37 of the 51 pairs.
   assert.equal(pct, "71%");
+  await page.locator("evident-rubric-editor .matches", { hasText: "sample answers" }).first().waitFor();
   const evidence = page.locator('evident-rubric-editor [data-criterion="evidence"]');
   const label = await evidence.locator("fieldset.indicator").nth(2).getByLabel("Look-for label", { exact: true }).inputValue();
   await evidence.getByRole("checkbox", { name: `Advanced needs ${label}`, exact: true }).uncheck();
