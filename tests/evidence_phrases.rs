@@ -39,9 +39,12 @@ fn without_stem_only_the_written_form_counts() {
 fn ignore_accents_forgives_missing_tildes_in_spanish() {
     let text =
         "La fotosintesis ocurre en las hojas. Sin luz no hay fotosíntesis, y la planta no crece.";
-    let folded =
-        json!({"type": "phrases", "anyOf": ["fotosíntesis"], "ignoreAccents": true, "minCount": 2});
-    let strict = json!({"type": "phrases", "anyOf": ["fotosíntesis"], "minCount": 2});
+    // `negation: any`: the second occurrence stands after "Sin luz no hay", a negated clause,
+    // which the default (`skip`) would not count; this test is about accents.
+    let folded = json!({"type": "phrases", "anyOf": ["fotosíntesis"], "ignoreAccents": true,
+                        "minCount": 2, "negation": "any"});
+    let strict =
+        json!({"type": "phrases", "anyOf": ["fotosíntesis"], "minCount": 2, "negation": "any"});
     let o = evaluate("es", &[folded, strict], text);
     assert!(o[0].met);
     assert_eq!(slices(text, &o[0]), ["fotosintesis", "fotosíntesis"]);
@@ -62,7 +65,9 @@ fn spanish_stems_with_accents_folded() {
     assert_eq!(slices(text, o), ["crecieron", "crece"]);
     // Accents: "fotosíntesis" and "fotosintesis" share the stem "fotosintesis" even without
     // ignoreAccents, because the Spanish stemmer drops the acute accent itself.
-    let check = json!({"type": "phrases", "anyOf": ["fotosíntesis"], "stem": true, "minCount": 2});
+    // (`negation: any`: the second stands after "sin", which negates its clause.)
+    let check = json!({"type": "phrases", "anyOf": ["fotosíntesis"], "stem": true, "minCount": 2,
+                       "negation": "any"});
     let text = "La fotosintesis necesita luz; sin fotosíntesis no hay azúcar.";
     assert_eq!(slices(text, &evaluate("es", &[check], text)[0]), ["fotosintesis", "fotosíntesis"]);
 }

@@ -165,7 +165,7 @@ fn feedback_on_the_sample_class_follows_the_rules_in_both_languages() {
                 assert!(rubric
                     .criteria
                     .iter()
-                    .any(|c| c.id == step.criterion && c.title == step.title));
+                    .any(|c| c.id == step.criterion && *c.title == *step.title));
                 assert!(step.action.matches(['.', '?', '!']).count() <= 2, "{}", step.action);
             }
             for message in every_message(&fb) {

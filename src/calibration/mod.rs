@@ -117,8 +117,13 @@ pub fn calibrate(rubric: &CompiledRubric, samples: &[Sample]) -> CalibrationRepo
         .map(|sample| {
             let mut submission = sample.submission.clone();
             submission.ratings.clear();
-            let outcomes = rubric.matchers.evaluate(&submission);
-            let report = rubric.report(&submission, &outcomes);
+            let report = match rubric.score(&submission) {
+                Ok(report) => report,
+                Err(_) => {
+                    let (outcomes, guards) = rubric.matchers.evaluate_with_guards(&submission);
+                    rubric.report(&submission, &outcomes, &guards)
+                }
+            };
             report.criteria.iter().map(|c| c.level).collect()
         })
         .collect();
@@ -152,7 +157,7 @@ pub fn calibrate(rubric: &CompiledRubric, samples: &[Sample]) -> CalibrationRepo
         differing.truncate(MAX_DISAGREEMENTS);
         criteria.push(CriterionAgreement {
             criterion: criterion.id.clone(),
-            title: criterion.title.clone(),
+            title: criterion.title.to_string(),
             agreement,
             confusion,
             disagreements: differing,

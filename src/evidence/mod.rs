@@ -8,16 +8,18 @@
 //! edit touched.
 
 mod automaton;
+pub(crate) mod guards;
 mod live;
 mod outcome;
 mod paragraph;
 mod phrases;
 mod prefilter;
 
+pub use guards::is_common as is_common_word;
 pub use live::{Edit, LiveEvidence};
 
 use crate::error::{Error, Problem};
-use crate::rubric::model::{Check, Rater, Rubric, Submission};
+use crate::rubric::model::{Check, Negation, Rater, Rubric, Submission, Within};
 use crate::rubric::REGEX_SIZE_LIMIT;
 use crate::text::normalize::Normalization;
 use crate::text::numbers::decimal_comma;
@@ -176,6 +178,7 @@ enum Node {
         texts: Vec<String>,
         all: bool,
         min_count: u32,
+        negation: Negation,
     },
     Count {
         unit: CountUnit,
@@ -190,9 +193,12 @@ enum Node {
         id: u32,
     },
     Number {
-        equals: f64,
+        equals: Option<f64>,
         tolerance: f64,
+        min: Option<f64>,
+        max: Option<f64>,
         units: Vec<String>,
+        min_count: u32,
     },
     Choice(Vec<String>),
     Rating {
@@ -202,6 +208,41 @@ enum Node {
     All(Vec<Node>),
     Any(Vec<Node>),
     Not(Box<Node>),
+    /// At least `n` of the inline checks.
+    AtLeast {
+        n: u32,
+        parts: Vec<Node>,
+    },
+    /// At least `n` of these indicators (indices in rubric order; none of them counts others).
+    AtLeastOf {
+        n: u32,
+        of: Vec<usize>,
+    },
+    /// Every part within one sentence (`words: None`) or a window of that many words.
+    Together {
+        parts: Vec<Node>,
+        words: Option<u32>,
+    },
+}
+
+impl Node {
+    /// Whether the check counts other indicators (and so is judged after them).
+    fn counts_others(&self) -> bool {
+        match self {
+            Node::AtLeastOf { .. } => true,
+            Node::All(nodes) | Node::Any(nodes) => nodes.iter().any(Node::counts_others),
+            Node::AtLeast { parts, .. } | Node::Together { parts, .. } => {
+                parts.iter().any(Node::counts_others)
+            }
+            Node::Not(inner) => inner.counts_others(),
+            _ => false,
+        }
+    }
+
+    /// Whether the check reads the text (and so earns nothing from an off-task answer).
+    fn reads_text(&self) -> bool {
+        !matches!(self, Node::Rating { .. } | Node::Choice(_))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,6 +259,8 @@ struct CompiledIndicator {
     criterion: String,
     check: Node,
     reads: Reads,
+    /// Judged after the others: it counts them.
+    counts_others: bool,
 }
 
 /// What `Indicators::update_outcomes` found.
@@ -239,6 +282,8 @@ pub struct OutcomesUpdate {
 #[derive(Debug, Clone, Default)]
 struct Reads {
     phrases: Vec<u32>,
+    /// Phrases whose negated occurrences the check reads.
+    negated: Vec<u32>,
     patterns: Vec<u32>,
     numbers: bool,
     counts: bool,
@@ -255,9 +300,23 @@ impl Reads {
 
     fn add(&mut self, node: &Node) {
         match node {
-            Node::Phrases { first, texts, .. } => {
-                self.phrases.extend(*first..*first + texts.len() as u32)
+            Node::Phrases { first, texts, negation, .. } => {
+                let ids = *first..*first + texts.len() as u32;
+                // Negated occurrences are kept under the ids after every plain one's.
+                if *negation != Negation::Only {
+                    self.phrases.extend(ids.clone());
+                }
+                if *negation != Negation::Skip {
+                    self.negated.extend(ids);
+                }
             }
+            Node::AtLeast { parts, .. } => parts.iter().for_each(|n| self.add(n)),
+            // Which sentence, or how many words apart: any change of counts may move them.
+            Node::Together { parts, .. } => {
+                self.counts = true;
+                parts.iter().for_each(|n| self.add(n));
+            }
+            Node::AtLeastOf { .. } => {}
             Node::Count { unit: CountUnit::Paragraphs, .. } | Node::Choice(_) => self.other = true,
             Node::Count { .. } | Node::Readability { .. } => self.counts = true,
             Node::Pattern { id } => self.patterns.push(*id),
@@ -270,13 +329,19 @@ impl Reads {
 
     /// Whether an edit with these changes may have changed what the check reads.
     fn touched_by(&self, changes: &paragraph::Changes) -> bool {
-        self.other
+        let negated_base = changes.phrases.len() / 2;
+        changes.guard
+            || self.other
             || (self.counts && changes.counts)
             || (self.numbers && changes.numbers)
             || self
                 .phrases
                 .iter()
                 .any(|&i| changes.phrases.get(i as usize).copied().unwrap_or(true))
+            || self
+                .negated
+                .iter()
+                .any(|&i| changes.phrases.get(i as usize + negated_base).copied().unwrap_or(true))
             || self
                 .patterns
                 .iter()
@@ -291,16 +356,30 @@ pub struct Indicators {
     list: Vec<CompiledIndicator>,
     fields: Vec<FieldProgram>,
     formula: Formula,
+    /// The off-task guard is on (and the task has words to be on).
+    off_task_guard: bool,
 }
 
 impl Indicators {
-    /// Compiles every indicator of a validated rubric. A regex that does not build gives an
+    /// Compiles every indicator of a validated rubric (as localized for the scoring
+    /// language: its `locale` is that language). A regex that does not build gives an
     /// error at its path (`criteria[1].indicators[0].check.regex`).
     pub fn compile(rubric: &Rubric) -> Result<Self, Error> {
-        let mut compiler =
-            Compiler { locale: &rubric.locale, fields: Vec::new(), problems: Vec::new() };
+        let mut compiler = Compiler {
+            locale: &rubric.locale,
+            guard_lists: rubric.integrity.keyword_lists,
+            fields: Vec::new(),
+            problems: Vec::new(),
+            indicator_index: Vec::new(),
+        };
         let mut list = Vec::new();
         for (c, criterion) in rubric.criteria.iter().enumerate() {
+            compiler.indicator_index = criterion
+                .indicators
+                .iter()
+                .enumerate()
+                .map(|(k, ind)| (ind.id.clone(), list.len() + k))
+                .collect();
             for (i, indicator) in criterion.indicators.iter().enumerate() {
                 let field = compiler.field(&indicator.field);
                 let path = format!("criteria[{c}].indicators[{i}].check");
@@ -309,6 +388,7 @@ impl Indicators {
                 list.push(CompiledIndicator {
                     field,
                     criterion: criterion.id.clone(),
+                    counts_others: check.counts_others(),
                     check,
                     reads,
                 });
@@ -317,7 +397,33 @@ impl Indicators {
         if !compiler.problems.is_empty() {
             return Err(Error::invalid("rubric", compiler.problems));
         }
-        Ok(Indicators { list, fields: compiler.fields, formula: formula(&rubric.locale) })
+        // The task is what its `description` asks: without one, a rubric does not say enough
+        // about its task to call an answer off it.
+        let vocabulary = if rubric.integrity.off_task && rubric.description.is_some() {
+            task_vocabulary(rubric)
+        } else {
+            Vec::new()
+        };
+        let off_task_guard = vocabulary.len() >= TASK_VOCABULARY_MIN;
+        if off_task_guard {
+            let stem = crate::text::stemmer_for(&rubric.locale);
+            let options = PhraseOptions {
+                normalization: Normalization { case_sensitive: false, ignore_accents: true, stem },
+                whole_word: true,
+                fuzzy: crate::rubric::model::Fuzzy::Auto(crate::rubric::model::AutoFuzzy::Auto),
+            };
+            for field in &mut compiler.fields {
+                for word in &vocabulary {
+                    field.task.add(word, &options);
+                }
+            }
+        }
+        Ok(Indicators {
+            list,
+            fields: compiler.fields,
+            formula: formula(&rubric.locale),
+            off_task_guard,
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -345,9 +451,76 @@ impl Indicators {
         self.outcomes(&evidence, submission)
     }
 
+    /// What the integrity guards found in each field's text, by field name: sentences
+    /// dropped as keyword lists, and whether the field is off task.
+    pub(crate) fn guard_findings(&self, evidence: &[&FieldEvidence]) -> Vec<GuardFinding> {
+        self.fields
+            .iter()
+            .zip(evidence)
+            .map(|(program, e)| GuardFinding {
+                field: program.name.to_string(),
+                keyword_lists: e.counts.lists,
+                off_task: self.off_task_guard && e.off_task(),
+            })
+            .collect()
+    }
+
+    /// Every indicator's outcome, and what the integrity guards found, in one analysis.
+    pub fn evaluate_with_guards(
+        &self,
+        submission: &Submission,
+    ) -> (Vec<Outcome>, Vec<GuardFinding>) {
+        let evidence: Vec<FieldEvidence> = self
+            .fields
+            .iter()
+            .map(|p| {
+                FieldEvidence::build(
+                    p,
+                    submission.text(&p.name),
+                    &mut Lexicon::default(),
+                    &mut Fresh,
+                )
+            })
+            .collect();
+        let outcomes = self.outcomes(&evidence, submission);
+        (outcomes, self.guard_findings(&evidence.iter().collect::<Vec<_>>()))
+    }
+
+    /// The guards' findings on a live session's evidence.
+    pub fn guards_live(&self, live: &LiveEvidence) -> Vec<GuardFinding> {
+        let evidence: Vec<&FieldEvidence> = (0..self.fields.len()).map(|i| live.field(i)).collect();
+        self.guard_findings(&evidence)
+    }
+
+    /// One indicator's outcome (its field's evidence given; `outcomes` those of the
+    /// indicators it may count).
+    fn judge(
+        &self,
+        ind: &CompiledIndicator,
+        evidence: &FieldEvidence,
+        submission: &Submission,
+        outcomes: &[Outcome],
+    ) -> Outcome {
+        let name = &self.fields[ind.field].name;
+        if self.off_task_guard && evidence.off_task() && ind.check.reads_text() {
+            return Outcome::verdict(false, 0.0, 0.0);
+        }
+        let ctx = outcome::Context {
+            submission,
+            field: name,
+            text: submission.text(name),
+            criterion: &ind.criterion,
+            evidence,
+            formula: self.formula,
+            outcomes,
+            range: None,
+        };
+        outcome::run(&ind.check, &ctx)
+    }
+
     /// Brings `outcomes` (those of the live evidence before `edit`) up to date after the
     /// edit: outcomes of the typed field that read nothing the edit changed only have their
-    /// spans moved; the others are evaluated again.
+    /// spans moved; the others are evaluated again (those counting others last).
     pub fn update_outcomes(
         &self,
         live: &LiveEvidence,
@@ -358,58 +531,146 @@ impl Indicators {
         let mut update = OutcomesUpdate::default();
         let Some(typed) = live.typed() else { return update };
         let name = &self.fields[typed].name;
-        for (i, (ind, outcome)) in self.list.iter().zip(outcomes.iter_mut()).enumerate() {
+        let mut counting = false;
+        if edit.changes.as_ref().is_some_and(|c| c.guard) {
+            // The field went off task or came back: the report says so.
+            update.shows_change = true;
+            update.other_change = true;
+        }
+        for i in 0..self.list.len() {
+            let ind = &self.list[i];
             if ind.field != typed {
+                counting |= ind.counts_others;
                 continue;
             }
+            let outcome = &mut outcomes[i];
             update.met_spans_moved |=
                 shift_spans(&mut outcome.spans, name, edit.at, edit.by) && outcome.met;
+            if ind.counts_others {
+                counting = true;
+                continue;
+            }
             if edit.changes.as_ref().is_some_and(|c| !ind.reads.touched_by(c)) {
                 continue;
             }
-            let ctx = outcome::Context {
-                submission,
-                field: name,
-                criterion: &ind.criterion,
-                evidence: live.field(typed),
-                formula: self.formula,
-            };
-            let fresh = outcome::run(&ind.check, &ctx);
-            if !fresh.shows_as(outcome) {
-                update.shows_change = true;
-                if fresh.met && outcome.met {
-                    update.respanned.push(i);
-                } else {
-                    update.other_change = true;
+            let fresh = self.judge(ind, live.field(typed), submission, &[]);
+            record(&mut update, i, fresh, &mut outcomes[i]);
+        }
+        if counting {
+            for i in 0..self.list.len() {
+                let ind = &self.list[i];
+                if !ind.counts_others {
+                    continue;
                 }
+                let fresh = self.judge(ind, live.field(ind.field), submission, outcomes);
+                record(&mut update, i, fresh, &mut outcomes[i]);
             }
-            *outcome = fresh;
         }
         update
     }
 
     /// Every indicator's outcome from analysed fields (one per `fields` entry).
     fn outcomes(&self, evidence: &[FieldEvidence], submission: &Submission) -> Vec<Outcome> {
-        self.list
+        let mut outcomes: Vec<Outcome> = self
+            .list
             .iter()
             .map(|ind| {
-                let ctx = outcome::Context {
-                    submission,
-                    field: &self.fields[ind.field].name,
-                    criterion: &ind.criterion,
-                    evidence: &evidence[ind.field],
-                    formula: self.formula,
-                };
-                outcome::run(&ind.check, &ctx)
+                if ind.counts_others {
+                    Outcome::verdict(false, 0.0, 0.0)
+                } else {
+                    self.judge(ind, &evidence[ind.field], submission, &[])
+                }
             })
-            .collect()
+            .collect();
+        for (i, ind) in self.list.iter().enumerate() {
+            if ind.counts_others {
+                outcomes[i] = self.judge(ind, &evidence[ind.field], submission, &outcomes);
+            }
+        }
+        outcomes
     }
 }
 
+/// Puts a freshly judged outcome in place of the old one, noting what changed.
+fn record(update: &mut OutcomesUpdate, i: usize, fresh: Outcome, outcome: &mut Outcome) {
+    if !fresh.shows_as(outcome) {
+        update.shows_change = true;
+        if fresh.met && outcome.met {
+            update.respanned.push(i);
+        } else {
+            update.other_change = true;
+        }
+    }
+    *outcome = fresh;
+}
+
+/// What the integrity guards found in one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuardFinding {
+    pub field: String,
+    /// Sentences that were keyword lists (their evidence did not count).
+    pub keyword_lists: u32,
+    /// The field has words, none of them the task's: no evidence credit.
+    pub off_task: bool,
+}
+
+/// The task's own content words: every word of the rubric's phrases (as localized) and
+/// of its description, less the words too common to tell anything.
+fn task_vocabulary(rubric: &Rubric) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut add = |text: &str| {
+        for alternative in text.split('|') {
+            for chunk in alternative.split_whitespace() {
+                let chunk = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '*');
+                if chunk.chars().filter(|c| c.is_alphabetic()).count() < 3
+                    || guards::is_common(chunk)
+                {
+                    continue;
+                }
+                let chunk = chunk.to_lowercase();
+                if !words.contains(&chunk) {
+                    words.push(chunk);
+                }
+            }
+        }
+    };
+    if let Some(d) = &rubric.description {
+        add(d);
+    }
+    for criterion in &rubric.criteria {
+        for indicator in &criterion.indicators {
+            content_phrases(&indicator.check, &mut |p| add(p));
+        }
+    }
+    words
+}
+
+/// The phrases of a check that say what an answer should contain: not those of a `not`
+/// check or of a misconception list (`negation: only`), which name what it need not.
+fn content_phrases(check: &Check, add: &mut dyn FnMut(&str)) {
+    match check {
+        Check::Phrases { any_of, all_of, negation, .. } if *negation != Negation::Only => {
+            any_of.iter().chain(all_of.iter()).for_each(|p| add(p))
+        }
+        Check::All { checks }
+        | Check::Any { checks }
+        | Check::AtLeast { checks, .. }
+        | Check::Together { checks, .. } => checks.iter().for_each(|c| content_phrases(c, add)),
+        _ => {}
+    }
+}
+
+/// Fewer content words than this and a rubric says too little about its task for the
+/// off-task guard to judge an answer by.
+const TASK_VOCABULARY_MIN: usize = 3;
+
 struct Compiler<'r> {
     locale: &'r str,
+    guard_lists: bool,
     fields: Vec<FieldProgram>,
     problems: Vec<Problem>,
+    /// The current criterion's indicators: id → index in rubric order.
+    indicator_index: Vec<(String, usize)>,
 }
 
 impl Compiler<'_> {
@@ -425,6 +686,9 @@ impl Compiler<'_> {
             wants_syllables: false,
             syllable_rules: syllable_rules(self.locale),
             decimal_comma: decimal_comma(self.locale),
+            negation: guards::NegationCues::for_locale(self.locale),
+            guard_lists: self.guard_lists,
+            task: PhraseSet::default(),
         });
         self.fields.len() - 1
     }
@@ -441,8 +705,11 @@ impl Compiler<'_> {
                 stem,
                 fuzzy,
                 ignore_accents,
+                negation,
             } => {
-                let stem = if *stem { crate::text::stemmer_for(self.locale) } else { None };
+                let (all, texts) = if all_of.is_empty() { (false, any_of) } else { (true, all_of) };
+                // Phrases are stemmed by the stemmer of the language they are written in.
+                let stem = if *stem { crate::text::stemmer_for(texts.lang()) } else { None };
                 let normalization = Normalization {
                     case_sensitive: *case_sensitive,
                     ignore_accents: *ignore_accents,
@@ -450,14 +717,14 @@ impl Compiler<'_> {
                 };
                 let options =
                     PhraseOptions { normalization, whole_word: *whole_word, fuzzy: *fuzzy };
-                let (all, texts) = if all_of.is_empty() { (false, any_of) } else { (true, all_of) };
                 let ids: Vec<u32> =
                     texts.iter().map(|t| program.phrases.add(t, &options)).collect();
                 Node::Phrases {
                     first: ids.first().copied().unwrap_or(0),
-                    texts: texts.clone(),
+                    texts: texts.to_vec(),
                     all,
                     min_count: (*min_count).max(1),
+                    negation: *negation,
                 }
             }
             Check::WordCount(r) => Node::Count { unit: CountUnit::Words, min: r.min, max: r.max },
@@ -499,17 +766,25 @@ impl Compiler<'_> {
                     }
                 }
             }
-            Check::Number { equals, tolerance, rel_tolerance, unit } => {
+            Check::Number { equals, tolerance, rel_tolerance, unit, min, max, min_count } => {
                 program.wants_numbers = true;
-                let tolerance =
-                    tolerance.unwrap_or(0.0).max(rel_tolerance.unwrap_or(0.0) * equals.abs());
+                let tolerance = tolerance
+                    .unwrap_or(0.0)
+                    .max(rel_tolerance.unwrap_or(0.0) * equals.unwrap_or(0.0).abs());
                 let units = unit
                     .iter()
                     .flat_map(|u| u.split('|'))
                     .map(|u| u.trim().to_lowercase())
                     .filter(|u| !u.is_empty())
                     .collect();
-                Node::Number { equals: *equals, tolerance, units }
+                Node::Number {
+                    equals: *equals,
+                    tolerance,
+                    min: *min,
+                    max: *max,
+                    units,
+                    min_count: (*min_count).max(1),
+                }
             }
             Check::Choice { any_of } => Node::Choice(any_of.clone()),
             Check::Rating { from, min } => Node::Rating { from: *from, min: *min },
@@ -518,6 +793,26 @@ impl Compiler<'_> {
             Check::Not { check } => {
                 Node::Not(Box::new(self.node(check, field, &format!("{path}.check"))))
             }
+            Check::AtLeast { n, of, checks } => {
+                if of.is_empty() {
+                    Node::AtLeast { n: *n, parts: self.nodes(checks, field, path) }
+                } else {
+                    let of = of
+                        .iter()
+                        .filter_map(|id| {
+                            self.indicator_index.iter().find(|(i, _)| i == id).map(|(_, k)| *k)
+                        })
+                        .collect();
+                    Node::AtLeastOf { n: *n, of }
+                }
+            }
+            Check::Together { checks, within } => Node::Together {
+                parts: self.nodes(checks, field, path),
+                words: match within {
+                    Within::Sentence(_) => None,
+                    Within::Words(n) => Some(*n),
+                },
+            },
         }
     }
 

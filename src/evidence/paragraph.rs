@@ -25,6 +25,13 @@ pub(crate) struct FieldProgram {
     pub wants_syllables: bool,
     pub syllable_rules: SyllableRules,
     pub decimal_comma: bool,
+    /// The negation cues of the scoring language.
+    pub negation: super::guards::NegationCues,
+    /// Whether sentences that are keyword lists lose their evidence.
+    pub guard_lists: bool,
+    /// The task's own vocabulary (one single-word phrase each), for the off-task guard;
+    /// empty when the guard is off.
+    pub task: PhraseSet,
 }
 
 /// A phrase occurrence or regex match: which one, `[start, end)` in UTF-16 units.
@@ -53,7 +60,14 @@ pub(crate) struct Lexicon {
     /// (Hashed with Fx: the keys are short words, looked up for every word of every
     /// analysed sentence; SipHash's protection against chosen keys is not needed here.)
     index: HashMap<String, u32, rustc_hash::FxBuildHasher>,
-    entries: Vec<(Vec<u32>, u32)>,
+    entries: Vec<LexiconEntry>,
+}
+
+#[derive(Debug, Clone)]
+struct LexiconEntry {
+    symbols: Vec<u32>,
+    syllables: u32,
+    on_task: bool,
 }
 
 /// Beyond this many distinct words the lexicon starts afresh, to bound a session's memory.
@@ -72,39 +86,62 @@ impl Lexicon {
             if program.phrases.is_empty() { Vec::new() } else { program.phrases.symbols_of(word) };
         let count =
             if program.wants_syllables { syllables(word, program.syllable_rules) } else { 0 };
+        let on_task = !program.task.is_empty() && !program.task.symbols_of(word).is_empty();
         let i = self.entries.len() as u32;
-        self.entries.push((symbols, count));
+        self.entries.push(LexiconEntry { symbols, syllables: count, on_task });
         self.index.insert(word.to_string(), i);
         i
     }
 }
 
 impl FieldProgram {
-    /// Analyses one sentence.
+    /// Analyses one sentence. A phrase occurrence in a negated clause is recorded under id
+    /// `phrase + number of phrases` (see `FieldEvidence::negated_hits`); a sentence that is
+    /// a keyword list (with the guard on) keeps its counts and loses its evidence.
     pub(crate) fn analyze(&self, text: &str, lexicon: &mut Lexicon) -> SentenceEvidence {
         let tokens = words(text);
         let entries: Vec<u32> = tokens.iter().map(|w| lexicon.entry(self, w.text)).collect();
+        let entry = |e: u32| &lexicon.entries[e as usize];
         let mut evidence = SentenceEvidence {
             counts: TextCounts {
                 words: tokens.len() as u32,
                 // The text is one UAX #29 sentence already; it counts when it has a word
                 // (as `sentence_count` counts), without segmenting it again.
                 sentences: u32::from(!tokens.is_empty()),
-                syllables: entries.iter().map(|&e| lexicon.entries[e as usize].1).sum(),
+                syllables: entries.iter().map(|&e| entry(e).syllables).sum(),
+                on_task: entries.iter().filter(|&&e| entry(e).on_task).count() as u32,
+                lists: 0,
             },
             ..SentenceEvidence::default()
         };
         if !self.phrases.is_empty() {
-            let symbol_sets = entries.iter().map(|&e| lexicon.entries[e as usize].0.as_slice());
+            let negated_base = self.phrases.len() as u32;
+            // Which words occurrences cover, by occurrence group (for the keyword-list guard).
+            let mut covered = vec![0u32; tokens.len()];
+            let mut group = 0u32;
+            let symbol_sets = entries.iter().map(|&e| entry(e).symbols.as_slice());
             self.phrases.run(symbol_sets, |id, first, last| {
+                // Overlapping occurrences ("bean plants", "plants") are one group.
+                let g =
+                    covered[first..=last].iter().copied().find(|&g| g != 0).unwrap_or_else(|| {
+                        group += 1;
+                        group
+                    });
+                covered[first..=last].fill(g);
+                let negated = self.negation.negates(text, &tokens, first);
                 evidence.phrase_hits.push(Hit {
-                    id,
+                    id: if negated { id + negated_base } else { id },
                     start: tokens[first].utf16_start,
                     end: tokens[last].utf16_end,
                 });
             });
             evidence.phrase_hits.sort_unstable();
             evidence.phrase_hits.dedup();
+            if self.guard_lists && super::guards::is_keyword_run(&tokens, &covered) {
+                evidence.phrase_hits.clear();
+                evidence.counts.lists = 1;
+                return evidence;
+            }
         }
         for (id, (regex, prefilter)) in self.patterns.iter().enumerate() {
             let mut cursor = Utf16Cursor::default();
@@ -252,7 +289,8 @@ impl FieldEvidence {
         reuse: &mut impl Reuse,
     ) -> Self {
         let mut field = FieldEvidence {
-            phrases: vec![Vec::new(); program.phrases.len()],
+            // Each phrase's plain occurrences, then each one's negated occurrences.
+            phrases: vec![Vec::new(); 2 * program.phrases.len()],
             patterns: vec![Vec::new(); program.patterns.len()],
             ..FieldEvidence::default()
         };
@@ -292,9 +330,19 @@ impl FieldEvidence {
         field
     }
 
-    /// Occurrences of one phrase, in text order, as field offsets.
+    /// Occurrences of one phrase outside negated clauses, in text order, as field offsets.
     pub(crate) fn phrase_hits(&self, id: u32) -> &[(u32, u32)] {
         self.phrases.get(id as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Occurrences of one phrase in negated clauses.
+    pub(crate) fn negated_hits(&self, id: u32) -> &[(u32, u32)] {
+        self.phrases.get(id as usize + self.phrases.len() / 2).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the off-task guard holds the field back: it has words, none of the task's.
+    pub(crate) fn off_task(&self) -> bool {
+        self.counts.words > 0 && self.counts.on_task == 0
     }
 
     pub(crate) fn pattern_hits(&self, id: u32) -> &[(u32, u32)] {
@@ -317,6 +365,8 @@ pub(crate) struct Changes {
     pub patterns: Vec<bool>,
     pub numbers: bool,
     pub counts: bool,
+    /// What the integrity guards find changed (every check of the field is judged again).
+    pub guard: bool,
 }
 
 /// `x` moved by `by` when it lies at or after `at`.
@@ -373,10 +423,14 @@ impl FieldEvidence {
             base + olds.get(olds.len() - tail).map_or(old.utf16_len, |s| s.utf16_start),
         );
         let counts = old_mid.counts != new_mid.counts;
+        let was_off = self.off_task();
         if counts {
             self.counts.sub(old_mid.counts);
             self.counts.add(new_mid.counts);
         }
+        // What the integrity guards report changed: the field went off task or came back,
+        // or a sentence became a keyword list or stopped being one.
+        let guard = was_off != self.off_task() || old_mid.counts.lists != new_mid.counts.lists;
         let local = at - base;
         let phrases = splice_hits(
             &mut self.phrases,
@@ -424,7 +478,7 @@ impl FieldEvidence {
                 shift_number(n, at, by);
             }
         }
-        Changes { phrases, patterns, numbers: !same_numbers, counts }
+        Changes { phrases, patterns, numbers: !same_numbers, counts, guard }
     }
 }
 

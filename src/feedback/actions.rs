@@ -127,7 +127,15 @@ fn from_check(
             (_, Some(label)) => say(Key::StepAvoidLabel, &[("label", label)]),
             (_, None) => say(Key::StepAvoid, &[criterion]),
         },
-        Check::All { checks } | Check::Any { checks } => match (label, checks.first()) {
+        // Named indicators are resolved to the most useful missing one by `next_steps`.
+        Check::AtLeast { checks, .. } if checks.is_empty() => match label {
+            Some(label) => say(Key::StepAddLabel, &[("label", label)]),
+            None => say(Key::StepOther, &[criterion]),
+        },
+        Check::All { checks }
+        | Check::Any { checks }
+        | Check::AtLeast { checks, .. }
+        | Check::Together { checks, .. } => match (label, checks.first()) {
             (Some(label), _) => say(Key::StepAddLabel, &[("label", label)]),
             (None, Some(first)) => from_check(locale, first, None, title, None),
             (None, None) => say(Key::StepOther, &[criterion]),
@@ -215,7 +223,9 @@ pub(super) fn strength_message(
         Check::Pattern { .. } => Key::StrengthPattern,
         Check::Number { .. } => Key::StrengthNumber,
         Check::Choice { .. } => Key::StrengthChoice,
-        Check::All { .. } | Check::Any { .. } => Key::StrengthOther,
+        Check::All { .. } | Check::Any { .. } | Check::AtLeast { .. } | Check::Together { .. } => {
+            Key::StrengthOther
+        }
         Check::Rating { .. } | Check::Not { .. } => return None,
     };
     Some(render(locale, key, &[("criterion", criterion_title)]))

@@ -84,13 +84,20 @@ pub(super) fn goal(rubric: &CompiledRubric, aim: f64, plans: &[Plan], locale: Lo
         .iter()
         .map(|p| {
             let c = &rubric.criteria[p.criterion];
-            let statement = match c.levels.iter().find(|l| l.value == p.target) {
-                Some(l) => l.student.clone().unwrap_or_else(|| l.descriptor.clone()),
-                None => render(locale, Key::GoalChecklist, &[("criterion", &c.title)]),
+            let (statement, lang) = match c.levels.iter().find(|l| l.value == p.target) {
+                Some(l) => {
+                    let text = l.student.clone().unwrap_or_else(|| l.descriptor.clone());
+                    (text.to_string(), text.lang().to_string())
+                }
+                None => (
+                    render(locale, Key::GoalChecklist, &[("criterion", &c.title)]),
+                    c.title.lang().to_string(),
+                ),
             };
             CriterionGoal {
                 criterion: c.id.clone(),
-                title: c.title.clone(),
+                title: c.title.to_string(),
+                lang,
                 level: level_ref(rubric, p.target),
                 statement,
                 stretch: p.stretch,
@@ -107,7 +114,7 @@ pub(super) fn progress(rubric: &CompiledRubric, plans: &[Plan]) -> Vec<Progress>
             let c = &rubric.criteria[p.criterion];
             Progress {
                 criterion: c.id.clone(),
-                title: c.title.clone(),
+                title: c.title.to_string(),
                 current: level_ref(rubric, p.current),
                 target: level_ref(rubric, p.target),
                 levels_to_go: p.levels_to_go,

@@ -126,6 +126,8 @@ pub struct CriterionGoal {
     pub level: LevelRef,
     /// The target level's student wording ("I can…"), or its descriptor when it has none.
     pub statement: String,
+    /// The language of `title` and `statement`.
+    pub lang: String,
     /// The criterion already reached the scale target and aims one level higher.
     pub stretch: bool,
 }
@@ -139,6 +141,8 @@ pub struct Strength {
     pub indicator: String,
     /// The indicator's `praise`, or an engine message naming what was done.
     pub message: String,
+    /// The language `message` is in.
+    pub lang: String,
     /// Where in the student's text (UTF-16 offsets); empty for evidence that is not a stretch
     /// of text (a word count, a choice).
     pub spans: Vec<Span>,
@@ -155,6 +159,9 @@ pub struct NextStep {
     pub indicator: String,
     /// What to do: the indicator's `hint`, or an engine message built from its check.
     pub action: String,
+    /// The language `action` is in (the rubric's hint may be in its default language when
+    /// it has no translation).
+    pub lang: String,
     /// Why: the level this step leads to.
     pub reason: String,
     /// The criterion level the action works toward (the next one up).
@@ -212,6 +219,31 @@ pub fn feedback(
     let locale = options.locale;
     let aim = goal::scale_target(rubric, options.target);
     let plans = goal::plan(rubric, report, aim);
+    let mut next_steps = steps::next_steps(rubric, &plans, outcomes, locale);
+    // An answer held back by the integrity guards is first asked to be writing on the task.
+    let guard_step = if report.integrity.iter().any(|n| n.off_task) {
+        Some(messages::Key::StepOnTask)
+    } else if report.integrity.iter().any(|n| n.keyword_lists > 0) {
+        Some(messages::Key::StepSentences)
+    } else {
+        None
+    };
+    if let Some(key) = guard_step {
+        next_steps.insert(
+            0,
+            NextStep {
+                criterion: String::new(),
+                title: messages::render(locale, messages::Key::TaskTitle, &[]),
+                indicator: String::new(),
+                action: messages::render(locale, key, &[]),
+                lang: locale.tag().to_string(),
+                reason: messages::render(locale, messages::Key::TaskReason, &[]),
+                toward: report.level.clone(),
+                priority: 1.0e6, // above any step toward a level
+            },
+        );
+        next_steps.truncate(steps::MAX_NEXT_STEPS);
+    }
     Feedback {
         rubric: report.rubric.clone(),
         student: report.student.clone(),
@@ -219,7 +251,7 @@ pub fn feedback(
         locale,
         goal: goal::goal(rubric, aim, &plans, locale),
         strengths: strengths::strengths(rubric, outcomes, locale),
-        next_steps: steps::next_steps(rubric, &plans, outcomes, locale),
+        next_steps,
         progress: goal::progress(rubric, &plans),
     }
 }
@@ -230,8 +262,14 @@ pub fn feedback_for(
     submission: &Submission,
     options: &FeedbackOptions,
 ) -> Result<Feedback, Error> {
+    let locale = submission.locale.as_deref().unwrap_or(options.locale.tag());
+    if let Some(localized) = rubric.in_locale(Some(locale))? {
+        let mut submission = submission.clone();
+        submission.locale = None;
+        return feedback_for(&localized, &submission, options);
+    }
     rubric.check_submission(submission)?;
-    let outcomes = rubric.matchers.evaluate(submission);
-    let report = rubric.report(submission, &outcomes);
+    let (outcomes, guards) = rubric.matchers.evaluate_with_guards(submission);
+    let report = rubric.report(submission, &outcomes, &guards);
     Ok(feedback(rubric, &report, &outcomes, options))
 }

@@ -106,13 +106,19 @@ pub(super) fn next_steps(
         .filter_map(|k| {
             let c = &candidates[k];
             let criterion = &rubric.criteria[c.criterion];
-            let model = models.get(c.indicator)?;
-            let outcome = outcomes.get(c.indicator)?;
+            // "Any n of these": the step is the most useful element still missing.
+            let element = best_missing_element(rubric, c.indicator, outcomes, &models);
+            let model = models.get(element)?;
+            let outcome = outcomes.get(element)?;
             let toward = level_ref(rubric, c.toward);
             Some(NextStep {
                 criterion: criterion.id.clone(),
-                title: criterion.title.clone(),
+                title: criterion.title.to_string(),
                 indicator: model.id.clone(),
+                lang: model
+                    .hint
+                    .as_ref()
+                    .map_or_else(|| locale.tag().to_string(), |h| h.lang().to_string()),
                 action: action(locale, model, &criterion.title, outcome),
                 reason: render(
                     locale,
@@ -124,4 +130,42 @@ pub(super) fn next_steps(
             })
         })
         .collect()
+}
+
+/// For an indicator counting others (`atLeast` … `of`), the one of them to work on next:
+/// unmet, nearest to being met, with a hint of its own when several are as near (first in
+/// rubric order on a tie). Any other indicator is its own element.
+fn best_missing_element(
+    rubric: &CompiledRubric,
+    indicator: usize,
+    outcomes: &[Outcome],
+    models: &[&crate::rubric::model::Indicator],
+) -> usize {
+    let Some(crate::rubric::model::Check::AtLeast { of, .. }) =
+        models.get(indicator).map(|m| &m.check)
+    else {
+        return indicator;
+    };
+    if of.is_empty() {
+        return indicator;
+    }
+    let criterion = &rubric.criteria[rubric.indicators[indicator].criterion];
+    let mut best: Option<(usize, f64, bool)> = None;
+    for &i in &criterion.indicators {
+        if !of.contains(&models[i].id) || outcomes.get(i).is_none_or(|o| o.met) {
+            continue;
+        }
+        let closeness = outcomes[i].closeness;
+        let hinted = models[i].hint.is_some();
+        let better = match best {
+            None => true,
+            Some((_, c, h)) => {
+                closeness > c + 1e-9 || ((closeness - c).abs() <= 1e-9 && hinted && !h)
+            }
+        };
+        if better {
+            best = Some((i, closeness, hinted));
+        }
+    }
+    best.map_or(indicator, |(i, _, _)| i)
 }

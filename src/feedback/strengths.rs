@@ -21,10 +21,15 @@ pub(super) fn strengths(
             }
             // Nothing specific to say (a `not` check, a rating) is better than vague praise.
             let Some(message) = strength_message(locale, model, &criterion.title) else { continue };
+            let lang = match (&model.praise, &model.label) {
+                (Some(t), _) | (None, Some(t)) => t.lang().to_string(),
+                _ => locale.tag().to_string(),
+            };
             out.push(Strength {
                 criterion: criterion.id.clone(),
                 indicator: model.id.clone(),
                 message,
+                lang,
                 spans: strength_spans(&outcome.spans),
             });
         }

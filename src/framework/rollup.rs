@@ -104,7 +104,7 @@ fn combine(
         competency: id.to_string(),
         value,
         level: level.value,
-        label: Some(level.label.clone()),
+        label: Some(level.label.to_string()),
         mastered,
         count: assessed.iter().map(|e| e.count).sum(),
         trend: combined_trend(&assessed),

@@ -68,7 +68,7 @@ impl EstimateRow {
             competency: table.competencies[self.competency as usize].to_string(),
             value: self.value,
             level: self.level,
-            label: self.label.map(|i| scale.levels[i as usize].label.clone()),
+            label: self.label.map(|i| scale.levels[i as usize].label.to_string()),
             mastered: self.mastered,
             count: self.count as usize,
             trend: self.trend,

@@ -216,7 +216,7 @@ fn walk_scale(walk: &mut Walk, mut f: Fields) -> Option<Scale> {
                         walk.problem(format!("{path}.value"), "scale levels must go up");
                         ok = false;
                     }
-                    levels.push(ScaleLevel { value, label: label.to_string() });
+                    levels.push(ScaleLevel { value, label: label.into() });
                 }
                 _ => ok = false,
             }

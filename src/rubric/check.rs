@@ -1,10 +1,10 @@
 //! Validation of indicator checks (SPEC §1 table), recursively for `all`/`any`/`not`.
 
-use super::parse::unknown_word;
-use crate::json::Walk;
+use super::parse::{localized_strings, unknown_word};
+use crate::json::{Fields, Walk};
 use serde_json::Value;
 
-const TYPES: [&str; 12] = [
+const TYPES: [&str; 14] = [
     "phrases",
     "wordCount",
     "sentenceCount",
@@ -17,12 +17,21 @@ const TYPES: [&str; 12] = [
     "all",
     "any",
     "not",
+    "atLeast",
+    "together",
 ];
+
+/// What walking an indicator's check learned that only the criterion can judge: the
+/// indicators named by `atLeast` checks' `of` (path, id).
+#[derive(Debug, Default)]
+pub(super) struct CheckRefs {
+    pub of: Vec<(String, String)>,
+}
 
 /// Largest compiled regex we accept, so that one rubric cannot exhaust a student's browser.
 pub const REGEX_SIZE_LIMIT: usize = 256 * 1024;
 
-pub(super) fn walk_check(walk: &mut Walk, value: &Value, path: &str) {
+pub(super) fn walk_check(walk: &mut Walk, value: &Value, path: &str, refs: &mut CheckRefs) {
     let Some(mut f) = walk.object(value, path) else { return };
     let Some(kind) = f.str(walk, "type", true) else {
         f.finish(walk);
@@ -30,8 +39,8 @@ pub(super) fn walk_check(walk: &mut Walk, value: &Value, path: &str) {
     };
     match kind {
         "phrases" => {
-            let any = f.strings(walk, "anyOf", false);
-            let all = f.strings(walk, "allOf", false);
+            let any = localized_strings(walk, &mut f, "anyOf");
+            let all = localized_strings(walk, &mut f, "allOf");
             match (&any, &all) {
                 (None, None) => walk.problem(
                     f.path_of("anyOf"),
@@ -43,10 +52,8 @@ pub(super) fn walk_check(walk: &mut Walk, value: &Value, path: &str) {
                 _ => {}
             }
             for (list_key, list) in [("anyOf", any), ("allOf", all)] {
+                let _ = list_key;
                 let Some(list) = list else { continue };
-                if list.is_empty() {
-                    walk.problem(f.path_of(list_key), "needs at least one phrase");
-                }
                 for (p, phrase) in list {
                     if let Some(message) = phrase_problem(phrase) {
                         walk.problem(p, message);
@@ -58,6 +65,14 @@ pub(super) fn walk_check(walk: &mut Walk, value: &Value, path: &str) {
             f.bool(walk, "wholeWord");
             f.bool(walk, "stem");
             f.bool(walk, "ignoreAccents");
+            if let Some(mode) = f.str(walk, "negation", false) {
+                if !["skip", "any", "only"].contains(&mode) {
+                    walk.problem(
+                        f.path_of("negation"),
+                        unknown_word("negation", mode, &["skip", "any", "only"]),
+                    );
+                }
+            }
             match f.get("fuzzy") {
                 None => {}
                 Some(Value::String(s)) if s == "auto" => {}
@@ -107,7 +122,23 @@ pub(super) fn walk_check(walk: &mut Walk, value: &Value, path: &str) {
             }
         }
         "number" => {
-            f.number(walk, "equals", true);
+            let equals = f.number(walk, "equals", false);
+            let min = f.number(walk, "min", false);
+            let max = f.number(walk, "max", false);
+            if let (Some(a), Some(b)) = (min, max) {
+                if a > b {
+                    walk.problem(f.path_of("max"), format!("max {b} is below min {a}"));
+                }
+            }
+            if let (Some(e), Some(a), Some(b)) = (equals, min, max) {
+                if e < a || e > b {
+                    walk.problem(
+                        f.path_of("equals"),
+                        format!("{e} is outside min {a} and max {b}"),
+                    );
+                }
+            }
+            f.count(walk, "minCount", false, 1);
             if let Some(t) = f.number(walk, "tolerance", false) {
                 if t < 0.0 {
                     walk.problem(f.path_of("tolerance"), "must not be negative");
@@ -142,20 +173,54 @@ pub(super) fn walk_check(walk: &mut Walk, value: &Value, path: &str) {
             f.number(walk, "min", true);
         }
         "all" | "any" => {
-            if let Some(checks) = f.array(walk, "checks", true) {
-                let base = f.path_of("checks");
-                if checks.is_empty() {
-                    walk.problem(&base, "needs at least one check");
+            walk_checks(walk, &mut f, true, refs);
+        }
+        "atLeast" => {
+            let n = f.count(walk, "n", true, 1);
+            let of = f.strings(walk, "of", false);
+            let checks = walk_checks(walk, &mut f, false, refs);
+            let given = match (&of, checks) {
+                (Some(_), Some(_)) => {
+                    walk.problem(f.path_of("checks"), "use either `of` or `checks`, not both");
+                    None
                 }
-                for (i, check) in checks.iter().enumerate() {
-                    walk_check(walk, check, &format!("{base}[{i}]"));
+                (Some(of), None) => {
+                    for (p, id) in of {
+                        refs.of.push((p.clone(), id.to_string()));
+                    }
+                    Some(of.len())
                 }
+                (None, Some(k)) => Some(k),
+                (None, None) => {
+                    walk.problem(
+                        f.path_of("of"),
+                        "missing: name the indicators to count in `of` (or give inline `checks`)",
+                    );
+                    None
+                }
+            };
+            if let (Some(n), Some(m)) = (n, given) {
+                if n as usize > m {
+                    walk.problem(f.path_of("n"), format!("asks for {n} but names only {m}"));
+                }
+            }
+        }
+        "together" => {
+            walk_checks(walk, &mut f, true, refs);
+            match f.get("within") {
+                None => {}
+                Some(Value::String(s)) if s == "sentence" => {}
+                Some(Value::Number(n)) if n.as_u64().is_some_and(|n| (1..=1000).contains(&n)) => {}
+                Some(_) => walk.problem(
+                    f.path_of("within"),
+                    "expected \"sentence\" or a number of words from 1 to 1000",
+                ),
             }
         }
         "not" => {
             let inner_path = f.path_of("check");
             match f.get("check") {
-                Some(inner) => walk_check(walk, inner, &inner_path),
+                Some(inner) => walk_check(walk, inner, &inner_path, refs),
                 None => walk.problem(inner_path, "missing: expected the check to negate"),
             }
         }
@@ -165,6 +230,24 @@ pub(super) fn walk_check(walk: &mut Walk, value: &Value, path: &str) {
         }
     }
     f.finish(walk);
+}
+
+/// A combinator's `checks`, each walked; the number of checks when present.
+fn walk_checks(
+    walk: &mut Walk,
+    f: &mut Fields,
+    needed: bool,
+    refs: &mut CheckRefs,
+) -> Option<usize> {
+    let checks = f.array(walk, "checks", needed)?;
+    let base = f.path_of("checks");
+    if checks.is_empty() {
+        walk.problem(&base, "needs at least one check");
+    }
+    for (i, check) in checks.iter().enumerate() {
+        walk_check(walk, check, &format!("{base}[{i}]"), refs);
+    }
+    Some(checks.len())
 }
 
 fn phrase_problem(phrase: &str) -> Option<String> {

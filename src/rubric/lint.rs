@@ -209,6 +209,39 @@ pub fn lint(rubric: &Rubric) -> Vec<Advice> {
             }
         }
     }
+    for (c, criterion) in rubric.criteria.iter().enumerate() {
+        for (k, indicator) in criterion.indicators.iter().enumerate() {
+            let mut lists = Vec::new();
+            common_phrase_lists(
+                &indicator.check,
+                &format!("criteria[{c}].indicators[{k}].check"),
+                &mut lists,
+            );
+            for (path, phrases) in lists {
+                let shown: Vec<String> = phrases.iter().map(|p| format!("\"{p}\"")).collect();
+                out.push(advice(
+                    path,
+                    "common-words",
+                    format!(
+                        "indicator `{}` looks only for very common words ({}): nearly every answer has them, so they show little. Add words of the task itself.",
+                        indicator.id,
+                        shown.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    for (path, missing) in missing_translations(rubric) {
+        out.push(advice(
+            path,
+            "missing-translation",
+            format!(
+                "no text in {} here; students reading in that language will see the rubric's own ({}).",
+                missing.join(", "),
+                rubric.locale
+            ),
+        ));
+    }
     if rubric.kind != RubricKind::Checklist {
         for (c, criterion) in rubric.criteria.iter().enumerate() {
             for (k, indicator) in criterion.indicators.iter().enumerate() {
@@ -228,10 +261,109 @@ pub fn lint(rubric: &Rubric) -> Vec<Advice> {
 fn uses_stem(check: &Check) -> bool {
     match check {
         Check::Phrases { stem, .. } => *stem,
-        Check::All { checks } | Check::Any { checks } => checks.iter().any(uses_stem),
+        Check::All { checks }
+        | Check::Any { checks }
+        | Check::AtLeast { checks, .. }
+        | Check::Together { checks, .. } => checks.iter().any(uses_stem),
         Check::Not { check } => uses_stem(check),
         _ => false,
     }
+}
+
+/// Phrase lists (with their path under the check) made only of words too common to tell
+/// anything ("so", "the data"): nearly every answer has them.
+fn common_phrase_lists(check: &Check, path: &str, out: &mut Vec<(String, Vec<String>)>) {
+    match check {
+        Check::Phrases { any_of, all_of, negation, .. }
+            if *negation != super::model::Negation::Only =>
+        {
+            for (key, list) in [("anyOf", any_of), ("allOf", all_of)] {
+                for (lang, phrases) in list.all_lists() {
+                    let common: Vec<String> = phrases
+                        .iter()
+                        .filter(|p| {
+                            p.split(|c: char| c == '|' || c.is_whitespace())
+                                .filter(|w| !w.is_empty())
+                                .all(crate::evidence::is_common_word)
+                        })
+                        .cloned()
+                        .collect();
+                    if !phrases.is_empty() && common.len() == phrases.len() {
+                        let at = if list.translations_given() {
+                            format!("{path}.{key}.{lang}")
+                        } else {
+                            format!("{path}.{key}")
+                        };
+                        out.push((at, common));
+                    }
+                }
+            }
+        }
+        Check::All { checks }
+        | Check::Any { checks }
+        | Check::AtLeast { checks, .. }
+        | Check::Together { checks, .. } => {
+            for (i, c) in checks.iter().enumerate() {
+                common_phrase_lists(c, &format!("{path}.checks[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Texts of the rubric that lack a language other texts are given in: (path, missing).
+fn missing_translations(rubric: &Rubric) -> Vec<(String, Vec<String>)> {
+    use super::model::Text;
+    let mut languages: Vec<String> = Vec::new();
+    let mut texts: Vec<(String, Vec<String>)> = Vec::new();
+    let mut note = |path: String, t: &Text| {
+        let locales = t.locales();
+        for l in &locales {
+            if !languages.contains(l) {
+                languages.push(l.clone());
+            }
+        }
+        texts.push((path, locales));
+    };
+    note("title".into(), &rubric.title);
+    if let Some(d) = &rubric.description {
+        note("description".into(), d);
+    }
+    for (c, criterion) in rubric.criteria.iter().enumerate() {
+        let base = format!("criteria[{c}]");
+        note(format!("{base}.title"), &criterion.title);
+        for (l, level) in criterion.levels.iter().enumerate() {
+            note(format!("{base}.levels[{l}].descriptor"), &level.descriptor);
+            if let Some(t) = &level.student {
+                note(format!("{base}.levels[{l}].student"), t);
+            }
+        }
+        for (k, indicator) in criterion.indicators.iter().enumerate() {
+            for (key, t) in [
+                ("hint", &indicator.hint),
+                ("praise", &indicator.praise),
+                ("label", &indicator.label),
+            ] {
+                if let Some(t) = t {
+                    note(format!("{base}.indicators[{k}].{key}"), t);
+                }
+            }
+        }
+    }
+    if languages.len() < 2 {
+        return Vec::new();
+    }
+    texts
+        .into_iter()
+        .filter_map(|(path, have)| {
+            let missing: Vec<String> = languages
+                .iter()
+                .filter(|l| !have.iter().any(|h| super::localized::same_language(h, l)))
+                .cloned()
+                .collect();
+            (!missing.is_empty()).then_some((path, missing))
+        })
+        .collect()
 }
 
 fn normalize(s: &str) -> String {

@@ -3,6 +3,7 @@
 
 mod check;
 pub mod lint;
+pub mod localized;
 pub mod model;
 mod parse;
 mod submission;

@@ -3,6 +3,7 @@
 //! These types are built by serde only after `rubric::parse` has walked the JSON and found
 //! nothing wrong, so they can assume well-formed input; they also generate the JSON Schema.
 
+pub use super::localized::{PhraseList, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -16,7 +17,7 @@ use schemars::JsonSchema;
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Rubric {
     pub id: String,
-    pub title: String,
+    pub title: Text,
     #[serde(default)]
     pub kind: RubricKind,
     /// BCP 47 language of the rubric's own text; also picks the stemmer and readability formula.
@@ -24,7 +25,7 @@ pub struct Rubric {
     pub locale: String,
     /// What the task asks, shown to students above the rubric.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     #[serde(default)]
     pub scale: Scale,
     pub criteria: Vec<Criterion>,
@@ -34,6 +35,37 @@ pub struct Rubric {
     /// Whether a human rating overrides automatic evidence (default: yes).
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub ratings_override: bool,
+    /// The integrity guards (all on unless switched off here).
+    #[serde(default, skip_serializing_if = "Integrity::is_default")]
+    pub integrity: Integrity,
+}
+
+/// Guards against evidence that is not writing (SPEC "Integrity guards"), each on by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Integrity {
+    /// Evidence found in a run of words that is not a sentence (a list of keywords, one
+    /// word repeated) earns nothing.
+    #[serde(default = "yes")]
+    pub keyword_lists: bool,
+    /// An answer that uses none of the task's own content words (those of the rubric's
+    /// `description` and of its phrases) earns no evidence credit and is asked to stay on
+    /// the task. Applies to rubrics with a `description`.
+    #[serde(default = "yes")]
+    pub off_task: bool,
+}
+
+impl Default for Integrity {
+    fn default() -> Self {
+        Integrity { keyword_lists: true, off_task: true }
+    }
+}
+
+impl Integrity {
+    fn is_default(&self) -> bool {
+        *self == Integrity::default()
+    }
 }
 
 fn default_locale() -> String {
@@ -75,7 +107,7 @@ pub struct Scale {
 
 impl Default for Scale {
     fn default() -> Self {
-        let level = |value: f64, label: &str| ScaleLevel { value, label: label.to_string() };
+        let level = |value: f64, label: &str| ScaleLevel { value, label: Text::from(label) };
         Scale {
             levels: vec![
                 level(1.0, "Beginning"),
@@ -89,6 +121,11 @@ impl Default for Scale {
 }
 
 impl Scale {
+    /// The label of the level `value` (empty when the scale has no such level).
+    pub fn level_text(&self, value: f64) -> Text {
+        self.levels.iter().find(|l| l.value == value).map(|l| l.label.clone()).unwrap_or_default()
+    }
+
     pub fn label_of(&self, value: f64) -> Option<&str> {
         self.levels.iter().find(|l| l.value == value).map(|l| l.label.as_str())
     }
@@ -104,7 +141,7 @@ impl Scale {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ScaleLevel {
     pub value: f64,
-    pub label: String,
+    pub label: Text,
 }
 
 /// One criterion (a row of the rubric).
@@ -113,9 +150,9 @@ pub struct ScaleLevel {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Criterion {
     pub id: String,
-    pub title: String,
+    pub title: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// The competency this criterion gives evidence of (a framework id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub competency: Option<String>,
@@ -148,10 +185,10 @@ pub struct Level {
     /// Points before weighting (default: the value).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub points: Option<f64>,
-    pub descriptor: String,
+    pub descriptor: Text,
     /// Student-facing ("I can…") wording.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub student: Option<String>,
+    pub student: Option<Text>,
     /// Indicator ids that must all be met to reach this level.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requires: Vec<String>,
@@ -168,9 +205,9 @@ impl Level {
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PointDescriptor {
-    pub descriptor: String,
+    pub descriptor: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub student: Option<String>,
+    pub student: Option<Text>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requires: Vec<String>,
 }
@@ -187,16 +224,16 @@ pub struct Indicator {
     pub field: String,
     /// What a student could do to meet it (used in next steps).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
     /// Praise tied to the evidence, when met.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub praise: Option<String>,
+    pub praise: Option<Text>,
     /// Checklist rubrics: what the indicator is worth (default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub points: Option<f64>,
     /// A short student-facing name ("a claim", "units on every number").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
+    pub label: Option<Text>,
 }
 
 pub fn default_field() -> String {
@@ -260,10 +297,10 @@ pub enum Rater {
 pub enum Check {
     #[serde(rename_all = "camelCase")]
     Phrases {
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        any_of: Vec<String>,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        all_of: Vec<String>,
+        #[serde(default, skip_serializing_if = "PhraseList::is_unset")]
+        any_of: PhraseList,
+        #[serde(default, skip_serializing_if = "PhraseList::is_unset")]
+        all_of: PhraseList,
         #[serde(default = "one_count")]
         min_count: u32,
         #[serde(default)]
@@ -276,6 +313,9 @@ pub enum Check {
         fuzzy: Fuzzy,
         #[serde(default)]
         ignore_accents: bool,
+        /// Occurrences in a negated clause: skipped (default), counted, or the only ones.
+        #[serde(default, skip_serializing_if = "Negation::is_skip")]
+        negation: Negation,
     },
     WordCount(Range),
     SentenceCount(Range),
@@ -295,13 +335,22 @@ pub enum Check {
     },
     #[serde(rename_all = "camelCase")]
     Number {
-        equals: f64,
+        /// The value asked for (with `tolerance`); without it any number within `min`/`max`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        equals: Option<f64>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         tolerance: Option<f64>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         rel_tolerance: Option<f64>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         unit: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min: Option<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<f64>,
+        /// How many such numbers (default 1).
+        #[serde(default = "one_count")]
+        min_count: u32,
     },
     #[serde(rename_all = "camelCase")]
     Choice {
@@ -320,6 +369,66 @@ pub enum Check {
     Not {
         check: Box<Check>,
     },
+    /// At least `n` of the named indicators of the same criterion (`of`), or of the inline
+    /// `checks`, are met.
+    AtLeast {
+        n: u32,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        of: Vec<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        checks: Vec<Check>,
+    },
+    /// Every inner check is met inside one sentence, or within a window of words.
+    Together {
+        checks: Vec<Check>,
+        #[serde(default)]
+        within: Within,
+    },
+}
+
+/// Where a `together` check's parts must be found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(untagged)]
+pub enum Within {
+    /// `"sentence"`: in one sentence.
+    Sentence(SentenceWord),
+    /// Within this many words (from the first word of the first part to the last word of
+    /// the last).
+    Words(u32),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum SentenceWord {
+    Sentence,
+}
+
+impl Default for Within {
+    fn default() -> Self {
+        Within::Sentence(SentenceWord::Sentence)
+    }
+}
+
+/// How a `phrases` check treats occurrences in a negated clause ("there is **no** claim").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Negation {
+    /// They do not count (the default).
+    #[default]
+    Skip,
+    /// They count like any other.
+    Any,
+    /// Only they count (to find misconceptions stated as denials).
+    Only,
+}
+
+impl Negation {
+    fn is_skip(&self) -> bool {
+        *self == Negation::Skip
+    }
 }
 
 fn one_count() -> u32 {
@@ -357,6 +466,10 @@ pub struct Submission {
     /// RFC 3339 time of submission.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submitted_at: Option<String>,
+    /// The language the work is written in (default: the rubric's); picks the rubric's
+    /// phrases, stemmer and wording of that language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
     /// The student's answers by field (`response` for single-part tasks).
     #[serde(default)]
     pub responses: BTreeMap<String, Response>,
@@ -418,4 +531,103 @@ pub struct Rating {
     pub by: Rater,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+}
+
+impl Rubric {
+    /// Settles every text and phrase list of the rubric on its own locale (done once after
+    /// parsing).
+    pub fn settle_locale(&mut self) {
+        let default = self.locale.clone();
+        self.visit_texts(&mut |t| t.settle(&default), &mut |p| p.settle(&default));
+    }
+
+    /// The rubric as read in `locale`: each text and phrase list in that locale where the
+    /// rubric gives one, in the rubric's own locale where it does not (each says which).
+    /// The result's `locale` is `locale`, so stemming of the rubric's own-locale phrases
+    /// still follows each list's `lang`.
+    pub fn localized(&self, locale: &str) -> Rubric {
+        let mut rubric = self.clone();
+        let default = self.locale.clone();
+        rubric
+            .visit_texts(&mut |t| t.choose(locale, &default), &mut |p| p.choose(locale, &default));
+        rubric.locale = locale.to_string();
+        rubric
+    }
+
+    /// Whether the rubric has text of its own in `locale` (any translation, or it is the
+    /// rubric's own locale).
+    pub fn speaks(&self, locale: &str) -> bool {
+        if super::localized::same_language(&self.locale, locale) {
+            return true;
+        }
+        let found = std::cell::Cell::new(false);
+        let mut rubric = self.clone();
+        rubric.visit_texts(&mut |t| found.set(found.get() | t.has(locale)), &mut |p| {
+            found.set(found.get() | p.has(locale))
+        });
+        found.get()
+    }
+
+    /// Calls `text` on every teacher- or student-facing string and `phrases` on every
+    /// phrase list of the rubric.
+    pub fn visit_texts(
+        &mut self,
+        text: &mut dyn FnMut(&mut Text),
+        phrases: &mut dyn FnMut(&mut PhraseList),
+    ) {
+        text(&mut self.title);
+        self.description.iter_mut().for_each(&mut *text);
+        for level in &mut self.scale.levels {
+            text(&mut level.label);
+        }
+        for criterion in &mut self.criteria {
+            text(&mut criterion.title);
+            criterion.description.iter_mut().for_each(&mut *text);
+            for level in &mut criterion.levels {
+                text(&mut level.descriptor);
+                level.student.iter_mut().for_each(&mut *text);
+            }
+            for point in criterion.proficient.iter_mut().chain(criterion.advanced.iter_mut()) {
+                text(&mut point.descriptor);
+                point.student.iter_mut().for_each(&mut *text);
+            }
+            for indicator in &mut criterion.indicators {
+                for t in [&mut indicator.hint, &mut indicator.praise, &mut indicator.label] {
+                    t.iter_mut().for_each(&mut *text);
+                }
+                indicator.check.visit_phrases(phrases);
+            }
+        }
+    }
+}
+
+impl Check {
+    /// Calls `f` on every phrase list of the check and its inner checks.
+    pub fn visit_phrases(&mut self, f: &mut dyn FnMut(&mut PhraseList)) {
+        match self {
+            Check::Phrases { any_of, all_of, .. } => {
+                f(any_of);
+                f(all_of);
+            }
+            Check::All { checks }
+            | Check::Any { checks }
+            | Check::AtLeast { checks, .. }
+            | Check::Together { checks, .. } => checks.iter_mut().for_each(|c| c.visit_phrases(f)),
+            Check::Not { check } => check.visit_phrases(f),
+            _ => {}
+        }
+    }
+
+    /// This check and every check inside it, outermost first.
+    pub fn each(&self, f: &mut dyn FnMut(&Check)) {
+        f(self);
+        match self {
+            Check::All { checks }
+            | Check::Any { checks }
+            | Check::AtLeast { checks, .. }
+            | Check::Together { checks, .. } => checks.iter().for_each(|c| c.each(f)),
+            Check::Not { check } => check.each(f),
+            _ => {}
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! Rubric parsing: walk the JSON once, record every problem with its path, then build.
 
-use super::check::walk_check;
+use super::check::{walk_check, CheckRefs};
 use super::model::{Rubric, RubricKind};
 use crate::error::Error;
 use crate::json::{did_you_mean, parse_document, Fields, Walk};
@@ -17,8 +17,10 @@ pub fn parse_rubric_value(value: &Value) -> Result<Rubric, Error> {
     let mut walk = Walk::new();
     walk_rubric(&mut walk, value);
     walk.finish("rubric")?;
-    serde_json::from_value(value.clone())
-        .map_err(|e| Error::at("rubric", "", format!("could not build the rubric: {e}")))
+    let mut rubric: Rubric = serde_json::from_value(value.clone())
+        .map_err(|e| Error::at("rubric", "", format!("could not build the rubric: {e}")))?;
+    rubric.settle_locale();
+    Ok(rubric)
 }
 
 const KINDS: [&str; 4] = ["analytic", "holistic", "singlePoint", "checklist"];
@@ -32,8 +34,9 @@ struct ScaleSeen {
 fn walk_rubric(walk: &mut Walk, value: &Value) {
     let Some(mut root) = walk.object(value, "") else { return };
     root.text(walk, "id", true);
-    root.text(walk, "title", true);
-    root.str(walk, "description", false);
+    localized_text(walk, &mut root, "title", true);
+    localized_text(walk, &mut root, "description", false);
+    walk_integrity(walk, &mut root);
     root.bool(walk, "scoreSelf");
     root.bool(walk, "ratingsOverride");
     if let Some(locale) = root.str(walk, "locale", false) {
@@ -120,7 +123,7 @@ fn walk_scale(walk: &mut Walk, mut fields: Fields) -> Option<ScaleSeen> {
                 continue;
             };
             let value = lf.number(walk, "value", true);
-            lf.text(walk, "label", true);
+            localized_text(walk, &mut lf, "label", true);
             lf.finish(walk);
             match value {
                 Some(v) => {
@@ -175,8 +178,8 @@ fn walk_criterion(
             criterion_ids.insert(id.to_string(), path);
         }
     }
-    fields.text(walk, "title", true);
-    fields.str(walk, "description", false);
+    localized_text(walk, &mut fields, "title", true);
+    localized_text(walk, &mut fields, "description", false);
     fields.text(walk, "competency", false);
     if let Some(w) = fields.number(walk, "weight", false) {
         if w <= 0.0 {
@@ -243,12 +246,14 @@ fn walk_criterion(
                     "a checklist criterion needs at least one indicator",
                 );
             }
+            let mut own: Vec<(Option<String>, CheckRefs)> = Vec::new();
             for (k, indicator) in indicators.iter().enumerate() {
                 let path = format!("{indicators_path}[{k}]");
                 if let Some(f) = walk.object(indicator, &path) {
-                    walk_indicator(walk, f, indicator_ids);
+                    own.push(walk_indicator(walk, f, indicator_ids));
                 }
             }
+            walk_counted(walk, &own);
         }
         None if kind == Some(RubricKind::Checklist) => {
             walk.problem(&indicators_path, "missing: a checklist criterion needs its indicators");
@@ -274,8 +279,8 @@ fn walk_levels(
         let Some(mut f) = walk.object(level, &path) else { continue };
         let value = f.number(walk, "value", true);
         let points = f.number(walk, "points", false);
-        f.text(walk, "descriptor", true);
-        f.text(walk, "student", false);
+        localized_text(walk, &mut f, "descriptor", true);
+        localized_text(walk, &mut f, "student", false);
         walk_requires(walk, &mut f, requires);
         f.finish(walk);
         let Some(value) = value else { continue };
@@ -308,8 +313,8 @@ fn walk_levels(
 }
 
 fn walk_point(walk: &mut Walk, mut f: Fields, requires: &mut Vec<(String, String)>) {
-    f.text(walk, "descriptor", true);
-    f.text(walk, "student", false);
+    localized_text(walk, &mut f, "descriptor", true);
+    localized_text(walk, &mut f, "student", false);
     walk_requires(walk, &mut f, requires);
     f.finish(walk);
 }
@@ -322,8 +327,15 @@ fn walk_requires(walk: &mut Walk, f: &mut Fields, requires: &mut Vec<(String, St
     }
 }
 
-fn walk_indicator(walk: &mut Walk, mut f: Fields, indicator_ids: &mut BTreeMap<String, String>) {
-    if let Some(id) = f.text(walk, "id", true) {
+/// Walks an indicator; gives its id and the indicators its `atLeast` checks name.
+fn walk_indicator(
+    walk: &mut Walk,
+    mut f: Fields,
+    indicator_ids: &mut BTreeMap<String, String>,
+) -> (Option<String>, CheckRefs) {
+    let mut refs = CheckRefs::default();
+    let own = f.text(walk, "id", true).map(str::to_string);
+    if let Some(id) = own.as_deref() {
         let path = f.path_of("id");
         if let Some(first) = indicator_ids.get(id) {
             walk.problem(&path, format!("duplicate indicator id `{id}` (first used at {first})"));
@@ -332,9 +344,9 @@ fn walk_indicator(walk: &mut Walk, mut f: Fields, indicator_ids: &mut BTreeMap<S
         }
     }
     f.text(walk, "field", false);
-    f.text(walk, "hint", false);
-    f.text(walk, "praise", false);
-    f.text(walk, "label", false);
+    localized_text(walk, &mut f, "hint", false);
+    localized_text(walk, &mut f, "praise", false);
+    localized_text(walk, &mut f, "label", false);
     if let Some(p) = f.number(walk, "points", false) {
         if p < 0.0 {
             walk.problem(f.path_of("points"), "must not be negative");
@@ -342,13 +354,14 @@ fn walk_indicator(walk: &mut Walk, mut f: Fields, indicator_ids: &mut BTreeMap<S
     }
     let path = f.path_of("check");
     match f.get("check") {
-        Some(check) => walk_check(walk, check, &path),
+        Some(check) => walk_check(walk, check, &path, &mut refs),
         None => walk.problem(
             path,
             "missing: expected a check such as {\"type\": \"phrases\", \"anyOf\": [...]}",
         ),
     }
     f.finish(walk);
+    (own, refs)
 }
 
 /// "unknown kind `x`; did you mean `y`?" or the list of allowed words.
@@ -363,10 +376,148 @@ fn list_values(values: &[f64]) -> String {
     values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
 }
 
-fn is_language_tag(tag: &str) -> bool {
+pub(super) fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split(['-', '_']);
     let first = parts.next().unwrap_or("");
     (2..=3).contains(&first.len())
         && first.chars().all(|c| c.is_ascii_alphabetic())
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// A teacher- or student-facing string: a non-empty string, or an object of them keyed by
+/// language tag (`{"en": "Claim", "es": "Afirmación"}`). Says whether it was there.
+pub(super) fn localized_text(
+    walk: &mut Walk,
+    f: &mut Fields,
+    key: &'static str,
+    needed: bool,
+) -> bool {
+    let path = f.path_of(key);
+    match f.get(key) {
+        None => {
+            if needed {
+                walk.problem(path, "missing: expected a text");
+            }
+            false
+        }
+        Some(Value::String(s)) => {
+            if s.trim().is_empty() {
+                walk.problem(path, "must not be empty");
+            }
+            true
+        }
+        Some(Value::Object(map)) => {
+            if map.is_empty() {
+                walk.problem(&path, "needs a text for at least one language, as {\"en\": \"…\"}");
+            }
+            for (lang, text) in map {
+                let at = crate::json::key_path(&path, lang);
+                if !is_language_tag(lang) {
+                    walk.problem(
+                        &at,
+                        format!("`{lang}` is not a language tag like `en` or `es-MX`"),
+                    );
+                }
+                match text {
+                    Value::String(s) if s.trim().is_empty() => {
+                        walk.problem(at, "must not be empty")
+                    }
+                    Value::String(_) => {}
+                    other => walk.expected(&at, "a string", other),
+                }
+            }
+            true
+        }
+        Some(other) => {
+            walk.expected(&path, "a string, or an object of strings by language", other);
+            false
+        }
+    }
+}
+
+/// A list of strings, or an object of lists keyed by language tag. Gives every string with
+/// its path (over all languages), or `None` when absent or not a list or object.
+pub(super) fn localized_strings<'v>(
+    walk: &mut Walk,
+    f: &mut Fields<'v>,
+    key: &'static str,
+) -> Option<Vec<(String, &'v str)>> {
+    let path = f.path_of(key);
+    let strings = |walk: &mut Walk, items: &'v [Value], base: &str| {
+        let mut out = Vec::new();
+        if items.is_empty() {
+            walk.problem(base, "needs at least one phrase");
+        }
+        for (i, item) in items.iter().enumerate() {
+            let at = crate::json::index_path(base, i);
+            match item {
+                Value::String(s) => out.push((at, s.as_str())),
+                other => walk.expected(&at, "a string", other),
+            }
+        }
+        out
+    };
+    match f.get(key)? {
+        Value::Array(items) => Some(strings(walk, items, &path)),
+        Value::Object(map) => {
+            if map.is_empty() {
+                walk.problem(&path, "needs a list for at least one language, as {\"en\": [\"…\"]}");
+            }
+            let mut out = Vec::new();
+            for (lang, list) in map {
+                let at = crate::json::key_path(&path, lang);
+                if !is_language_tag(lang) {
+                    walk.problem(
+                        &at,
+                        format!("`{lang}` is not a language tag like `en` or `es-MX`"),
+                    );
+                }
+                match list {
+                    Value::Array(items) => out.extend(strings(walk, items, &at)),
+                    other => walk.expected(&at, "a list of phrases", other),
+                }
+            }
+            Some(out)
+        }
+        other => {
+            walk.expected(&path, "a list of phrases, or an object of lists by language", other);
+            None
+        }
+    }
+}
+
+fn walk_integrity(walk: &mut Walk, root: &mut Fields) {
+    if let Some(mut f) = root.object(walk, "integrity", false) {
+        f.bool(walk, "keywordLists");
+        f.bool(walk, "offTask");
+        f.finish(walk);
+    }
+}
+
+/// `atLeast` checks count indicators of their own criterion, which do not themselves count
+/// others (so every count is of plain evidence).
+fn walk_counted(walk: &mut Walk, own: &[(Option<String>, CheckRefs)]) {
+    let ids: Vec<&str> = own.iter().filter_map(|(id, _)| id.as_deref()).collect();
+    for (id, refs) in own {
+        for (path, named) in &refs.of {
+            if Some(named.as_str()) == id.as_deref() {
+                walk.problem(path, format!("`{named}` cannot count itself"));
+            } else if !ids.contains(&named.as_str()) {
+                let message = match did_you_mean(named, ids.iter().copied()) {
+                    Some(close) => format!(
+                        "`{named}` is not an indicator of this criterion; did you mean `{close}`?"
+                    ),
+                    None => format!("`{named}` is not an indicator of this criterion"),
+                };
+                walk.problem(path, message);
+            } else if own.iter().any(|(i, r)| i.as_deref() == Some(named) && !r.of.is_empty()) {
+                walk.problem(
+                    path,
+                    format!(
+                        "`{named}` counts other indicators itself; count plain indicators only"
+                    ),
+                );
+            }
+        }
+    }
 }

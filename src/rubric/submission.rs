@@ -14,7 +14,7 @@ pub fn parse_submission(text: &str) -> Result<Submission, Error> {
 pub fn parse_submission_value(value: &Value) -> Result<Submission, Error> {
     let mut walk = Walk::new();
     if let Some(mut f) = walk.object(value, "") {
-        for key in ["rubric", "student", "task"] {
+        for key in ["rubric", "student", "task", "locale"] {
             f.text(&mut walk, key, false);
         }
         if let Some(at) = f.str(&mut walk, "submittedAt", false) {

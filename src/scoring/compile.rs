@@ -6,24 +6,24 @@ use super::report::{CriterionScore, LevelRef, Met, Missing, ScoreReport, Source}
 use crate::error::Error;
 use crate::evidence::{Indicators, Outcome};
 use crate::json::{did_you_mean, Walk};
-use crate::rubric::model::{Rater, Rubric, RubricKind, Submission};
+use crate::rubric::model::{Rater, Rubric, RubricKind, Submission, Text};
 use std::collections::HashMap;
 
 /// A level ready to score: what it needs (indicator indices) and what it is worth.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompiledLevel {
     pub value: f64,
-    pub label: String,
+    pub label: Text,
     pub points: f64,
-    pub descriptor: String,
-    pub student: Option<String>,
+    pub descriptor: Text,
+    pub student: Option<Text>,
     pub requires: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompiledCriterion {
     pub id: String,
-    pub title: String,
+    pub title: Text,
     pub competency: Option<String>,
     pub weight: f64,
     /// Ascending; empty for checklist criteria.
@@ -50,9 +50,9 @@ pub struct IndicatorInfo {
     pub id: String,
     pub criterion: usize,
     pub field: String,
-    pub hint: Option<String>,
-    pub praise: Option<String>,
-    pub label: Option<String>,
+    pub hint: Option<Text>,
+    pub praise: Option<Text>,
+    pub label: Option<Text>,
 }
 
 /// A validated rubric, compiled for scoring.
@@ -62,6 +62,8 @@ pub struct CompiledRubric {
     pub criteria: Vec<CompiledCriterion>,
     pub indicators: Vec<IndicatorInfo>,
     pub matchers: Indicators,
+    /// The rubric compiled for other languages it is written in, made when first asked.
+    translations: std::cell::RefCell<Vec<(String, std::rc::Rc<CompiledRubric>)>>,
 }
 
 impl CompiledRubric {
@@ -91,7 +93,7 @@ impl CompiledRubric {
             ids.iter().filter_map(|id| index_of.get(id.as_str()).copied()).collect()
         };
         let scale = &rubric.scale;
-        let label = |value: f64| scale.label_of(value).unwrap_or_default().to_string();
+        let label = |value: f64| scale.level_text(value);
         let mut criteria = Vec::new();
         let mut next_indicator = 0;
         for criterion in &rubric.criteria {
@@ -130,14 +132,47 @@ impl CompiledRubric {
             });
         }
         let matchers = Indicators::compile(&rubric)?;
-        Ok(CompiledRubric { rubric, criteria, indicators, matchers })
+        Ok(CompiledRubric {
+            rubric,
+            criteria,
+            indicators,
+            matchers,
+            translations: Default::default(),
+        })
+    }
+
+    /// The rubric compiled for work written in `locale`: its phrases, stemmer, negation cues
+    /// and wording of that language. `None` when that is this one (no locale asked, the
+    /// rubric's own language, or a language the rubric has no text in: then its own text is
+    /// used, and every text says which language it is in).
+    pub fn in_locale(
+        &self,
+        locale: Option<&str>,
+    ) -> Result<Option<std::rc::Rc<CompiledRubric>>, Error> {
+        let Some(locale) = locale.map(str::trim).filter(|l| !l.is_empty()) else { return Ok(None) };
+        if crate::rubric::localized::same_language(&self.rubric.locale, locale)
+            || !self.rubric.speaks(locale)
+        {
+            return Ok(None);
+        }
+        let language = crate::text::language(locale);
+        if let Some((_, compiled)) = self.translations.borrow().iter().find(|(l, _)| *l == language)
+        {
+            return Ok(Some(compiled.clone()));
+        }
+        let compiled = std::rc::Rc::new(CompiledRubric::new(self.rubric.localized(&language))?);
+        self.translations.borrow_mut().push((language, compiled.clone()));
+        Ok(Some(compiled))
     }
 
     /// Scores a submission: indicators evaluated, levels decided, points and totals summed.
     pub fn score(&self, submission: &Submission) -> Result<ScoreReport, Error> {
+        if let Some(localized) = self.in_locale(submission.locale.as_deref())? {
+            return localized.score(submission);
+        }
         self.check_submission(submission)?;
-        let outcomes = self.matchers.evaluate(submission);
-        Ok(self.report(submission, &outcomes))
+        let (outcomes, guards) = self.matchers.evaluate_with_guards(submission);
+        Ok(self.report(submission, &outcomes, &guards))
     }
 
     /// Problems of a (well-formed) submission against this rubric: ratings of unknown
@@ -206,7 +241,13 @@ impl CompiledRubric {
     }
 
     /// Builds the report from indicator outcomes (the session reuses this with its own outcomes).
-    pub fn report(&self, submission: &Submission, outcomes: &[Outcome]) -> ScoreReport {
+    /// `guards`: what the integrity guards found in the fields (`Indicators::guards_of`).
+    pub fn report(
+        &self,
+        submission: &Submission,
+        outcomes: &[Outcome],
+        guards: &[crate::evidence::GuardFinding],
+    ) -> ScoreReport {
         let scale = &self.rubric.scale;
         let mut criteria = Vec::with_capacity(self.criteria.len());
         let (mut total, mut max, mut weighted_level, mut weights) = (0.0, 0.0, 0.0, 0.0);
@@ -238,7 +279,24 @@ impl CompiledRubric {
             },
             mastered: overall >= scale.mastery,
             criteria,
+            integrity: self.integrity_notes(guards),
         }
+    }
+
+    /// The report's notes of what the integrity guards held back (fields with findings).
+    pub fn integrity_notes(
+        &self,
+        guards: &[crate::evidence::GuardFinding],
+    ) -> Vec<super::report::IntegrityNote> {
+        guards
+            .iter()
+            .filter(|g| g.off_task || g.keyword_lists > 0)
+            .map(|g| super::report::IntegrityNote {
+                field: g.field.clone(),
+                off_task: g.off_task,
+                keyword_lists: g.keyword_lists,
+            })
+            .collect()
     }
 
     fn score_criterion(
@@ -263,7 +321,7 @@ impl CompiledRubric {
             .filter(|&&i| !outcomes[i].met)
             .map(|&i| Missing {
                 indicator: self.indicators[i].id.clone(),
-                hint: self.indicators[i].hint.clone(),
+                hint: self.indicators[i].hint.as_ref().map(|h| h.to_string()),
             })
             .collect();
         let ratings = submission.ratings.get(&criterion.id).map(|r| r.all()).unwrap_or_default();
@@ -383,7 +441,7 @@ fn single_point_levels(
     resolve: &dyn Fn(&[String]) -> Vec<usize>,
 ) -> Vec<CompiledLevel> {
     let scale = &rubric.scale;
-    let label = |v: f64| scale.label_of(v).unwrap_or_default().to_string();
+    let label = |v: f64| scale.level_text(v);
     let below =
         scale.levels.iter().rev().find(|l| l.value < scale.mastery).unwrap_or(&scale.levels[0]);
     let above = scale.levels.iter().find(|l| l.value > scale.mastery);
@@ -393,7 +451,7 @@ fn single_point_levels(
             value: below.value,
             label: label(below.value),
             points: below.value,
-            descriptor: "Concerns: not yet at the proficient descriptor.".to_string(),
+            descriptor: Text::from("Concerns: not yet at the proficient descriptor."),
             student: None,
             requires: Vec::new(),
         });

@@ -6,5 +6,5 @@ mod report;
 pub mod session;
 
 pub use compile::{CompiledCriterion, CompiledLevel, CompiledRubric, IndicatorInfo};
-pub use report::{CriterionScore, LevelRef, Met, Missing, ScoreReport, Source};
+pub use report::{CriterionScore, IntegrityNote, LevelRef, Met, Missing, ScoreReport, Source};
 pub use session::{Respanned, Session};

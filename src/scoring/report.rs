@@ -28,6 +28,21 @@ pub struct ScoreReport {
     pub level: LevelRef,
     pub mastered: bool,
     pub criteria: Vec<CriterionScore>,
+    /// What the integrity guards held back, per field (absent when nothing).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub integrity: Vec<IntegrityNote>,
+}
+
+/// A field whose text the integrity guards held back from earning evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct IntegrityNote {
+    pub field: String,
+    /// The field has words but none of the task's own: no evidence credit.
+    pub off_task: bool,
+    /// Sentences that were lists of keywords or one word repeated (their evidence did not count).
+    pub keyword_lists: u32,
 }
 
 /// A level of the scale by value and label.
@@ -123,6 +138,7 @@ impl ScoreReport {
             level: self.level.clone(),
             mastered: self.mastered,
             criteria: Vec::new(),
+            integrity: self.integrity.clone(),
         }
     }
     /// Moves the spans of `field` at or after `at` by `by` UTF-16 units (an edit there);

@@ -42,7 +42,7 @@ impl Session {
     pub fn new(rubric: Rc<CompiledRubric>, base: Submission, field: &str) -> Self {
         let live = rubric.matchers.live(&base, field);
         let outcomes = rubric.matchers.live_outcomes(&live, &base);
-        let report = rubric.report(&base, &outcomes);
+        let report = rubric.report(&base, &outcomes, &rubric.matchers.guards_live(&live));
         let before = report.clone();
         Session {
             rubric,
@@ -117,12 +117,19 @@ impl Session {
         // outcomes (and the unchanged ratings), so outcomes that show the same, the usual
         // case, need no new report, and its spans (those of the met outcomes) are moved
         // when next needed.
-        let update = self.rubric.matchers.update_outcomes(
+        let mut update = self.rubric.matchers.update_outcomes(
             &self.live,
             &self.submission,
             &edit,
             &mut self.outcomes,
         );
+        // What the integrity guards report can change with no outcome changing (a keyword
+        // list of words that met nothing anyway).
+        let guards = self.rubric.matchers.guards_live(&self.live);
+        if self.rubric.integrity_notes(&guards) != self.report.integrity {
+            update.shows_change = true;
+            update.other_change = true;
+        }
         self.moved = update.met_spans_moved;
         self.evidence_changed = update.shows_change;
         self.respanned = None;
@@ -135,7 +142,7 @@ impl Session {
         }
         self.move_report();
         if update.other_change {
-            let report = self.rubric.report(&self.submission, &self.outcomes);
+            let report = self.rubric.report(&self.submission, &self.outcomes, &guards);
             self.changed = self.moved || report != self.report;
             self.before = std::mem::replace(&mut self.report, report);
             return;

@@ -151,6 +151,10 @@ pub struct TextCounts {
     pub words: u32,
     pub sentences: u32,
     pub syllables: u32,
+    /// Words that belong to the task's own vocabulary (the off-task guard).
+    pub on_task: u32,
+    /// Sentences found to be keyword lists rather than writing (their evidence dropped).
+    pub lists: u32,
 }
 
 impl TextCounts {
@@ -161,6 +165,7 @@ impl TextCounts {
             words: ws.len() as u32,
             sentences: sentence_count(text) as u32,
             syllables: ws.iter().map(|w| syllables(w.text, rules)).sum(),
+            ..TextCounts::default()
         }
     }
 
@@ -168,6 +173,8 @@ impl TextCounts {
         self.words += other.words;
         self.sentences += other.sentences;
         self.syllables += other.syllables;
+        self.on_task += other.on_task;
+        self.lists += other.lists;
     }
 
     /// Takes away counts added earlier (a part of the text that changed).
@@ -175,6 +182,8 @@ impl TextCounts {
         self.words -= other.words;
         self.sentences -= other.sentences;
         self.syllables -= other.syllables;
+        self.on_task -= other.on_task;
+        self.lists -= other.lists;
     }
 
     /// The grade estimate of these counts under a locale's formula (0 for a text without words).

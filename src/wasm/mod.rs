@@ -139,7 +139,13 @@ impl Engine {
             let value = value_from_js(&options, "session options")?;
             SessionOptions::from_value(&value, &self.compiled).map_err(js_error)?
         };
-        let session = Session::new(self.compiled.clone(), options.submission, &options.field);
+        // Work in another language the rubric is written in is read with that language's
+        // phrases and wording.
+        let locale =
+            options.submission.locale.clone().unwrap_or(options.feedback.locale.tag().to_string());
+        let compiled = self.compiled.in_locale(Some(&locale)).map_err(js_error)?;
+        let compiled = compiled.unwrap_or_else(|| self.compiled.clone());
+        let session = Session::new(compiled, options.submission, &options.field);
         Ok(LiveSession::new(session, options.feedback))
     }
 }

@@ -45,6 +45,10 @@ pub(super) fn template(key: Key) -> &'static str {
         Key::StepAvoidLabel => "Take out {label}.",
         Key::StepAvoid => "Read the {criterion} part again and take out what does not belong.",
         Key::StepAddLabel => "Add {label}.",
+        Key::StepOnTask => "Stay on the task: read the question again and answer it.",
+        Key::StepSentences => "Write your ideas in full sentences. A list of words does not count.",
+        Key::TaskTitle => "Your answer",
+        Key::TaskReason => "Then your work can count for each part.",
         Key::StepOther => "Read the {criterion} part of the rubric and add what is missing.",
     }
 }

@@ -42,6 +42,10 @@ pub(super) fn template(key: Key) -> &'static str {
         Key::StepAvoidLabel => "Quita {label}.",
         Key::StepAvoid => "Lee otra vez la parte de {criterion} y quita lo que no va.",
         Key::StepAddLabel => "Agrega {label}.",
+        Key::StepOnTask => "Habla de la tarea: lee otra vez la pregunta y respóndela.",
+        Key::StepSentences => "Escribe tus ideas en oraciones completas. Una lista de palabras no cuenta.",
+        Key::TaskTitle => "Tu respuesta",
+        Key::TaskReason => "Así tu trabajo puede contar en cada parte.",
         Key::StepOther => "Lee la parte de {criterion} en la rúbrica y agrega lo que falta.",
     }
 }

@@ -69,6 +69,14 @@ keys! {
     StepAvoid,
     StepAddLabel,
     StepOther,
+    /// The answer uses none of the task's words (the off-task guard).
+    StepOnTask,
+    /// Some evidence was a list of keywords rather than sentences.
+    StepSentences,
+    /// The title of a step about the whole answer.
+    TaskTitle,
+    /// Why an integrity step matters.
+    TaskReason,
 }
 
 /// The template of `key` in `locale`, blanks unfilled.

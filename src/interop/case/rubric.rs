@@ -58,8 +58,8 @@ pub(super) fn map_rubric(
             criterion.get("weight").and_then(Value::as_f64).filter(|w| *w > 0.0).unwrap_or(1.0);
         criteria.push(Criterion {
             id: id.to_string(),
-            title,
-            description,
+            title: title.into(),
+            description: description.map(Into::into),
             competency,
             weight,
             levels: ranked.levels.clone(),
@@ -84,7 +84,7 @@ pub(super) fn map_rubric(
                 .iter()
                 .find_map(|r| r.qualities.get(k).cloned().flatten())
                 .unwrap_or_else(|| format!("Level {}", k + 1));
-            ScaleLevel { value: (k + 1) as f64, label }
+            ScaleLevel { value: (k + 1) as f64, label: label.into() }
         })
         .collect();
     let mastery_index = if size >= 3 { size - 2 } else { size - 1 };
@@ -100,14 +100,15 @@ pub(super) fn map_rubric(
     );
     let rubric = Rubric {
         id: identifier.clone(),
-        title: text(source, "title").map_or_else(|| "Untitled rubric".to_string(), str::to_string),
+        title: text(source, "title").unwrap_or("Untitled rubric").into(),
         kind: RubricKind::Analytic,
         locale: language.to_string(),
-        description: text(source, "description").map(str::to_string),
+        description: text(source, "description").map(Into::into),
         scale: Scale { levels, mastery: mastery.value },
         criteria,
         score_self: false,
         ratings_override: true,
+        integrity: Default::default(),
     };
     // The same validation as a hand-written rubric: what passes can be scored.
     let checked = serde_json::to_value(&rubric)
@@ -177,8 +178,8 @@ fn rank_levels(
             } else {
                 None
             },
-            descriptor,
-            student: text(level, "feedback").map(str::to_string),
+            descriptor: descriptor.into(),
+            student: text(level, "feedback").map(Into::into),
             requires: Vec::new(),
         });
         qualities.push(quality);

@@ -1,0 +1,237 @@
+//! What makes a found phrase count: whether it stands in a negated clause ("the plant did
+//! **not** grow"), and whether the sentence it stands in is writing at all or a list of
+//! keywords; plus the common words that carry no meaning of the task (for the off-task
+//! guard and for lint). All of it is decided per sentence, from the sentence's own words,
+//! so a live session re-decides it only for the sentences an edit touched.
+
+use crate::text::words::Word;
+
+/// Words that make the rest of their clause negative, per language. A cue negates the
+/// words after it in its clause, up to `NEGATION_REACH` words away. English contractions
+/// ending in "n't" are cues too, and so are their apostrophe-less spellings students
+/// type ("dont", "isnt").
+const EN_CUES: &[&str] = &[
+    "not", "no", "never", "without", "neither", "nor", "none", "nothing", "nobody", "nowhere",
+    "cannot", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "cant", "couldnt",
+    "shouldnt", "wouldnt", "wont", "hasnt", "havent", "hadnt", "lack", "lacks", "lacking",
+];
+
+const ES_CUES: &[&str] = &[
+    "no", "nunca", "jamás", "jamas", "ni", "sin", "tampoco", "nada", "nadie", "ninguno", "ninguna",
+    "ningún", "ningun", "ningunos", "ningunas",
+];
+
+/// Words that end a clause, so that a cue before them does not reach past them ("it is not
+/// red **but** blue").
+const EN_BREAKS: &[&str] = &["but", "however", "although", "though", "yet", "whereas", "instead"];
+const ES_BREAKS: &[&str] = &["pero", "sino", "aunque", "mientras", "embargo"];
+
+/// Cues that are not negations in this company ("not only … but also", "no matter").
+const EN_NOT_NEGATING_NEXT: &[(&str, &str)] =
+    &[("not", "only"), ("no", "matter"), ("not", "just"), ("no", "doubt")];
+const ES_NOT_NEGATING_NEXT: &[(&str, &str)] = &[("no", "solo"), ("no", "sólo")];
+
+/// How far back (in words) a cue reaches within its clause.
+pub(crate) const NEGATION_REACH: usize = 6;
+
+/// A language's cues (English for languages without a list of their own).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NegationCues {
+    cues: &'static [&'static str],
+    breaks: &'static [&'static str],
+    not_negating: &'static [(&'static str, &'static str)],
+    contractions: bool,
+}
+
+impl NegationCues {
+    pub(crate) fn for_locale(locale: &str) -> Self {
+        if crate::text::language(locale) == "es" {
+            NegationCues {
+                cues: ES_CUES,
+                breaks: ES_BREAKS,
+                not_negating: ES_NOT_NEGATING_NEXT,
+                contractions: false,
+            }
+        } else {
+            NegationCues {
+                cues: EN_CUES,
+                breaks: EN_BREAKS,
+                not_negating: EN_NOT_NEGATING_NEXT,
+                contractions: true,
+            }
+        }
+    }
+
+    fn is_cue(&self, words: &[Word], i: usize) -> bool {
+        let w = lower(words[i].text);
+        if self.contractions && (w.ends_with("n't") || w.ends_with("n’t")) {
+            return true;
+        }
+        if !self.cues.contains(&w.as_str()) {
+            return false;
+        }
+        let next = words.get(i + 1).map(|n| lower(n.text));
+        !self.not_negating.iter().any(|(cue, after)| w == *cue && next.as_deref() == Some(*after))
+    }
+
+    /// Whether the words `first..` (a phrase occurrence) stand in a negated clause of
+    /// `sentence`: a cue at most `NEGATION_REACH` words before them, with no clause break
+    /// (`,` `;` `:` or a word like "but") between the cue and them.
+    pub(crate) fn negates(&self, sentence: &str, words: &[Word], first: usize) -> bool {
+        let mut i = first;
+        let mut reach = NEGATION_REACH;
+        while i > 0 && reach > 0 {
+            let gap = &sentence[words[i - 1].byte_end..words[i].byte_start];
+            if gap.contains([',', ';', ':', '(', ')', '—', '–']) {
+                return false;
+            }
+            i -= 1;
+            reach -= 1;
+            if self.breaks.contains(&lower(words[i].text).as_str()) {
+                return false;
+            }
+            if self.is_cue(words, i) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+fn lower(word: &str) -> String {
+    word.to_lowercase()
+}
+
+/// Whether a sentence (its words, and which of them phrase occurrences cover) is a list of
+/// keywords or one word repeated rather than writing:
+/// - one word makes up half or more of a sentence of at least three words, or is written
+///   three times in a row ("light light light");
+/// - or four or more separate occurrences of rubric phrases follow each other with no other
+///   word between them, and at most a quarter of the sentence's words are not part of an
+///   occurrence ("my claim light grow tall in our test data …").
+///
+/// A written sentence dense with the task's words ("Light makes the plants grow taller")
+/// keeps the words that tie them together, which is what the second rule looks for.
+pub(crate) fn is_keyword_run(words: &[Word], covered: &[u32]) -> bool {
+    let n = words.len();
+    if n >= 3 {
+        let lowered: Vec<String> = words.iter().map(|w| lower(w.text)).collect();
+        let mut run = 1;
+        for i in 1..n {
+            run = if lowered[i] == lowered[i - 1] { run + 1 } else { 1 };
+            if run >= 3 {
+                return true;
+            }
+        }
+        let mut sorted = lowered.clone();
+        sorted.sort_unstable();
+        let mut most = 0;
+        let mut i = 0;
+        while i < n {
+            let j = i + sorted[i..].iter().take_while(|w| **w == sorted[i]).count();
+            most = most.max(j - i);
+            i = j;
+        }
+        if most * 2 >= n {
+            return true;
+        }
+    }
+    // `covered[i]`: 0 for a word outside any occurrence, else an occurrence group number
+    // (overlapping occurrences share one), so adjacent groups are separate occurrences.
+    let uncovered = covered.iter().filter(|&&g| g == 0).count();
+    if n < 4 || uncovered * 4 > n {
+        return false;
+    }
+    let (mut longest, mut run, mut last) = (0, 0, 0);
+    for &g in covered {
+        if g == 0 {
+            run = 0;
+        } else if g != last {
+            run += 1;
+            longest = longest.max(run);
+        }
+        last = g;
+    }
+    longest >= 4
+}
+
+/// Words too common to tell anything about a task (function words and the like), English
+/// and Spanish. A phrase made only of these is found in nearly every answer.
+const EN_COMMON: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "so", "if", "then", "than", "that", "this", "these",
+    "those", "it", "its", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does",
+    "did", "have", "has", "had", "i", "you", "he", "she", "we", "they", "me", "him", "her", "us",
+    "them", "my", "your", "his", "our", "their", "of", "in", "on", "at", "to", "for", "with", "by",
+    "from", "as", "about", "into", "up", "down", "out", "over", "not", "no", "yes", "can", "could",
+    "will", "would", "should", "may", "might", "must", "what", "which", "who", "when", "where",
+    "why", "how", "there", "here", "all", "some", "any", "more", "most", "very", "also", "just",
+    "because", "data", "thing", "things", "get", "got", "make", "made", "like", "one", "two",
+    "lot", "really", "well", "because", "since", "too",
+];
+
+const ES_COMMON: &[&str] = &[
+    "el", "la", "los", "las", "un", "una", "unos", "unas", "y", "o", "pero", "si", "que", "de",
+    "del", "al", "en", "a", "con", "por", "para", "es", "son", "fue", "era", "ser", "estar",
+    "está", "están", "esta", "este", "esto", "estos", "estas", "eso", "ese", "esa", "lo", "le",
+    "les", "se", "su", "sus", "mi", "mis", "yo", "tú", "él", "ella", "nosotros", "ellos", "como",
+    "más", "muy", "también", "porque", "no", "sí", "hay", "datos", "cosa", "cosas", "ya", "cuando",
+    "donde", "qué", "cómo", "todo", "todos", "muy", "entonces",
+];
+
+/// Whether `word` is too common to tell anything about a task.
+pub fn is_common(word: &str) -> bool {
+    let w = lower(word);
+    EN_COMMON.contains(&w.as_str()) || ES_COMMON.contains(&w.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::words::words;
+
+    fn negated(sentence: &str, word: &str, locale: &str) -> bool {
+        let ws = words(sentence);
+        let i = ws.iter().position(|w| w.text == word).expect("word in sentence");
+        NegationCues::for_locale(locale).negates(sentence, &ws, i)
+    }
+
+    #[test]
+    fn negation_reaches_within_its_clause() {
+        assert!(negated("The plant did not grow in the dark.", "grow", "en"));
+        assert!(negated("It doesn't need light.", "light", "en"));
+        assert!(negated("It doesnt need light.", "light", "en"));
+        assert!(negated("There was no change in mass.", "change", "en"));
+        // A comma or "but" closes the clause.
+        assert!(!negated("It was not dark, so the plant grew.", "grew", "en"));
+        assert!(!negated("It is not red but blue.", "blue", "en"));
+        // "not only" does not negate.
+        assert!(!negated("Not only light matters.", "light", "en"));
+        // Too far back: more than six words.
+        assert!(!negated(
+            "No one in our class of twenty seven students saw osmosis.",
+            "osmosis",
+            "en"
+        ));
+        assert!(negated("La planta no creció sin luz.", "luz", "es"));
+        assert!(negated("La planta no creció.", "creció", "es"));
+        assert!(!negated("La planta creció, pero no mucho.", "creció", "es"));
+    }
+
+    #[test]
+    fn keyword_lists_and_repeats_are_not_sentences() {
+        let list = "my claim light grow tall in our test data cm more than because photosynthesis";
+        let ws = words(list);
+        // Every word covered, by ten separate occurrences.
+        let covered: Vec<u32> = vec![1, 1, 2, 3, 4, 5, 5, 5, 6, 7, 8, 8, 9, 10];
+        assert_eq!(ws.len(), covered.len());
+        assert!(is_keyword_run(&ws, &covered));
+        let sentence = "My claim is that light makes bean plants grow taller.";
+        let ws = words(sentence);
+        // "my claim", "light", "plants", "grow", "taller": 4 words of 10 uncovered.
+        let covered = vec![1, 1, 0, 0, 2, 0, 0, 3, 4, 5];
+        assert!(!is_keyword_run(&ws, &covered));
+        assert!(is_keyword_run(&words("light light light"), &[1, 2, 3]));
+        assert!(is_keyword_run(&words("osmosis is osmosis and osmosis"), &[1, 0, 2, 0, 3]));
+        assert!(!is_keyword_run(&words("Light makes plants grow."), &[1, 0, 2, 3]));
+    }
+}
