@@ -213,8 +213,12 @@ export class LiveSession {
 export class Engine {
   /** Compiles a rubric (an object or a JSON string). Throws `EvidentError` naming every problem's JSON path. */
   constructor(rubric: Rubric | string);
-  /** The rubric with every default filled in. */
+  /** The rubric with every default filled in, each text a plain string in the rubric's own language. */
   readonly rubric: CompiledRubricJson;
+  /** The rubric with each text in `locale` where it gives one (its own language where not), as plain strings. */
+  rubricIn(locale: string): CompiledRubricJson;
+  /** The rubric as written, texts by language included. */
+  readonly source: Rubric;
   /** Scores a submission (an object or a JSON string). Throws `EvidentError` for a bad submission. */
   score(submission: Submission | string): ScoreReport;
   /** Feedback on a submission: goal, strengths, at most three next steps, progress. */

@@ -21,21 +21,23 @@ const MIDDLING: &str = "I think the plants with more light grew taller. In our d
 and the plant in the closet was 6 cm. This is because plants need light.";
 
 #[test]
-fn middling_answer_gets_goal_strengths_and_three_ranked_steps() {
+fn middling_answer_gets_goal_strengths_and_ranked_steps() {
     let fb = give(&cer_lab(), MIDDLING, Locale::En, None);
-    // Levels by hand: claim 3 ("I think" + light/grew, not qualified), evidence 3 ("data",
-    // "table", "cm"; no comparison phrase), reasoning 2 ("because", no science idea).
+    // Levels by hand: claim 3 ("I think" + light/grew, not qualified), evidence 4 ("data",
+    // "table", 14 cm and 6 cm compared in one sentence), reasoning 2 ("because", no science
+    // idea).
     let progress: Vec<(&str, f64, f64, bool)> = fb
         .progress
         .iter()
         .map(|p| (p.criterion.as_str(), p.current.value, p.target.value, p.stretch))
         .collect();
-    // Target 3 (the scale's mastery). Claim and evidence are already there: they stretch to 4.
+    // Target 3 (the scale's mastery). Claim is already there: it stretches to 4. Evidence
+    // is at the top, with nothing further.
     assert_eq!(
         progress,
         vec![
             ("claim", 3.0, 4.0, true),
-            ("evidence", 3.0, 4.0, true),
+            ("evidence", 4.0, 4.0, false),
             ("reasoning", 2.0, 3.0, false)
         ]
     );
@@ -57,28 +59,22 @@ fn middling_answer_gets_goal_strengths_and_three_ranked_steps() {
             ("on-question", "Your claim answers the question about light and growth."),
             ("mentions-data", "You used your data."),
             ("measurement", "You gave measurements with units."),
+            ("comparison", "You compared the conditions."),
             ("because", "You connected your evidence to your claim."),
         ]
     );
 
     // Feed forward, by hand (priority = weight × levels to go × (0.5 + 0.5 × closeness)):
     //   reasoning → 3 needs science-idea (no phrase found, closeness 0): 1 × 1 × 0.5 = 0.5
-    //   evidence  → 4 needs comparison (closeness 0), a stretch step:      2 × 1 × 0.5 = 1.0
     //   claim     → 4 needs qualified (closeness 0), a stretch step:       1 × 1 × 0.5 = 0.5
+    //   evidence is at its top level: no step.
     // Steps toward the target come before stretch steps, then by priority.
     let steps: Vec<(&str, &str, f64)> = fb
         .next_steps
         .iter()
         .map(|s| (s.criterion.as_str(), s.indicator.as_str(), s.priority))
         .collect();
-    assert_eq!(
-        steps,
-        vec![
-            ("reasoning", "science-idea", 0.5),
-            ("evidence", "comparison", 1.0),
-            ("claim", "qualified", 0.5)
-        ]
-    );
+    assert_eq!(steps, vec![("reasoning", "science-idea", 0.5), ("claim", "qualified", 0.5)]);
     assert_eq!(
         fb.next_steps[0].action,
         "Explain with a science idea: what do plants use light for?"
@@ -97,11 +93,11 @@ fn strengths_point_at_the_words_in_utf16_units() {
     let spans: Vec<(u32, u32)> = claim.spans.iter().map(|s| (s.start, s.end)).collect();
     assert_eq!(spans, vec![(3, 10)]);
     assert!(claim.spans.iter().all(|s| &*s.field == "response"));
-    // "cm": the text is ASCII after the emoji, so its UTF-16 offset is its byte offset − 2.
-    let cm = text.find("cm").unwrap() as u32 - 2;
+    // "12 cm": the text is ASCII after the emoji, so its UTF-16 offset is its byte offset − 2.
+    let at = text.find("12 cm").unwrap() as u32 - 2;
     let unit =
         fb.strengths.iter().find(|s| s.indicator == "measurement").expect("a unit was found");
-    assert_eq!(unit.spans.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>(), vec![(cm, cm + 2)]);
+    assert_eq!(unit.spans.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>(), vec![(at, at + 5)]);
 }
 
 #[test]
@@ -139,7 +135,11 @@ energy from light and make sugar, and the plant uses that sugar to build new cel
 the dark had no light energy, so it could only use the food stored inside the seed. When that food ran \
 out it stopped growing and turned pale. This shows that light is needed for a bean plant to keep growing, \
 and it explains why the plants by the window were the tallest ones in every group that we measured.";
-    let fb = give(&cer_lab(), text, Locale::Es, None);
+    // Written in English, read with Spanish messages: the submission says its language.
+    let mut submission = Submission::of_text(text);
+    submission.locale = Some("en".into());
+    let options = FeedbackOptions { locale: Locale::Es, target: None };
+    let fb = feedback_for(&cer_lab(), &submission, &options).expect("a valid submission");
     assert!(
         fb.progress.iter().all(|p| p.current.value == 4.0 && p.levels_to_go == 0),
         "{:?}",

@@ -150,8 +150,15 @@ fn feedback_on_the_sample_class_follows_the_rules_in_both_languages() {
     )
     .unwrap();
     let samples = std::fs::read_to_string(format!("{dir}/examples/cer-lab.samples.jsonl")).unwrap();
-    let labels: Vec<String> =
-        rubric.rubric.scale.levels.iter().map(|l| l.label.to_lowercase()).collect();
+    // The scale's labels in every language the rubric gives them.
+    let labels: Vec<String> = rubric
+        .rubric
+        .scale
+        .levels
+        .iter()
+        .flat_map(|l| l.label.translations().values().cloned().chain([l.label.to_string()]))
+        .map(|l| l.to_lowercase())
+        .collect();
     let mut checked = 0;
     for line in samples.lines().filter(|l| !l.trim().is_empty()) {
         let value: serde_json::Value = serde_json::from_str(line).unwrap();
@@ -160,12 +167,20 @@ fn feedback_on_the_sample_class_follows_the_rules_in_both_languages() {
             let fb = feedback_for(&rubric, &submission, &FeedbackOptions { locale, target: None })
                 .unwrap();
             assert!(fb.next_steps.len() <= 3);
-            // Each step names its criterion and gives one action (one or two sentences).
+            // The rubric as the student reads it, in the feedback's language.
+            let localized = rubric.in_locale(Some(locale.tag())).unwrap();
+            let shown = localized.as_deref().unwrap_or(&rubric);
+            // Each step names its criterion (or, from the integrity guards, the answer as a
+            // whole) and gives one action (one or two sentences).
             for step in &fb.next_steps {
-                assert!(rubric
-                    .criteria
-                    .iter()
-                    .any(|c| c.id == step.criterion && *c.title == *step.title));
+                assert!(
+                    (step.criterion.is_empty() && step.indicator.is_empty())
+                        || shown
+                            .criteria
+                            .iter()
+                            .any(|c| c.id == step.criterion && *c.title == *step.title),
+                    "{step:?}"
+                );
                 assert!(step.action.matches(['.', '?', '!']).count() <= 2, "{}", step.action);
             }
             for message in every_message(&fb) {

@@ -38,6 +38,8 @@ export interface CriterionGoal {
   level: LevelRef;
   /** The target level's "I can…" wording, or its descriptor when it has none. */
   statement: string;
+  /** The language of `title` and `statement` (set it as the element's `lang`). */
+  lang: string;
   /** The criterion already reached the scale target and aims one level higher. */
   stretch: boolean;
 }
@@ -57,6 +59,8 @@ export interface Strength {
   indicator: string;
   /** The indicator's `praise`, or an engine sentence naming what was done. */
   message: string;
+  /** The language of `message`. */
+  lang: string;
   /** Where in the student's text, in reading order (UTF-16 offsets: `setSelectionRange` takes them). */
   spans: Span[];
 }
@@ -70,6 +74,8 @@ export interface NextStep {
   indicator: string;
   /** What to do: the indicator's `hint`, or an engine sentence built from its check. */
   action: string;
+  /** The language of `action` (the rubric's hint may lack a translation). */
+  lang: string;
   /** Why: the level this step leads to, in the feedback's locale. */
   reason: string;
   /** The criterion level the step works toward (the next one up). */

@@ -20,10 +20,19 @@ export interface Problem {
 // ---------------------------------------------------------------------------------------
 // Rubric
 
+/**
+ * A teacher- or student-facing text: a string in the rubric's own `locale`, or one per
+ * language (`{ en: "Claim", es: "Afirmación" }`).
+ */
+export type LocalizedText = string | Record<string, string>;
+
+/** A phrase list: one list in the rubric's own `locale`, or one per language. */
+export type LocalizedPhrases = string[] | Record<string, string[]>;
+
 /** A level of the proficiency scale. */
 export interface ScaleLevel {
   value: number;
-  label: string;
+  label: LocalizedText;
 }
 
 /** The proficiency scale (default: Beginning 1, Developing 2, Proficient 3, Advanced 4; mastery 3). */
@@ -43,17 +52,17 @@ export interface Level {
   /** Points before weighting (default: `value`). */
   points?: number;
   /** Teacher-facing description of the level. */
-  descriptor: string;
+  descriptor: LocalizedText;
   /** Student-facing ("I can…") wording. */
-  student?: string;
+  student?: LocalizedText;
   /** Ids of the indicators the level needs; none means reachable with no evidence. */
   requires?: string[];
 }
 
 /** A single-point rubric's proficient or advanced descriptor. */
 export interface PointDescriptor {
-  descriptor: string;
-  student?: string;
+  descriptor: LocalizedText;
+  student?: LocalizedText;
   requires?: string[];
 }
 
@@ -66,14 +75,19 @@ export type Rater = "teacher" | "self" | "peer";
 /** Phrases occur in the text (`colour|color` alternatives, `measur*` wildcards). */
 export interface PhrasesCheck {
   type: "phrases";
-  anyOf?: string[];
-  allOf?: string[];
+  anyOf?: LocalizedPhrases;
+  allOf?: LocalizedPhrases;
   minCount?: number;
   caseSensitive?: boolean;
   wholeWord?: boolean;
   stem?: boolean;
   fuzzy?: Fuzzy;
   ignoreAccents?: boolean;
+  /**
+   * Occurrences in a negated clause ("did **not** grow"): `skip` (default) does not count
+   * them, `any` counts them, `only` counts nothing else (misconceptions).
+   */
+  negation?: "skip" | "any" | "only";
 }
 /** A count of words, sentences or paragraphs within `[min, max]`. */
 export interface CountCheck {
@@ -93,13 +107,19 @@ export interface PatternCheck {
   regex: string;
   caseSensitive?: boolean;
 }
-/** A number in the text is within tolerance of `equals`, followed by `unit` when given. */
+/**
+ * `minCount` numbers in the text (default 1), each within tolerance of `equals` (when given)
+ * and within `[min, max]`, followed by `unit` (`cm|mm` alternatives) when given.
+ */
 export interface NumberCheck {
   type: "number";
-  equals: number;
+  equals?: number;
   tolerance?: number;
   relTolerance?: number;
   unit?: string;
+  min?: number;
+  max?: number;
+  minCount?: number;
 }
 /** The field's answer is one of the option ids. */
 export interface ChoiceCheck {
@@ -122,10 +142,34 @@ export interface NotCheck {
   type: "not";
   check: Check;
 }
-/** An indicator's machine check (SPEC §1 table). */
+/**
+ * At least `n` of the named indicators of the same criterion (`of`), or of the inline
+ * `checks`, are met: "any three of these key elements".
+ */
+export interface AtLeastCheck {
+  type: "atLeast";
+  n: number;
+  of?: string[];
+  checks?: Check[];
+}
+/** Every inner check is met inside one sentence, or within a window of `within` words. */
+export interface TogetherCheck {
+  type: "together";
+  checks: Check[];
+  within?: "sentence" | number;
+}
+/** An indicator's machine check (SPEC §1 table and "Rubric language for real rubrics"). */
 export type Check =
   | PhrasesCheck | CountCheck | ReadabilityCheck | PatternCheck | NumberCheck
-  | ChoiceCheck | RatingCheck | CombinedCheck | NotCheck;
+  | ChoiceCheck | RatingCheck | CombinedCheck | NotCheck | AtLeastCheck | TogetherCheck;
+
+/** The integrity guards, each on unless switched off. */
+export interface Integrity {
+  /** Evidence in a keyword list or one word repeated earns nothing (default true). */
+  keywordLists?: boolean;
+  /** An answer with none of the task's words earns no evidence credit (default true; needs a `description`). */
+  offTask?: boolean;
+}
 
 /** A machine-checkable piece of evidence a level needs. */
 export interface Indicator {
@@ -134,20 +178,20 @@ export interface Indicator {
   /** The response field it reads (default `response`). */
   field?: string;
   /** What to do to meet it (a next step). */
-  hint?: string;
+  hint?: LocalizedText;
   /** What to say when it is met (a strength). */
-  praise?: string;
+  praise?: LocalizedText;
   /** Points (checklist rubrics). */
   points?: number;
   /** A short name for it ("a claim"). */
-  label?: string;
+  label?: LocalizedText;
 }
 
 /** One criterion of a rubric. */
 export interface Criterion {
   id: string;
-  title: string;
-  description?: string;
+  title: LocalizedText;
+  description?: LocalizedText;
   /** The competency (framework id) its level is evidence for. */
   competency?: string;
   /** Default 1. */
@@ -174,17 +218,18 @@ export interface Criterion {
  */
 export interface Rubric {
   id: string;
-  title: string;
+  title: LocalizedText;
   kind?: RubricKind;
-  /** BCP 47 tag of the rubric's language (stemming, readability); default `en`. */
+  /** BCP 47 tag of the rubric's own language (the default of its texts); default `en`. */
   locale?: string;
-  description?: string;
+  description?: LocalizedText;
   scale?: Scale;
   criteria: Criterion[];
   /** Self-ratings decide levels (default false). */
   scoreSelf?: boolean;
   /** A human rating overrides automatic evidence (default true). */
   ratingsOverride?: boolean;
+  integrity?: Integrity;
 }
 
 /** The rubric as the engine holds it: every default filled in. */
@@ -221,6 +266,8 @@ export interface Submission {
   task?: string;
   /** RFC 3339 time. */
   submittedAt?: string;
+  /** The language the work is written in (default: the rubric's); picks that language's phrases. */
+  locale?: string;
   /** Answers by field (`response` for single-part tasks): text, or chosen option ids. */
   responses?: Record<string, string | string[]>;
   /** Human ratings by criterion id: one, or several from different people. */
@@ -299,6 +346,17 @@ export interface ScoreReport {
   level: LevelRef;
   mastered: boolean;
   criteria: CriterionScore[];
+  /** Fields whose text the integrity guards held back (absent when none). */
+  integrity?: IntegrityNote[];
+}
+
+/** A field the integrity guards held back from earning evidence. */
+export interface IntegrityNote {
+  field: string;
+  /** It has words but none of the task's: no evidence credit. */
+  offTask: boolean;
+  /** Sentences that were keyword lists or one word repeated (their evidence did not count). */
+  keywordLists: number;
 }
 
 // ---------------------------------------------------------------------------------------

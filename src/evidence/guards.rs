@@ -166,7 +166,7 @@ const EN_COMMON: &[&str] = &[
     "will", "would", "should", "may", "might", "must", "what", "which", "who", "when", "where",
     "why", "how", "there", "here", "all", "some", "any", "more", "most", "very", "also", "just",
     "because", "data", "thing", "things", "get", "got", "make", "made", "like", "one", "two",
-    "lot", "really", "well", "because", "since", "too",
+    "lot", "really", "well", "since", "too", "while", "under", "less", "use", "used", "your",
 ];
 
 const ES_COMMON: &[&str] = &[

@@ -80,6 +80,11 @@ impl Text {
         self.text = text;
     }
 
+    /// Drops the translations, keeping the chosen text (serialized as a plain string).
+    pub(crate) fn flatten(&mut self) {
+        self.by_locale.clear();
+    }
+
     /// The map of translations as written (empty for a plain string).
     pub fn translations(&self) -> &BTreeMap<String, String> {
         &self.by_locale
@@ -122,6 +127,10 @@ impl PhraseList {
             .unwrap_or_default();
         self.lang = lang;
         self.phrases = phrases;
+    }
+
+    pub(crate) fn flatten(&mut self) {
+        self.by_locale.clear();
     }
 
     /// Whether the lists are given by locale (an object) rather than as one list.

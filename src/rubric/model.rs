@@ -554,6 +554,15 @@ impl Rubric {
         rubric
     }
 
+    /// The rubric as read in `locale` with every text and phrase list a plain string or
+    /// list (for displays that show one language; see `localized`).
+    pub fn flattened(&self, locale: &str) -> Rubric {
+        let mut rubric = self.localized(locale);
+        rubric.visit_texts(&mut Text::flatten, &mut PhraseList::flatten);
+        rubric.locale = self.locale.clone();
+        rubric
+    }
+
     /// Whether the rubric has text of its own in `locale` (any translation, or it is the
     /// rubric's own locale).
     pub fn speaks(&self, locale: &str) -> bool {

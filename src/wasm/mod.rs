@@ -100,9 +100,23 @@ impl Engine {
         Ok(Engine { compiled: Rc::new(rubric_from_js(&rubric)?) })
     }
 
-    /// The rubric as compiled, with every default filled in.
+    /// The rubric as compiled, with every default filled in, each text a plain string in
+    /// the rubric's own language (see `rubricIn` and `source`).
     #[wasm_bindgen(getter)]
     pub fn rubric(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.compiled.rubric.flattened(&self.compiled.rubric.locale))
+    }
+
+    /// The rubric with each text in `locale` where the rubric gives it (its own language
+    /// where not), as plain strings: what a page in that language shows.
+    #[wasm_bindgen(js_name = rubricIn)]
+    pub fn rubric_in(&self, locale: &str) -> Result<JsValue, JsValue> {
+        to_js(&self.compiled.rubric.flattened(locale))
+    }
+
+    /// The rubric as written, texts by locale included (defaults filled in).
+    #[wasm_bindgen(getter)]
+    pub fn source(&self) -> Result<JsValue, JsValue> {
         to_js(&self.compiled.rubric)
     }
 
