@@ -136,7 +136,7 @@ export function newCriterion(scale, existing, title = "") {
 
 export function newIndicator(rubric) {
   const taken = (rubric.criteria ?? []).flatMap((c) => (c.indicators ?? []).map((i) => i.id));
-  return { id: uniqueId("look-for", taken), label: "", check: { type: "phrases", anyOf: [] } };
+  return { id: uniqueId("look-for", taken), check: { type: "phrases", anyOf: [] } };
 }
 
 export function slug(text) {

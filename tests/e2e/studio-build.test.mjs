@@ -265,3 +265,41 @@ test("each look-for counts its matches in the sample answers and shows them", as
   assert.ok((await editor.locator("[part=samples] mark").count()) >= expected[1]);
   await context.close();
 });
+
+test("the newer checks are forms too: N of M, negation, numbers by range, together", async () => {
+  const { page, context } = await env.open("/www/teacher.html");
+  const editor = editorOf(page);
+  await editor.locator("[part=status]", { hasText: "All changes applied" }).waitFor();
+  const claim = editor.locator('[data-criterion="claim"]');
+  const types = await claim.locator("fieldset.indicator").first().getByLabel("What to look for").locator("option").allInnerTexts();
+  for (const name of ["N of these look-fors", "Found together (one sentence)"]) assert.ok(types.includes(name), `${name} offered (${types.join(", ")})`);
+  // N of M: "two of the claim's three look-fors", made with the form alone.
+  await claim.getByRole("button", { name: "Add look-for" }).click();
+  const added = claim.locator("fieldset.indicator").nth(3);
+  await added.getByLabel("Look-for label", { exact: true }).fill("two of the three");
+  await added.getByLabel("What to look for").selectOption("atLeast");
+  const nOfM = claim.locator("fieldset.indicator").nth(3);
+  await nOfM.getByLabel("How many of them").fill("2");
+  await nOfM.getByRole("checkbox", { name: "light and growth" }).check();
+  // Negation: the first look-for counts only in negated sentences (a misconception check).
+  await claim.locator("fieldset.indicator").first().getByLabel(/In a negated sentence/).selectOption("only");
+  await editor.locator("[part=status]", { hasText: "All changes applied" }).waitFor();
+  const rubric = await page.evaluate(() => document.querySelector("evident-rubric-editor").rubric);
+  const ids = rubric.criteria[0].indicators.map((i) => i.id);
+  // The form starts with the first two other look-fors ticked (has-claim, on-question) and "light and growth" is on-question: ticking it again keeps two.
+  assert.deepEqual(rubric.criteria[0].indicators[3].check, { type: "atLeast", n: 2, of: [ids[0], ids[1]] });
+  assert.equal(rubric.criteria[0].indicators[0].check.negation, "only");
+  // Numbers by range: at least two numbers with the unit cm.
+  const evidence = editor.locator('[data-criterion="evidence"]');
+  await evidence.getByRole("button", { name: "Add look-for" }).click();
+  const number = evidence.locator("fieldset.indicator").last();
+  await number.getByLabel("What to look for").selectOption("number");
+  await evidence.locator("fieldset.indicator").last().getByLabel("The number", { exact: true }).fill("");
+  await evidence.locator("fieldset.indicator").last().getByLabel("Give or take").fill("");
+  await evidence.locator("fieldset.indicator").last().getByLabel("Unit (optional)").fill("cm");
+  await evidence.locator("fieldset.indicator").last().getByLabel("How many numbers").fill("2");
+  await editor.locator("[part=status]", { hasText: "All changes applied" }).waitFor();
+  const after = await page.evaluate(() => document.querySelector("evident-rubric-editor").rubric);
+  assert.deepEqual(after.criteria[1].indicators.at(-1).check, { type: "number", unit: "cm", minCount: 2 });
+  await context.close();
+});
