@@ -172,39 +172,43 @@ test("a teacher adds Spanish, imports a CSV, saves a version, reloads and finds 
   const { page, context } = await env.open("/www/teacher.html");
   const editor = editorOf(page);
   await editor.locator("[part=status]", { hasText: "All changes applied" }).waitFor();
-  // The example's texts have no Spanish yet: the editor says so.
+  // The argument example is in English only: the editor says so.
+  await page.locator("#example").selectOption({ label: "Argument: should school start later?" });
+  await page.getByRole("button", { name: "Open example" }).click();
+  await page.waitForFunction(() => document.querySelector("evident-rubric-editor").rubric.id === "argument-school-start");
   assert.match(await editor.locator("section.translations").innerText(), /No Spanish texts yet/);
-  await editor.getByLabel("Rubric title, Spanish", { exact: true }).fill("Afirmación, evidencia y razonamiento");
-  await editor.getByLabel("Criterion title, Spanish", { exact: true }).first().fill("Afirmación");
-  await editor.locator("fieldset.indicator").first().getByLabel("Phrases, Spanish", { exact: true }).fill("mi afirmación");
+  await editor.getByLabel("Rubric title, Spanish", { exact: true }).fill("Argumento: ¿debería empezar más tarde la escuela?");
+  await editor.getByLabel("Criterion title, Spanish", { exact: true }).first().fill("Postura");
+  await editor.locator("fieldset.indicator").first().getByLabel("Look-for label, Spanish", { exact: true }).fill("tu postura");
+  await editor.locator("fieldset.indicator").first().getByLabel("Phrases, Spanish", { exact: true }).fill("creo que|debería empezar");
   await editor.locator("fieldset.indicator").first().getByLabel("Phrases, Spanish", { exact: true }).press("Enter");
   // Missing translations are flagged at their fields and counted.
   await editor.locator("section.translations p.missing").waitFor();
   assert.match(await editor.locator("section.translations").innerText(), /\d+ Spanish translations are missing/);
   assert.ok(await editor.locator(".field.secondary .missing").first().isVisible());
   const saved = await page.evaluate(() => document.querySelector("evident-rubric-editor").rubric);
-  assert.deepEqual(saved.criteria[0].title, { en: "Claim", es: "Afirmación" });
-  assert.deepEqual(saved.criteria[0].indicators[0].check.anyOf.es, ["mi afirmación"]);
+  assert.deepEqual(saved.criteria[0].title, { en: "Position", es: "Postura" });
+  assert.deepEqual(saved.criteria[0].indicators[0].check.anyOf.es, ["creo que|debería empezar"]);
   // The Spanish preview shows the translated texts, English where there is no translation yet.
   await page.locator("#language").selectOption("es");
-  await page.locator("evident-rubric caption", { hasText: "Afirmación, evidencia y razonamiento" }).waitFor();
+  await page.locator("evident-rubric caption", { hasText: "Argumento: ¿debería empezar más tarde la escuela?" }).waitFor();
   const rows = await page.locator("evident-rubric tbody th[scope=row]").evaluateAll((ths) => ths.map((th) => th.firstChild.textContent));
-  assert.deepEqual(rows, ["Afirmación", "Evidence", "Reasoning"]);
+  assert.deepEqual(rows, ["Postura", "Evidence", "Counterclaim"]);
   // The Spanish phrase is matched in Spanish work.
-  await page.locator("#work").fill("Mi afirmación es que las plantas crecen más con luz.");
-  await page.locator("#found li", { hasText: "a claim" }).filter({ hasText: "found (1 place)" }).waitFor();
+  await page.locator("#work").fill("Creo que la escuela debería empezar a las nueve.");
+  await page.locator("#found li", { hasText: "tu postura" }).filter({ hasText: "found (2 places)" }).waitFor();
   await page.screenshot({ path: `${root}test-results/studio-spanish.png`, fullPage: false });
 
-  await page.getByLabel("Version name").fill("Bilingual CER");
+  await page.getByLabel("Version name").fill("Bilingual argument");
   await page.getByRole("button", { name: "Save version" }).click();
   // A spreadsheet's rubric replaces it: criteria with the same id keep their look-fors.
   const csv = "Criterion,Id,Weight,Beginning,Developing,Proficient,Advanced\n"
-    + "Claim,claim,1,No claim.,States a claim.,Claim answers the question.,Qualified claim.\n"
+    + "Position,position,1,No side.,Takes a side.,Takes a side with reasons.,Opens with a side and reasons.\n"
     + "Data,data,2,No data.,Some data.,Data with units.,Compared measurements (4 points)\n";
   await page.locator("#import-file").setInputFiles({ name: "rubric.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.locator("#start-note", { hasText: "Imported rubric.csv: 2 criteria" }).waitFor();
   const imported = await page.evaluate(() => document.querySelector("evident-rubric-editor").rubric);
-  assert.deepEqual(imported.criteria.map((c) => [c.id, c.title, c.weight]), [["claim", "Claim", 1], ["data", "Data", 2]]);
+  assert.deepEqual(imported.criteria.map((c) => [c.id, c.title, c.weight]), [["position", "Position", 1], ["data", "Data", 2]]);
   assert.equal(imported.criteria[1].levels[3].points, 4);
   assert.ok(imported.criteria[0].indicators.length > 0);
   await editor.locator("[part=status]", { hasText: "All changes applied" }).waitFor();
@@ -213,10 +217,10 @@ test("a teacher adds Spanish, imports a CSV, saves a version, reloads and finds 
   await page.reload();
   await page.locator("#start-note", { hasText: "restored" }).waitFor();
   await page.waitForFunction(() => document.querySelector("evident-rubric-editor").rubric.criteria[1]?.id === "data");
-  const restore = page.getByRole("button", { name: "Restore Bilingual CER" });
+  const restore = page.getByRole("button", { name: "Restore Bilingual argument" });
   await restore.click();
   await page.waitForFunction(() => document.querySelector("evident-rubric-editor").rubric.criteria.length === 3);
-  assert.deepEqual(await page.evaluate(() => document.querySelector("evident-rubric-editor").rubric.criteria[0].title), { en: "Claim", es: "Afirmación" });
+  assert.deepEqual(await page.evaluate(() => document.querySelector("evident-rubric-editor").rubric.criteria[0].title), { en: "Position", es: "Postura" });
   await context.close();
 });
 
