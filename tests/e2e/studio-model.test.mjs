@@ -11,6 +11,8 @@ import {
 } from "../../js/components/rubric-editor-model.js";
 
 const cer = () => JSON.parse(readFileSync(`${root}examples/cer-lab.rubric.json`, "utf8"));
+// In English only (the CER example is bilingual).
+const argument = () => JSON.parse(readFileSync(`${root}examples/argument.rubric.json`, "utf8"));
 
 test("a JSON path reads as the teacher's words, counting from one and naming things", () => {
   const rubric = cer();
@@ -43,23 +45,23 @@ test("translations: a text stays a string until a second language is added; miss
   assert.equal(title, "Claim");
   assert.deepEqual(withPhrases(["my claim"], "es", ["mi afirmación"], "en"), { en: ["my claim"], es: ["mi afirmación"] });
 
-  const rubric = cer();
-  rubric.title = { en: rubric.title, es: "Afirmación, evidencia, razonamiento" };
-  rubric.criteria[0].title = { en: "Claim", es: "Afirmación" };
+  const rubric = argument();
+  rubric.title = { en: rubric.title, es: "Argumento: ¿empezar más tarde?" };
+  rubric.criteria[0].title = { en: "Position", es: "Postura" };
   const missing = missingTranslations(rubric, "es");
   assert.ok(!missing.includes("title") && !missing.includes("criteria[0].title"));
   assert.ok(missing.includes("criteria[1].title"));
   assert.ok(missing.includes("criteria[0].indicators[0].check.anyOf"));
   // In Spanish, translated texts are used and the rest fall back to English.
   const es = forLocale(rubric, "es");
-  assert.equal(es.title, "Afirmación, evidencia, razonamiento");
-  assert.equal(es.criteria[0].title, "Afirmación");
+  assert.equal(es.title, "Argumento: ¿empezar más tarde?");
+  assert.equal(es.criteria[0].title, "Postura");
   assert.equal(es.criteria[1].title, "Evidence");
-  assert.equal(forLocale(rubric, "en").criteria[0].title, "Claim");
+  assert.equal(forLocale(rubric, "en").criteria[0].title, "Position");
 });
 
 test("scale edits reach every criterion", () => {
-  const rubric = cer();
+  const rubric = argument();
   addLevel(rubric, "Expert");
   assert.deepEqual(rubric.scale.levels.map((l) => l.value), [1, 2, 3, 4, 5]);
   for (const c of rubric.criteria) assert.deepEqual(c.levels.map((l) => l.value), [1, 2, 3, 4, 5]);
@@ -99,9 +101,9 @@ test("CSV: the spreadsheet layout both ways, quoted cells, points columns and po
   assert.equal(rubric.criteria[0].levels[2].points, 3);
   assert.equal(rubric.criteria[1].levels[0].descriptor, 'Quotes "data".');
   // And back: the example rubric out and in again keeps titles, descriptors and points.
-  const example = cer();
+  const example = argument();
   const again = rubricFromCsv(rubricToCsv(example), example);
-  assert.deepEqual(again.criteria.map((c) => c.title), ["Claim", "Evidence", "Reasoning"]);
+  assert.deepEqual(again.criteria.map((c) => c.title), ["Position", "Evidence", "Counterclaim"]);
   assert.deepEqual(again.criteria[1].levels.map((l) => l.points), example.criteria[1].levels.map((l) => l.points ?? l.value));
   assert.deepEqual(again.criteria[1].levels.map((l) => l.descriptor), example.criteria[1].levels.map((l) => l.descriptor));
   // Look-fors of criteria with the same id are kept from the rubric being replaced.
