@@ -94,6 +94,16 @@ test("one rule decides colour, label and mastered, and the page states it", asyn
     assert.equal(cell.text.startsWith("✓ mastered"), cell.mastered, JSON.stringify(cell));
     if (!cell.parent) assert.equal(cell.mastered, cell.level >= 3, JSON.stringify(cell));
   }
+  // A parent's cell says how many parts are mastered, and is mastered by its stated rule:
+  // Investigating when 2 of 3 are, Arguing from evidence when all 3 are.
+  const parents = await page.locator("evident-mastery td.parent[part=cell]").evaluateAll((tds) => tds.map((td) => ({
+    id: td.dataset.competency, mastered: td.dataset.mastered === "true", value: td.querySelector(".value").textContent })));
+  assert.ok(parents.length >= 8);
+  for (const p of parents) {
+    const [, k, n] = p.value.match(/^(\d) of (\d) parts mastered$/) ?? [];
+    assert.ok(k, JSON.stringify(p));
+    assert.equal(p.mastered, p.id === "SCI.INQ" ? Number(k) >= 2 : Number(k) === Number(n), JSON.stringify(p));
+  }
   // Parents sit over their children: a column group heading spans the overall column and the parts.
   const group = page.locator("evident-mastery thead th.group", { hasText: "Investigating" });
   assert.equal(await group.getAttribute("colspan"), "4");
