@@ -226,8 +226,8 @@ fn spanish_feedback_shows_the_rubric_in_spanish_and_says_where_it_falls_back() {
         (step.action.as_str(), step.lang.as_str()),
         ("Give both heights in one sentence.", "en")
     );
-    // (The default scale's level 3 is "Proficient"; this rubric gives no Spanish scale.)
-    assert_eq!(step.reason, "Esto ayuda a que la parte de Evidencia llegue a Proficient.");
+    // (The rubric keeps the default scale, whose level 3 reads "Competente" in Spanish.)
+    assert_eq!(step.reason, "Esto ayuda a que la parte de Evidencia llegue a Competente.");
 }
 
 #[test]

@@ -22,7 +22,8 @@ fn js(text: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn feedback_in_spanish_from_js_objects() {
     let submission = js(
-        r#"{"responses": {"response": "I think the plants with more light grew taller. The data table shows 14 cm and 6 cm."}}"#,
+        // Written in English (its `locale`), read with Spanish messages.
+        r#"{"locale": "en", "responses": {"response": "I think the plants with more light grew taller. The data table shows 14 cm and 6 cm."}}"#,
     );
     let fb = feedback_once(JsValue::from_str(RUBRIC), submission, js(r#"{"locale": "es-MX"}"#))
         .expect("feedback");

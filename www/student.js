@@ -1,29 +1,50 @@
-// The student task page: picks a task (rubric), a feedback language, and wires the
-// <evident-feedback> component to the answer box. The page's own words switch with the
+// The student task page: picks a task (rubric), a feedback language and who is writing, and
+// wires the <evident-feedback> component to the answer box. "Clear my text" and "Load sample
+// work" ask first, and replace the text through the browser's editing commands so Ctrl+Z
+// undoes them; an "Undo" button does the same. The page's own words switch with the
 // language; the feedback's words come from the engine.
 import "/pkg/index.js";
 
 const words = {
-  en: { skip: "Skip to content", taskLabel: "Task", languageLabel: "Feedback language", sample: "Load sample work",
-    clear: "Clear my text", prompt: "The task", answerLabel: "My answer",
-    answerHelp: "Feedback updates as you type. Your draft is saved in this browser.", rubricSummary: "See the rubric" },
-  es: { skip: "Ir al contenido", taskLabel: "Tarea", languageLabel: "Idioma de la retroalimentación", sample: "Cargar un ejemplo",
-    clear: "Borrar mi texto", prompt: "La tarea", answerLabel: "Mi respuesta",
-    answerHelp: "La retroalimentación cambia mientras escribes. Tu borrador se guarda en este navegador.", rubricSummary: "Ver la rúbrica" },
+  en: { skip: "Skip to content", taskLabel: "Task", languageLabel: "Feedback language", studentLabel: "Student (name or ID)",
+    sample: "Load sample work", clear: "Clear my text", prompt: "The task", answerLabel: "My answer",
+    answerHelp: "Feedback updates as you type. Your draft is saved in this browser, for you only, for 7 days.",
+    rubricSummary: "See the rubric", cancel: "Cancel", undo: "Undo",
+    clearTitle: "Clear your text?", clearText: "Your answer will be emptied. You can undo this with the Undo button or Ctrl+Z.", clearYes: "Clear my text",
+    sampleTitle: "Replace your text with the sample?", sampleText: "The sample work will take the place of your answer. You can undo this with the Undo button or Ctrl+Z.", sampleYes: "Load the sample",
+    cleared: "Your text was cleared.", loaded: "The sample work replaced your text.", undone: "Your text is back." },
+  es: { skip: "Ir al contenido", taskLabel: "Tarea", languageLabel: "Idioma de la retroalimentación", studentLabel: "Estudiante (nombre o ID)",
+    sample: "Cargar un ejemplo", clear: "Borrar mi texto", prompt: "La tarea", answerLabel: "Mi respuesta",
+    answerHelp: "La retroalimentación cambia mientras escribes. Tu borrador se guarda en este navegador, solo para ti, durante 7 días.",
+    rubricSummary: "Ver la rúbrica", cancel: "Cancelar", undo: "Deshacer",
+    clearTitle: "¿Borrar tu texto?", clearText: "Tu respuesta quedará vacía. Puedes deshacerlo con el botón Deshacer o con Ctrl+Z.", clearYes: "Borrar mi texto",
+    sampleTitle: "¿Cambiar tu texto por el ejemplo?", sampleText: "El ejemplo ocupará el lugar de tu respuesta. Puedes deshacerlo con el botón Deshacer o con Ctrl+Z.", sampleYes: "Cargar el ejemplo",
+    cleared: "Se borró tu texto.", loaded: "El ejemplo reemplazó tu texto.", undone: "Tu texto volvió." },
 };
 
 const task = document.getElementById("task");
 const language = document.getElementById("language");
+const student = document.getElementById("student");
 const answer = document.getElementById("answer");
 const feedback = document.getElementById("feedback");
 const rubricView = document.getElementById("rubric");
+const dialog = document.getElementById("confirm");
+const undoButton = document.getElementById("undo");
+const undoText = document.getElementById("undo-text");
 let samples = {};
 let rubric = null;
+// The text before the last "Clear" or "Load sample", for the Undo button.
+let undoable = null;
+// True while the page itself replaces the answer (its input events are not the student's).
+let replacing = false;
 
 const params = new URLSearchParams(location.search);
 if (params.get("lang") === "es") language.value = "es";
 if (params.get("task") === "argument") task.value = "../examples/argument.rubric.json";
 if (params.get("task") === "plastic-bags") task.value = "data/plastic-bags.rubric.json";
+if (params.get("student")) student.value = params.get("student");
+
+const t = (key) => words[language.value][key];
 
 function applyLanguage() {
   const lang = language.value;
@@ -33,8 +54,14 @@ function applyLanguage() {
   rubricView.setAttribute("locale", lang);
 }
 
+function applyStudent() {
+  forgetUndo();
+  feedback.setAttribute("student", student.value.trim());
+}
+
 async function applyTask() {
   const src = task.value;
+  forgetUndo();
   answer.value = "";
   rubric = null;
   feedback.setAttribute("rubric-src", src);
@@ -49,20 +76,87 @@ async function applyTask() {
   }
 }
 
+/** Asks a yes/no question in a modal dialog; resolves true for yes. */
+function ask(title, text, yes) {
+  document.getElementById("confirm-title").textContent = t(title);
+  document.getElementById("confirm-text").textContent = t(text);
+  document.getElementById("confirm-yes").textContent = t(yes);
+  dialog.returnValue = "";
+  dialog.showModal();
+  return new Promise((resolve) => dialog.addEventListener("close", () => resolve(dialog.returnValue === "yes"), { once: true }));
+}
+
+/**
+ * Replaces the whole answer as if the student had typed it: `insertText` (or `delete`) goes
+ * on the browser's undo stack, so Ctrl+Z brings the old text back. Where the command is not
+ * supported, `setRangeText` and an `input` event do it (then only the Undo button undoes).
+ */
+function replaceAnswer(text) {
+  replacing = true;
+  try { replaceText(text); } finally { replacing = false; }
+}
+
+function replaceText(text) {
+  answer.focus();
+  answer.select();
+  const done = text ? document.execCommand("insertText", false, text) : document.execCommand("delete");
+  if (!done || answer.value !== text) {
+    answer.setRangeText(text, 0, answer.value.length, "end");
+    answer.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+}
+
+function offerUndo(previous, message) {
+  undoable = previous;
+  undoText.textContent = t(message);
+  undoButton.hidden = false;
+}
+
+function forgetUndo() {
+  undoable = null;
+  undoText.textContent = "";
+  undoButton.hidden = true;
+}
+
+async function replaceWithConfirmation(text, question) {
+  const previous = answer.value;
+  if (previous === text) return;
+  if (previous.trim() !== "" && !(await ask(...question))) {
+    answer.focus();
+    return;
+  }
+  replaceAnswer(text);
+  if (previous !== "") offerUndo(previous, text ? "loaded" : "cleared");
+}
+
 document.getElementById("sample").addEventListener("click", () => {
   if (!rubric || !samples[rubric.id]) return;
-  answer.value = samples[rubric.id];
-  answer.dispatchEvent(new Event("input", { bubbles: true }));
-  answer.focus();
+  replaceWithConfirmation(samples[rubric.id], ["sampleTitle", "sampleText", "sampleYes"]);
 });
 document.getElementById("clear").addEventListener("click", () => {
-  answer.value = "";
-  answer.dispatchEvent(new Event("input", { bubbles: true }));
-  answer.focus();
+  replaceWithConfirmation("", ["clearTitle", "clearText", "clearYes"]);
+});
+undoButton.addEventListener("click", () => {
+  if (undoable === null) return;
+  const previous = undoable;
+  replaceAnswer(previous);
+  forgetUndo();
+  undoText.textContent = t("undone");
+});
+// Once the student types on, the Undo button would throw their new words away: retire it.
+// Ctrl+Z that brings the old text back retires it too.
+answer.addEventListener("input", (event) => {
+  if (replacing || undoable === null) return;
+  if (event.inputType === "historyUndo" && answer.value === undoable) {
+    forgetUndo();
+    undoText.textContent = t("undone");
+  } else if (event.inputType !== "historyUndo" && event.inputType !== "historyRedo") forgetUndo();
 });
 language.addEventListener("change", applyLanguage);
 task.addEventListener("change", applyTask);
+student.addEventListener("change", applyStudent);
 
 fetch("data/samples.json").then((r) => r.json()).then((s) => { samples = s; });
 applyLanguage();
+feedback.setAttribute("student", student.value.trim());
 applyTask();

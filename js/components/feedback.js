@@ -1,64 +1,101 @@
 // <evident-feedback>: live formative feedback beside a student's textarea.
 // Attributes: rubric-src (URL of a rubric JSON), for (id of the textarea), locale, target,
-// field (the response field the textarea holds; default "response"). Property `rubric`
-// takes a rubric object or JSON string instead of rubric-src.
-// Gives: per criterion the current level, the goal, strengths with the student's own words
-// highlighted, at most three next steps; `evident-score` and `evident-feedback` events; the
-// draft kept in localStorage; level changes announced politely to screen readers.
+// field (the response field the textarea holds; default "response"), and for drafts:
+// student, draft-key, no-draft, draft-max-age (seconds). Properties: `rubric` (an object or
+// JSON string instead of rubric-src), `options` ({student, draftKey, noDraft, draftMaxAge}).
+// Gives: per criterion the current level and the goal (or, at the top, what to keep doing);
+// strengths with the student's own words highlighted; at most three next steps; a compact
+// summary that stays in view while typing on a phone; one polite announcement per pause;
+// `evident-score`, `evident-feedback` and `evident-draft` events; the draft kept in
+// localStorage per student and task (draft.js). The panel's DOM is feedback-render.js, the
+// announcements feedback-speech.js, when the analysis runs feedback-analysis.js; this file
+// binds them to the textarea, the drafts and the engine.
 
 import { EvidentLoadError, fetchText, loadEvident } from "./loader.js";
-import { ElementBase, emit, errorBox, h, markedText, replace, sheet } from "./dom.js";
+import { ElementBase, emit, errorBox, replace, sheet } from "./dom.js";
 import { stringsFor } from "./strings.js";
 import { baseCss } from "./theme.js";
 import { viewOf } from "./feedback-view.js";
-import { draftKey, restoreDraft, saveDraft } from "./draft.js";
+import { FeedbackPanel, panelCss } from "./feedback-render.js";
+import { Announcer } from "./feedback-speech.js";
+import { LiveAnalysis } from "./feedback-analysis.js";
+import { DRAFT_DEFAULTS, DraftWriter, clearDrafts, draftKey, readDraft, removeDraft, sweepDrafts, taskKey } from "./draft.js";
 
-const css = `
-.panel { background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--evident-radius, 6px); padding: 1em; }
-.criteria { list-style: none; padding: 0; }
-.criterion { display: grid; grid-template-columns: minmax(6em, auto) 1fr; gap: .15em .75em; align-items: center; margin: .5em 0; }
-.criterion .title { font-weight: 600; }
-.criterion .statement { grid-column: 1 / -1; color: var(--_muted); font-size: .92em; margin: 0; }
-.meter { display: flex; gap: 3px; align-items: center; }
-.meter .step { width: 1.6em; height: .6em; border-radius: 3px; background: #e4e8ee; border: 1px solid #8c96a3; }
-.meter .step.on { background: var(--_accent); border-color: var(--_accent); }
-.meter .label { margin-left: .5em; font-size: .92em; }
-.steps li::marker { font-weight: 700; color: var(--_accent); }
-.step-title { font-weight: 600; }
-.reason { color: var(--_muted); font-size: .92em; }
-.quote { display: inline; border: 0; background: none; padding: 0; margin: 0 .25em 0 0; text-align: start; color: inherit; }
-.quote mark { text-decoration: underline dotted; }
-.quote:hover mark { outline: 1px solid var(--_accent); }
-.text { white-space: pre-wrap; overflow-wrap: anywhere; border-left: 3px solid var(--_border); padding-left: .75em; margin: .5em 0 0; }
-summary { cursor: pointer; font-weight: 600; }
-.status:empty { display: none; }
-`;
+
 let styles;
-
+let swept = false;
 
 export class EvidentFeedback extends ElementBase {
-  static observedAttributes = ["rubric-src", "for", "locale", "target", "field"];
+  static observedAttributes = ["rubric-src", "for", "locale", "target", "field", "student", "draft-key", "no-draft", "draft-max-age"];
+
+  /** The draft defaults: `maxAge` 7 days (in seconds), `maxChars` 100,000, `delay` 400 ms. */
+  static draftDefaults = DRAFT_DEFAULTS;
+
+  /**
+   * Removes every saved draft of one student (`{student: "s-17"}`) or, with no argument, every
+   * Evident draft on this device (for a shared classroom device at the end of a lesson).
+   * Returns how many drafts it removed. Pending (unsaved) drafts of elements on the page are
+   * dropped too.
+   */
+  static clearDrafts({ student } = {}) {
+    for (const el of live) {
+      if (student === undefined || student === null || el.#student === String(student)) el.#writer.cancel();
+    }
+    return clearDrafts({ student });
+  }
 
   #root;
-  #parts;
+  #panel;
+  #announcer;
+  #writer;
   #rubricInput = null;
+  #options = {};
   #engine = null;
   #rubric = null;
-  #session = null;
+  #analysis;
   #textarea = null;
-  #frame = 0;
-  #levels = new Map();
+  #form = null;
   #generation = 0;
   #report = null;
   #feedback = null;
+  #restoring = false;
+  #draftNotice = null;
   #onInput = () => this.#changed();
+  #onSubmit = () => this.#submitted();
+  #onFocus = () => { this.toggleAttribute("data-typing", true); this.#placeDock(); };
+  #onBlur = (event) => {
+    if (event.relatedTarget !== this) this.removeAttribute("data-typing");
+    this.#announcer.blurred();
+  };
+  // Focus may move from the textarea into the summary (its toggle, its list) and stay typing.
+  #onFocusOut = (event) => { if (event.relatedTarget !== this.#textarea && event.relatedTarget !== this) this.removeAttribute("data-typing"); };
+  #onFocusIn = () => {
+    const active = this.#root.activeElement;
+    if (active && !this.#panel.parts.dock.contains(active)) this.removeAttribute("data-typing");
+  };
+  #onPageHide = () => this.#writer.flush();
+  #onVisibility = () => { if (document.visibilityState === "hidden") this.#writer.flush(); };
+  #onViewport = () => this.#placeDock();
 
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: "open" });
-    styles ??= [sheet(baseCss), sheet(css)];
+    styles ??= [sheet(baseCss), sheet(panelCss)];
     this.#root.adoptedStyleSheets = styles;
-    this.#build();
+    this.#panel = new FeedbackPanel(this.#root, { onSelect: (span) => this.#select(span) });
+    this.#analysis = new LiveAnalysis({
+      text: () => (this.#textarea ? this.#textarea.value : ""),
+      onResult: (text, result) => this.#show(text, result),
+      onError: (error) => this.#fail(error),
+      onBusy: (on) => { this.#panel.busy = on; },
+    });
+    this.#announcer = new Announcer(this.#panel.parts.live, { textarea: () => this.#textarea, busy: () => this.#analysis.pending });
+    this.#writer = new DraftWriter({ onSaved: (result) => this.#draftSaved(result), limits: () => ({ maxChars: DRAFT_DEFAULTS.maxChars }) });
+    this.#panel.parts.status.textContent = this.#strings.loading;
+    this.#panel.headings(this.#strings);
+    this.addEventListener("evident-submitted", this.#onSubmit);
+    this.addEventListener("focusout", this.#onFocusOut);
+    this.addEventListener("focusin", this.#onFocusIn);
   }
 
   /** The rubric as an object or JSON string (instead of `rubric-src`). */
@@ -67,91 +104,101 @@ export class EvidentFeedback extends ElementBase {
     this.#rubricInput = value;
     if (this.isConnected) this.#start();
   }
+  /**
+   * Draft options (attributes win over them): `student` (whose draft), `draftKey` (the task's
+   * key; default the rubric's path and the textarea id), `noDraft` (keep no draft),
+   * `draftMaxAge` (seconds; default 7 days).
+   */
+  get options() { return { ...this.#options }; }
+  set options(value) {
+    const before = { slot: this.#draftSlot, student: this.#student };
+    this.#options = { ...(value ?? {}) };
+    if (before.slot === this.#draftSlot) return;
+    if (before.student !== this.#student) this.#studentChanged();
+    else { this.#writer.flush(); this.#restoreDraft(false); }
+  }
+  /** The student whose draft this is (the `student` attribute, else `options.student`). */
+  get student() { return this.#student; }
+  set student(value) {
+    if (value === null || value === undefined) this.removeAttribute("student");
+    else this.setAttribute("student", String(value));
+  }
   /** The latest score report (null before the first). */
   get report() { return this.#report; }
   /** The latest feedback from the engine (null before the first, or when the build has none). */
   get feedback() { return this.#feedback; }
   /** The compiled engine, once loaded. */
   get engine() { return this.#engine; }
+  /** The localStorage key of the current draft, or null when drafts are off. */
+  get draftKey() { return this.#draftSlot; }
 
   get #strings() { return stringsFor(this.getAttribute("locale") || this.#rubric?.locale); }
   get #field() { return this.getAttribute("field") || "response"; }
+  get #student() { return this.getAttribute("student") ?? (this.#options.student === undefined || this.#options.student === null ? "" : String(this.#options.student)); }
+  get #draftsOn() { return !this.hasAttribute("no-draft") && !this.#options.noDraft; }
+  get #maxAge() {
+    const value = Number(this.getAttribute("draft-max-age") ?? this.#options.draftMaxAge ?? DRAFT_DEFAULTS.maxAge);
+    return Number.isFinite(value) && value >= 0 ? value : DRAFT_DEFAULTS.maxAge;
+  }
+  get #draftSlot() {
+    if (!this.#draftsOn) return null;
+    const task = this.getAttribute("draft-key") ?? this.#options.draftKey
+      ?? taskKey(this.getAttribute("rubric-src"), this.#rubricInput, this.getAttribute("for"));
+    return draftKey(this.#student, String(task));
+  }
 
-  connectedCallback() { this.#start(); }
+  connectedCallback() {
+    live.add(this);
+    addEventListener("pagehide", this.#onPageHide);
+    document.addEventListener("visibilitychange", this.#onVisibility);
+    if (!swept && this.#draftsOn) { swept = true; sweepDrafts({ maxAge: this.#maxAge }); }
+    this.#start();
+  }
 
   disconnectedCallback() {
+    live.delete(this);
+    this.#writer.flush();
+    removeEventListener("pagehide", this.#onPageHide);
+    document.removeEventListener("visibilitychange", this.#onVisibility);
     this.#unbind();
-    if (this.#frame) cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
+    this.#announcer.stop();
+    this.#analysis.stop();
   }
 
   attributeChangedCallback(name, old, value) {
-    if (!this.isConnected || old === value || !this.#parts) return;
-    if (name === "rubric-src") this.#start();
-    else if (name === "for") { this.#bind(); this.#update(); }
-    else if (this.#engine) { this.#renderHeadings(); if (this.#retune(name === "field")) this.#update(); }
-  }
-
-  #build() {
-    const s = this.#strings;
-    const p = (this.#parts = {
-      title: h("h2", { part: "title" }),
-      status: h("p", { part: "status", class: "status muted", attrs: { role: "status" } }),
-      error: h("div"),
-      goalHeading: h("h3"),
-      goal: h("p", { part: "goal" }),
-      criteriaHeading: h("h3"),
-      criteria: h("ul", { part: "criteria", class: "criteria" }),
-      strengthsHeading: h("h3"),
-      strengths: h("ul", { part: "strengths", class: "strengths" }),
-      stepsHeading: h("h3"),
-      steps: h("ol", { part: "next-steps", class: "steps" }),
-      textSummary: h("summary"),
-      text: h("p", { part: "text", class: "text" }),
-      live: h("div", { part: "announcer", class: "sr-only", attrs: { "aria-live": "polite", "aria-atomic": "true" } }),
-    });
-    p.body = h("div", { hidden: true },
-      h("section", { class: "goal" }, p.goalHeading, p.goal),
-      h("section", {}, p.criteriaHeading, p.criteria),
-      h("section", {}, p.strengthsHeading, p.strengths),
-      h("section", {}, p.stepsHeading, p.steps),
-      h("details", { part: "text-view" }, p.textSummary, p.text));
-    this.#root.append(h("div", { part: "panel", class: "panel" }, p.title, p.status, p.error, p.body, p.live));
-    p.status.textContent = s.loading;
-    this.#renderHeadings();
-  }
-
-  #renderHeadings() {
-    const s = this.#strings;
-    const p = this.#parts;
-    p.title.textContent = s.feedback;
-    p.goalHeading.textContent = s.goal;
-    p.criteriaHeading.textContent = s.criteria;
-    p.strengthsHeading.textContent = s.strengths;
-    p.stepsHeading.textContent = s.nextSteps;
-    p.textSummary.textContent = s.myText;
+    if (!this.isConnected || old === value) return;
+    if (name === "rubric-src") { this.#writer.flush(); this.#start(); }
+    else if (name === "for") { this.#writer.flush(); this.#bind(); this.#update(); }
+    else if (name === "student") this.#studentChanged();
+    else if (name === "draft-key" || name === "no-draft" || name === "draft-max-age") { this.#writer.flush(); this.#restoreDraft(false); }
+    else if (this.#engine) {
+      this.#panel.headings(this.#strings);
+      if (this.#retune(name === "field")) this.#update();
+    }
   }
 
   async #start() {
     const generation = ++this.#generation;
-    const p = this.#parts;
+    const p = this.#panel.parts;
     p.error.replaceChildren();
     p.status.textContent = this.#strings.loading;
+    this.#analysis.session = null;
     this.#engine?.free?.();
     this.#engine = null;
-    this.#session = null;
+    this.#announcer.reset();
     this.#bind();
     try {
       const [core, source] = await Promise.all([loadEvident(), this.#rubricSource()]);
       if (generation !== this.#generation || source === null) return;
       const engine = new core.Engine(source);
       this.#engine = engine;
-      this.#rubric = engine.rubric;
-      this.#levels.clear();
-      this.#renderHeadings();
+      // The rubric's own text in the page's language where the rubric gives it.
+      const locale = this.getAttribute("locale");
+      this.#rubric = locale ? engine.rubricIn(locale) : engine.rubric;
+      this.#panel.headings(this.#strings);
       this.#openSession();
       p.body.hidden = false;
-      if (!p.status.dataset.restored) p.status.textContent = "";
+      if (!p.status.dataset.restored && !this.#draftNotice) p.status.textContent = "";
       this.#update();
     } catch (error) {
       if (generation !== this.#generation) return;
@@ -167,7 +214,7 @@ export class EvidentFeedback extends ElementBase {
   }
 
   #fail(error) {
-    const p = this.#parts;
+    const p = this.#panel.parts;
     p.status.textContent = "";
     p.body.hidden = true;
     replace(p.error, errorBox(error, this.#strings));
@@ -177,12 +224,11 @@ export class EvidentFeedback extends ElementBase {
   #openSession() {
     if (!this.#engine) return false;
     const options = { field: this.#field, ...this.#feedbackOptions() };
-    this.#session?.free?.();
     try {
-      this.#session = this.#engine.session(options);
+      this.#analysis.session = this.#engine.session(options);
       return true;
     } catch (error) {
-      this.#session = null;
+      this.#analysis.session = null;
       this.#fail(error);
       return false;
     }
@@ -190,11 +236,12 @@ export class EvidentFeedback extends ElementBase {
 
   // A new language or target keeps the session (setOptions); a new field needs a new one.
   #retune(newField) {
-    if (newField || !this.#session || typeof this.#session.setOptions !== "function") {
+    const session = this.#analysis.session;
+    if (newField || !session || typeof session.setOptions !== "function") {
       return this.#openSession();
     }
     try {
-      this.#session.setOptions(this.#feedbackOptions());
+      session.setOptions(this.#feedbackOptions());
       return true;
     } catch (error) {
       this.#fail(error);
@@ -227,53 +274,115 @@ export class EvidentFeedback extends ElementBase {
     }
     this.#textarea = textarea;
     textarea.addEventListener("input", this.#onInput);
-    this.#restoreDraft();
+    textarea.addEventListener("focus", this.#onFocus);
+    textarea.addEventListener("blur", this.#onBlur);
+    textarea.addEventListener("evident-submitted", this.#onSubmit);
+    this.#form = textarea.form;
+    this.#form?.addEventListener("submit", this.#onSubmit);
+    visualViewport?.addEventListener("resize", this.#onViewport);
+    visualViewport?.addEventListener("scroll", this.#onViewport);
+    if (textarea.matches(":focus")) this.toggleAttribute("data-typing", true);
+    this.#restoreDraft(false);
   }
 
   #unbind() {
-    this.#textarea?.removeEventListener("input", this.#onInput);
+    const t = this.#textarea;
+    t?.removeEventListener("input", this.#onInput);
+    t?.removeEventListener("focus", this.#onFocus);
+    t?.removeEventListener("blur", this.#onBlur);
+    t?.removeEventListener("evident-submitted", this.#onSubmit);
+    this.#form?.removeEventListener("submit", this.#onSubmit);
+    visualViewport?.removeEventListener("resize", this.#onViewport);
+    visualViewport?.removeEventListener("scroll", this.#onViewport);
     this.#textarea = null;
+    this.#form = null;
   }
 
-  get #draftKey() {
-    return draftKey(this.getAttribute("rubric-src"), this.#rubricInput, this.getAttribute("for"));
-  }
-
-  #restoreDraft() {
-    if (restoreDraft(this.#textarea, this.#draftKey)) {
-      this.#parts.status.textContent = this.#strings.draftRestored;
-      this.#parts.status.dataset.restored = "1";
+  // Puts the saved draft into the textarea when it holds nothing of the student's yet (or,
+  // after a change of student, always: the text on screen belongs to the previous student),
+  // then fires `input` so a framework's controlled textarea (React) learns the new value.
+  #restoreDraft(replaceText) {
+    const t = this.#textarea;
+    const key = this.#draftSlot;
+    const draft = key && t ? readDraft(key, { maxAge: this.#maxAge }) : null;
+    const p = this.#panel.parts;
+    delete p.status.dataset.restored;
+    this.#draftNotice = null;
+    if (p.status.textContent !== this.#strings.loading) p.status.textContent = "";
+    if (!t) return;
+    const untouched = t.value === "" || t.value === t.defaultValue;
+    const next = draft ? draft.text : "";
+    if (!replaceText && (!draft || !untouched || draft.text === t.value)) return;
+    if (t.value === next) return;
+    // Assigning `value` also empties the textarea's undo history, so Ctrl+Z cannot bring back
+    // the previous student's text.
+    t.value = next;
+    if (draft) {
+      p.status.textContent = draft.truncated
+        ? this.#strings.draftRestoredTruncated(draft.text.length.toLocaleString(this.#strings.lang))
+        : this.#strings.draftRestored;
+      p.status.dataset.restored = "1";
     }
+    this.#restoring = true;
+    try { t.dispatchEvent(new Event("input", { bubbles: true })); } finally { this.#restoring = false; }
   }
 
-  // Save at once (never lose a keystroke), re-score once per frame.
+  #studentChanged() {
+    this.#writer.flush();
+    this.#announcer.reset();
+    this.#restoreDraft(true);
+    this.#update();
+  }
+
+  /** Removes the current student's saved draft of this task (the text stays in the textarea). */
+  clearDraft() {
+    this.#writer.cancel();
+    const key = this.#draftSlot;
+    if (key) removeDraft(key);
+  }
+
+  #submitted() {
+    this.clearDraft();
+    emit(this, "evident-draft", { key: this.#draftSlot, cleared: true });
+  }
+
+  #draftSaved(result) {
+    const s = this.#strings;
+    const p = this.#panel.parts;
+    const notice = result.error ? s.draftNotSaved : result.truncated ? s.draftTruncated(result.kept.toLocaleString(s.lang)) : null;
+    if (notice !== this.#draftNotice) {
+      this.#draftNotice = notice;
+      if (notice || !p.status.dataset.restored) p.status.textContent = notice ?? "";
+    }
+    emit(this, "evident-draft", result);
+  }
+
+  // Save on a debounce, re-score once per frame; a long answer is re-scored after a pause,
+  // with "checking…" shown first, so a huge paste never re-runs the analysis per keystroke.
   #changed() {
-    if (this.#textarea) saveDraft(this.#textarea, this.#draftKey);
-    if (this.#parts.status.dataset.restored) { delete this.#parts.status.dataset.restored; this.#parts.status.textContent = ""; }
-    if (!this.#frame) {
-      this.#frame = requestAnimationFrame(() => {
-        this.#frame = 0;
-        this.#update();
-      });
-    }
+    if (this.#restoring) { this.#analysis.schedule(); return; }
+    const t = this.#textarea;
+    const key = this.#draftSlot;
+    if (t && key) this.#writer.schedule(key, t.value);
+    const p = this.#panel.parts;
+    if (p.status.dataset.restored) { delete p.status.dataset.restored; p.status.textContent = this.#draftNotice ?? ""; }
+    this.#announcer.typed();
+    this.#analysis.schedule();
   }
 
   /** Re-scores the textarea's current text now (normally done for you on every input). */
   refresh() { this.#update(); }
 
   #update() {
-    if (!this.#engine || !this.#session) return;
-    const text = this.#textarea ? this.#textarea.value : "";
-    let result;
-    try {
-      result = this.#session.update(text);
-    } catch (error) {
-      this.#fail(error);
-      return;
-    }
+    if (this.#engine) this.#analysis.now();
+  }
+
+  #show(text, result) {
     this.#report = result.report;
     this.#feedback = result.feedback ?? this.#engineFeedback(text);
-    this.#render(text);
+    const view = viewOf(this.#rubric, this.#report, this.#feedback, text);
+    this.#panel.render(view, text, this.#field, this.#rubric?.locale);
+    this.#announcer.viewed(view, stringsFor(view.locale ?? this.getAttribute("locale") ?? this.#rubric?.locale));
     emit(this, "evident-score", this.#report);
     if (this.#feedback) emit(this, "evident-feedback", this.#feedback);
   }
@@ -289,49 +398,10 @@ export class EvidentFeedback extends ElementBase {
     }
   }
 
-  #render(text) {
-    const s = this.#strings;
-    const p = this.#parts;
-    const view = viewOf(this.#rubric, this.#report, this.#feedback);
-    p.error.replaceChildren();
-    p.body.hidden = false;
-    p.goal.textContent = view.goal;
-
-    replace(p.criteria, view.criteria.map((c) =>
-      h("li", { class: "criterion", part: "criterion", attrs: { "data-criterion": c.id, "data-level": c.level } },
-        h("span", { class: "title" }, c.title),
-        h("span", { class: "meter" },
-          c.values.map((v) => h("span", { class: v <= c.level ? "step on" : "step", attrs: { "aria-hidden": "true" } })),
-          h("span", { class: "label", part: "level" }, s.levelOf(c.label, c.level, c.top))),
-        c.statement ? h("p", { class: "statement" }, `${s.target}: ${c.statement}`) : null)));
-
-    if (view.strengths.length === 0) replace(p.strengths, h("li", { class: "muted" }, s.noStrengths));
-    else replace(p.strengths, view.strengths.map((st) =>
-      h("li", { part: "strength", attrs: { "data-criterion": st.criterion, "data-indicator": st.indicator } },
-        h("span", {}, st.message), " ",
-        st.spans.filter((sp) => sp.field === this.#field).slice(0, 3).map((sp) =>
-          h("button", { type: "button", class: "quote", attrs: { title: s.showInText }, on: { click: () => this.#select(sp) } },
-            h("mark", { part: "evidence" }, `“${text.slice(sp.start, sp.end)}”`))))));
-
-    if (view.nextSteps.length === 0) replace(p.steps, h("li", { class: "muted" }, s.noSteps));
-    else replace(p.steps, view.nextSteps.map((step) =>
-      h("li", { part: "next-step", attrs: { "data-criterion": step.criterion, "data-indicator": step.indicator } },
-        h("span", { class: "step-title" }, `${step.title}: `), step.action,
-        step.reason ? h("span", { class: "reason" }, ` ${step.reason}`) : null)));
-
-    const spans = view.strengths.flatMap((st) => st.spans).filter((sp) => sp.field === this.#field);
-    replace(p.text, markedText(text, spans));
-    this.#announce(view.criteria);
-  }
-
-  #announce(criteria) {
-    const changes = [];
-    for (const c of criteria) {
-      const before = this.#levels.get(c.id);
-      if (before !== undefined && before !== c.level) changes.push(this.#strings.nowAt(c.title, c.label));
-      this.#levels.set(c.id, c.level);
-    }
-    if (changes.length) this.#parts.live.textContent = changes.join(" ");
+  // On a phone the keyboard shrinks the visual viewport: keep the summary at its top.
+  #placeDock() {
+    const top = globalThis.visualViewport?.offsetTop ?? 0;
+    this.style.setProperty("--_dock-top", `${Math.max(0, Math.round(top))}px`);
   }
 
   #select(span) {
@@ -341,3 +411,6 @@ export class EvidentFeedback extends ElementBase {
     t.setSelectionRange(span.start, span.end);
   }
 }
+
+// Elements on the page, so the static clearDrafts can drop their pending writes.
+const live = new Set();

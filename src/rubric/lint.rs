@@ -338,6 +338,16 @@ fn missing_translations(rubric: &Rubric) -> Vec<(String, Vec<String>)> {
                 note(format!("{base}.levels[{l}].student"), t);
             }
         }
+        for (key, point) in
+            [("proficient", &criterion.proficient), ("advanced", &criterion.advanced)]
+        {
+            if let Some(point) = point {
+                note(format!("{base}.{key}.descriptor"), &point.descriptor);
+                if let Some(t) = &point.student {
+                    note(format!("{base}.{key}.student"), t);
+                }
+            }
+        }
         for (k, indicator) in criterion.indicators.iter().enumerate() {
             for (key, t) in [
                 ("hint", &indicator.hint),

@@ -174,15 +174,33 @@ impl Deref for PhraseList {
     }
 }
 
+/// Texts are equal when written alike: the same translations, or the same plain string.
 impl PartialEq for Text {
     fn eq(&self, other: &Text) -> bool {
-        self.text == other.text && self.by_locale == other.by_locale
+        if self.by_locale.is_empty() && other.by_locale.is_empty() {
+            self.text == other.text
+        } else {
+            self.by_locale == other.by_locale
+        }
     }
 }
 
 impl PartialEq for PhraseList {
     fn eq(&self, other: &PhraseList) -> bool {
         self.phrases == other.phrases && self.by_locale == other.by_locale
+    }
+}
+
+impl Text {
+    /// A text given in several languages (`[("en", "Beginning"), ("es", "Inicial")]`).
+    /// Reads as the first until a rubric settles it on its own language.
+    pub fn translated(texts: &[(&str, &str)]) -> Self {
+        let (lang, text) = texts.first().copied().unwrap_or_default();
+        Text {
+            text: text.to_string(),
+            lang: lang.to_string(),
+            by_locale: texts.iter().map(|(l, t)| (l.to_string(), t.to_string())).collect(),
+        }
     }
 }
 

@@ -548,6 +548,13 @@ impl Rubric {
     pub fn localized(&self, locale: &str) -> Rubric {
         let mut rubric = self.clone();
         let default = self.locale.clone();
+        // The default scale, left as the engine gives it, is read in the engine's languages.
+        if rubric.scale == Scale::default() && super::localized::same_language(locale, "es") {
+            let spanish = ["Inicial", "En desarrollo", "Competente", "Avanzado"];
+            for (level, label) in rubric.scale.levels.iter_mut().zip(spanish) {
+                level.label = Text::translated(&[("en", &level.label.to_string()), ("es", label)]);
+            }
+        }
         rubric
             .visit_texts(&mut |t| t.choose(locale, &default), &mut |p| p.choose(locale, &default));
         rubric.locale = locale.to_string();

@@ -222,6 +222,7 @@ fn live_patch(
                 criterion: s.criterion.clone(),
                 indicator: s.indicator.clone(),
                 message: s.message.clone(),
+                lang: s.lang.clone(),
             };
             if bare(old) == bare(new) {
                 spliced.add(i, &splice(&old.spans, &new.spans)?);

@@ -1,5 +1,5 @@
 // The components as an embedder uses them: theming from outside (custom properties and
-// ::part), one draft per rubric and textarea, and a textarea inside another shadow root.
+// ::part), one draft per task and student, and a textarea inside another shadow root.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { start } from "./run.mjs";
@@ -47,7 +47,9 @@ test("each task keeps its own draft", async () => {
   await page.locator('evident-feedback li[part=criterion][data-criterion="claim"]').waitFor();
   await page.waitForFunction(() => document.getElementById("answer").value === "Light draft for the lab.");
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("evident-draft:")).sort());
-  assert.deepEqual(keys, ["evident-draft:/examples/cer-lab.rubric.json#answer", "evident-draft:/www/data/plastic-bags.rubric.json#answer"]);
+  // Key: prefix, the student (none on this page: ""), "|", the task (rubric path + "#" + textarea
+  // id), URI-encoded so no student id can reach into another's keys.
+  assert.deepEqual(keys, ["evident-draft:v2:|%2Fexamples%2Fcer-lab.rubric.json%23answer", "evident-draft:v2:|%2Fwww%2Fdata%2Fplastic-bags.rubric.json%23answer"]);
   await context.close();
 });
 
@@ -97,6 +99,7 @@ test("student text with markup is shown as text, never run", async () => {
   await page.locator("#answer").press("End");
   await page.keyboard.type(" The data show it.");
   await page.locator('evident-feedback li[data-indicator="has-claim"] mark').first().waitFor();
+  await page.locator("evident-feedback summary").click();
   const shown = await page.locator("evident-feedback .text").textContent();
   assert.ok(shown.startsWith('<img src=x onerror="window.__pwned=1"> My claim is <b>bold</b>.'), shown);
   assert.equal(await page.locator("evident-feedback img").count(), 0);

@@ -29,7 +29,8 @@ test("typing a claim raises the claim level and highlights the student's words",
   assert.equal(await level(page, "evidence"), "1");
   const marks = await page.locator('evident-feedback li[data-indicator="has-claim"] mark').allInnerTexts();
   assert.deepEqual(marks, ["“My claim”"]);
-  // The whole text is shown with the evidence marked, built as text nodes.
+  // The whole text is shown with the evidence marked, built as text nodes (once opened).
+  await page.locator("evident-feedback summary").click();
   const textMarks = await page.locator("evident-feedback .text mark").allTextContents();
   assert.ok(textMarks.includes("My claim"), textMarks.join("|"));
   assert.ok(textMarks.includes("light"), textMarks.join("|"));
@@ -154,6 +155,8 @@ test("load sample work and switch to the argument task", async () => {
   assert.equal(await level(page, "evidence"), "4");
   await page.locator("#task").selectOption("data/plastic-bags.rubric.json");
   await page.locator('evident-feedback li[part=criterion][data-criterion="position"]').waitFor();
+  // The page knows the new task (and so its sample) once its title shows.
+  await page.locator("h1", { hasText: "plastic bags" }).waitFor();
   await page.getByRole("button", { name: "Load sample work" }).click();
   // The plastic-bags sample: "I believe", "plastic" + "bags", "for two reasons" → position 4;
   // "One reason", "500 years"/"According to", "Another reason" → support 4;
@@ -167,5 +170,78 @@ test("load sample work and switch to the argument task", async () => {
   const steps = await page.locator("evident-feedback li[part=next-step]").evaluateAll((els) => els.map((e) => e.dataset.indicator));
   assert.ok(steps.includes("concludes"), steps.join(","));
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("'Clear my text' asks first; Cancel keeps the text; after clearing, Ctrl+Z brings it back", async () => {
+  const { page, errors, context } = await openStudent("/www/student.html?student=cara");
+  const text = "My claim is that light makes bean plants grow taller.";
+  await page.locator("#answer").click();
+  await page.keyboard.type(text);
+  await page.getByRole("button", { name: "Clear my text" }).click();
+  const dialog = page.getByRole("dialog", { name: "Clear your text?" });
+  await dialog.waitFor();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  assert.equal(await page.locator("#answer").inputValue(), text);
+  await page.getByRole("button", { name: "Clear my text" }).click();
+  await dialog.getByRole("button", { name: "Clear my text" }).click();
+  assert.equal(await page.locator("#answer").inputValue(), "");
+  assert.equal(await page.locator("#undo-text").innerText(), "Your text was cleared.");
+  // The feedback follows the emptied box (the goal and how to start), and the draft is emptied
+  // on the debounce...
+  await page.locator("evident-feedback [part=first-step]").waitFor();
+  await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith("evident-draft:v2:cara|")));
+  // ...but the browser's own undo restores the text, and with it the draft.
+  assert.equal(await page.evaluate(() => document.activeElement.id), "answer");
+  await page.keyboard.press("Control+z");
+  assert.equal(await page.locator("#answer").inputValue(), text);
+  assert.equal(await page.locator("#undo-text").innerText(), "Your text is back.");
+  assert.equal(await page.locator("#undo").isVisible(), false);
+  await page.waitForFunction((t) => Object.entries(localStorage).some(([k, v]) => k.startsWith("evident-draft:v2:cara|") && JSON.parse(v).text === t), text);
+  await page.waitForFunction(() => document.querySelector("evident-feedback").report?.criteria[0].level === 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("'Load sample work' over the student's text asks first, and the Undo button brings the text back", async () => {
+  const { page, context } = await openStudent("/www/student.html?lang=es");
+  const text = "Mi idea: la luz ayuda.";
+  await page.locator("#answer").click();
+  await page.keyboard.type(text);
+  await page.getByRole("button", { name: "Cargar un ejemplo" }).click();
+  const dialog = page.getByRole("dialog", { name: "¿Cambiar tu texto por el ejemplo?" });
+  await dialog.waitFor();
+  // Escape is a "no".
+  await page.keyboard.press("Escape");
+  assert.equal(await page.locator("#answer").inputValue(), text);
+  await page.getByRole("button", { name: "Cargar un ejemplo" }).click();
+  await dialog.getByRole("button", { name: "Cargar el ejemplo" }).click();
+  const samples = await page.evaluate(() => fetch("data/samples.json").then((r) => r.json()));
+  assert.equal(await page.locator("#answer").inputValue(), samples["cer-lab"]);
+  assert.equal(await page.locator("#undo-text").innerText(), "El ejemplo reemplazó tu texto.");
+  await page.getByRole("button", { name: "Deshacer" }).click();
+  assert.equal(await page.locator("#answer").inputValue(), text);
+  assert.equal(await page.locator("#undo-text").innerText(), "Tu texto volvió.");
+  // The Undo button's own replacement is undoable too: Ctrl+Z gives the sample back.
+  await page.keyboard.press("Control+z");
+  assert.equal(await page.locator("#answer").inputValue(), samples["cer-lab"]);
+  await context.close();
+});
+
+test("typing on after a clear retires the Undo button, so it never throws new words away", async () => {
+  const { page, context } = await openStudent();
+  await page.locator("#answer").click();
+  await page.keyboard.type("Old words.");
+  await page.getByRole("button", { name: "Clear my text" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Clear my text" }).click();
+  assert.equal(await page.locator("#undo").isVisible(), true);
+  await page.keyboard.type("New words.");
+  assert.equal(await page.locator("#undo").isVisible(), false);
+  assert.equal(await page.locator("#answer").inputValue(), "New words.");
+  // With an empty box, loading the sample asks nothing: nothing would be lost.
+  await page.locator("#answer").fill("");
+  await page.getByRole("button", { name: "Load sample work" }).click();
+  assert.equal(await page.getByRole("dialog").count(), 0);
+  await page.waitForFunction(() => document.getElementById("answer").value.startsWith("My claim is that bean plants"));
   await context.close();
 });
