@@ -11,8 +11,8 @@ import {
 } from "../../js/components/rubric-editor-model.js";
 
 const cer = () => JSON.parse(readFileSync(`${root}examples/cer-lab.rubric.json`, "utf8"));
-// In English only (the CER example is bilingual).
-const argument = () => JSON.parse(readFileSync(`${root}examples/argument.rubric.json`, "utf8"));
+// The argument example in English only (the shipped examples are bilingual).
+const argument = () => forLocale(JSON.parse(readFileSync(`${root}examples/argument.rubric.json`, "utf8")), "en");
 
 test("a JSON path reads as the teacher's words, counting from one and naming things", () => {
   const rubric = cer();
