@@ -25,8 +25,8 @@ function report(where, runs) {
 
 if (process.argv[2] === "--method") {
   // One method in this (fresh) process.
-  const evident = await import(new URL("pkg/index.js", root));
-  evident.initSync({ module: readFileSync(new URL("pkg/evident_core_bg.wasm", root)) });
+  const evident = await import(new URL("pkg/full.js", root));
+  evident.initSync({ module: readFileSync(new URL("pkg/evident_full_bg.wasm", root)) });
   const { text, count } = evidenceText();
   console.log(JSON.stringify({ count, megabytes: text.length / 1e6, ...timeCalls(evident.computeMastery, text, process.argv[3]) }));
 } else if (process.argv[2] === "--browser") {

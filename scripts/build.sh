@@ -1,17 +1,40 @@
 #!/usr/bin/env bash
-# Builds the npm package into pkg/: the wasm (release, size-tuned), wasm-bindgen's JS glue,
-# our JS entry, Web Components and TypeScript declarations from js/. Prints the wasm size.
+# Builds the npm package into pkg/ from two wasm builds of the crate:
+#   evident_core_bg.wasm  the student path (`--no-default-features`): parse, compile, score,
+#                         feedback, lint, live session; English and Spanish stemmers.
+#   evident_full_bg.wasm  everything (`--features full`): adds mastery, BKT, frameworks, CASE,
+#                         xAPI, calibration and every stemmer. Loaded only by `evident/full`,
+#                         <evident-mastery>, and pages that ask for it.
+# then wasm-bindgen's JS glue of each, our JS entries, Web Components and TypeScript
+# declarations from js/. Prints each wasm's size; `node benches/size.mjs` says more.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --lib --target wasm32-unknown-unknown
 mkdir -p pkg && rm -rf pkg/snippets
-wasm-bindgen --target web --out-dir pkg --out-name evident_core target/wasm32-unknown-unknown/release/evident.wasm
-if [ -x node_modules/.bin/wasm-opt ]; then
-  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    pkg/evident_core_bg.wasm -o pkg/evident_core_bg.wasm.opt && mv pkg/evident_core_bg.wasm.opt pkg/evident_core_bg.wasm
-fi
+
+# wasm-opt: only -O1, the one setting measured to shrink the compressed file too
+# (benches/size.md: -Oz/-Os/-O2 make the raw file smaller but the gzip 5 % bigger).
+OPT_FLAGS=(-O1 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue)
+
+build() { # name, cargo feature flags...
+  local name=$1; shift
+  cargo build --profile wasm --lib --target wasm32-unknown-unknown "$@"
+  wasm-bindgen --target web --remove-name-section --remove-producers-section --experimental-reset-state-function --out-dir pkg \
+    --out-name "$name" target/wasm32-unknown-unknown/wasm/evident.wasm
+  if [ -x node_modules/.bin/wasm-opt ]; then
+    node_modules/.bin/wasm-opt "${OPT_FLAGS[@]}" "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm.opt"
+    mv "pkg/${name}_bg.wasm.opt" "pkg/${name}_bg.wasm"
+  fi
+  local raw gz
+  raw=$(stat -c %s "pkg/${name}_bg.wasm")
+  gz=$(gzip -9 -c "pkg/${name}_bg.wasm" | wc -c)
+  echo "[build] pkg/${name}_bg.wasm: ${raw} bytes raw, ${gz} bytes gzip"
+}
+
+build evident_core --no-default-features
+build evident_full --no-default-features --features full
+
 if [ -d js ]; then cp -R js/. pkg/; fi
-raw=$(stat -c %s pkg/evident_core_bg.wasm)
-gz=$(gzip -9 -c pkg/evident_core_bg.wasm | wc -c)
-echo "[build] pkg/evident_core_bg.wasm: ${raw} bytes raw, ${gz} bytes gzip"
+for license in LICENSE-MIT LICENSE-APACHE; do
+  if [ -f "$license" ]; then cp "$license" pkg/; fi
+done

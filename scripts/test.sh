@@ -21,9 +21,23 @@ if [ -f tests/e2e/run.mjs ]; then
   node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee target/e2e-tests.log
 fi
 
+if [ -d tests/hosts ]; then
+  echo "== hosts: the npm pack tarball in Node $(node --version), plain HTML under CSP, a worker, Vite 8 and 5, webpack 5, esbuild, React 18 and 19"
+  node --test --test-concurrency=1 tests/hosts/ 2>&1 | tee target/hosts-tests.log
+fi
+
 if [ -f scripts/test-lrs.sh ]; then
   echo "== xAPI statements against a real LRS (Ralph)"
   bash scripts/test-lrs.sh 2>&1 | tee target/lrs-tests.log
 fi
 
-python3 scripts/count-tests.py target/native-tests.log target/wasm-tests.log target/e2e-tests.log target/lrs-tests.log
+# Fuzzing: each target briefly (scripts/fuzz.sh skips itself without nightly or a C++ compiler).
+fuzz_seconds="${EVIDENT_FUZZ_SECONDS:-30}"
+if [ "$fuzz_seconds" = 0 ]; then
+  echo "== fuzzing skipped (EVIDENT_FUZZ_SECONDS=0)"
+else
+  echo "== fuzzing (${fuzz_seconds} s per target)"
+  bash scripts/fuzz.sh "$fuzz_seconds"
+fi
+
+python3 scripts/count-tests.py target/native-tests.log target/wasm-tests.log target/e2e-tests.log target/hosts-tests.log target/lrs-tests.log

@@ -89,7 +89,10 @@ fn a_submission_with_a_wrong_type_is_a_located_error_not_a_panic() {
 #[wasm_bindgen_test]
 fn live_updates_carry_feedback_in_the_chosen_language() {
     let engine = Engine::new(js(RUBRIC)).unwrap();
-    let mut live = engine.session(js(r#"{"locale": "es", "target": 3}"#)).expect("session");
+    // English writing, Spanish messages.
+    let mut live = engine
+        .session(js(r#"{"locale": "es", "target": 3, "submission": {"locale": "en"}}"#))
+        .expect("session");
     let result =
         live.update(&JsValue::from_str("My claim is that light helps plants grow.")).unwrap();
     let feedback = get(&result, "feedback");
@@ -143,7 +146,9 @@ fn an_edit_that_changes_nothing_returns_the_same_result_object() {
 #[wasm_bindgen_test]
 fn patched_live_results_equal_fresh_scores_and_feedback() {
     let engine = Engine::new(js(RUBRIC)).unwrap();
-    let mut live = engine.session(js(r#"{"locale": "es"}"#)).unwrap();
+    // English writing (the submission's `locale`), Spanish messages.
+    let mut live =
+        engine.session(js(r#"{"locale": "es", "submission": {"locale": "en"}}"#)).unwrap();
     let mut text: Vec<u16> = "Café 🌱 notes. My claim is that light helps plants grow taller.\n\nThe data show the plants in light grew 3.5 cm more. Because light gives energy for photosynthesis, they grew.\n\nIn conclusion, light matters.".encode_utf16().collect();
     let pieces = [
         "x",
@@ -191,7 +196,7 @@ fn patched_live_results_equal_fresh_scores_and_feedback() {
         let result = live.update(&JsValue::from_str(&now)).unwrap();
         let submission = Array::of1(&JsValue::from_str(&now));
         let submission = js(&format!(
-            "{{\"responses\": {{\"response\": {}}}}}",
+            "{{\"locale\": \"en\", \"responses\": {{\"response\": {}}}}}",
             JSON::stringify(&submission.get(0)).unwrap()
         ));
         let fresh = js_sys::Object::new();

@@ -3,7 +3,7 @@
 // work" ask first, and replace the text through the browser's editing commands so Ctrl+Z
 // undoes them; an "Undo" button does the same. The page's own words switch with the
 // language; the feedback's words come from the engine.
-import "/pkg/index.js";
+import "/pkg/elements.js";
 
 const words = {
   en: { skip: "Skip to content", taskLabel: "Task", languageLabel: "Feedback language", studentLabel: "Student (name or ID)",

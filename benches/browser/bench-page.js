@@ -5,7 +5,7 @@
 // scripts/serve.mjs serves them) and to 100 µs on others, so keystrokes are timed in
 // batches of BATCH consecutive updates and each batch's mean is one sample; the median and
 // 95th percentile are taken over the batches. The clock step is measured and printed.
-import init, { Engine } from "/pkg/evident_core.js";
+import init, { Engine, setLimits } from "/pkg/evident_core.js";
 
 const BATCH = 10;
 const TYPED = " Next time we will measure the leaves too, because leaf area could matter.".repeat(4);
@@ -62,6 +62,8 @@ function clockStepUs() {
 
 async function run() {
   await init();
+  // 100,000-word answers are over the default answer limit (README "Limits").
+  setLimits({ answerChars: 1_000_000 });
   const rubric = await (await fetch("lab-rubric.json")).text();
   const sentences = (await (await fetch("lab-sentences.txt")).text()).split("\n").filter((l) => l.trim());
   const engine = new Engine(rubric);

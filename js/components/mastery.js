@@ -143,7 +143,7 @@ export class EvidentMastery extends ElementBase {
       if (!evidenceSrc) return;
       const url = (src) => new URL(src, document.baseURI).href;
       const [core, evidence, framework, catalog, roster] = await Promise.all([
-        loadEvident(),
+        loadEvident("full"),
         fetchText(url(evidenceSrc), "evidence"),
         frameworkSrc ? fetchText(url(frameworkSrc), "framework") : null,
         catalogSrc ? fetchText(url(catalogSrc), "catalog") : null,

@@ -59,7 +59,7 @@ export class EvidentRubricEditor extends ElementBase {
   connectedCallback() {
     if (this.#form) return;
     this.#build();
-    this.#ready = loadEvident().then((core) => {
+    this.#ready = loadEvident("full").then((core) => {
       this.#core = core;
       this.#probe();
       this.#render();

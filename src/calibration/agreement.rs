@@ -10,12 +10,12 @@
 
 use serde::Serialize;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
 /// How well the engine's levels agree with the teacher's.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Agreement {
     /// Pairs compared (samples the teacher rated on this criterion).
@@ -32,7 +32,7 @@ pub struct Agreement {
 
 /// Counts of (teacher, engine) pairs: rows are the teacher's level, columns the engine's.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Confusion {
     /// The level values, labelling both rows and columns.

@@ -19,14 +19,14 @@ use crate::error::Error;
 use crate::scoring::CompiledRubric;
 use serde::Serialize;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
 /// Most disagreements listed, per criterion and overall.
 pub const MAX_DISAGREEMENTS: usize = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CalibrationReport {
     pub rubric: String,
@@ -38,7 +38,7 @@ pub struct CalibrationReport {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct OverallAgreement {
     #[serde(flatten)]
@@ -49,7 +49,7 @@ pub struct OverallAgreement {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CriterionAgreement {
     pub criterion: String,
@@ -63,7 +63,7 @@ pub struct CriterionAgreement {
 
 /// One sample's levels on one criterion.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Disagreement {
     /// Line in the samples file.
@@ -79,7 +79,7 @@ pub struct Disagreement {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SampleDisagreement {
     pub line: usize,
@@ -94,7 +94,7 @@ pub struct SampleDisagreement {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CriterionDifference {
     pub criterion: String,

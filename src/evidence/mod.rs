@@ -30,10 +30,10 @@ use serde::Serialize;
 
 /// A stretch of a response: `[start, end)` in UTF-16 code units of that field's text.
 #[derive(Debug, Clone, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
     /// The field's name, shared between all spans of the field (cloning it costs no allocation).
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub field: std::rc::Rc<str>,
     pub start: u32,
     pub end: u32,

@@ -236,7 +236,7 @@ mod tests {
     use crate::rubric::model::AutoFuzzy;
 
     fn options(stem: bool, fuzzy: Fuzzy, ignore_accents: bool, whole_word: bool) -> PhraseOptions {
-        let stem = if stem { Some(rust_stemmers::Algorithm::English) } else { None };
+        let stem = if stem { Some(crate::text::Algorithm::English) } else { None };
         PhraseOptions {
             normalization: Normalization { case_sensitive: false, ignore_accents, stem },
             whole_word,

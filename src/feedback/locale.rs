@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A language the engine has a message catalog for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase", from = "String")]
 pub enum Locale {
     #[default]

@@ -31,12 +31,12 @@ use crate::rubric::model::Submission;
 use crate::scoring::{CompiledRubric, LevelRef, ScoreReport};
 use serde::{Deserialize, Serialize};
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
 /// What feedback to give: in which language, aiming at which level.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct FeedbackOptions {
     /// Language of the engine's messages (`en`, `es`, `es-MX`…; others fall back to English).
@@ -85,7 +85,7 @@ pub fn check_target(rubric: &CompiledRubric, target: f64) -> Result<(), String> 
 
 /// Feedback on one submission.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Feedback {
     pub rubric: String,
@@ -106,7 +106,7 @@ pub struct Feedback {
 
 /// The target, and what it looks like for each criterion in the rubric's own student wording.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Goal {
     /// The target level of the scale.
@@ -117,7 +117,7 @@ pub struct Goal {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CriterionGoal {
     pub criterion: String,
@@ -134,7 +134,7 @@ pub struct CriterionGoal {
 
 /// Something the work already does, tied to the evidence that shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Strength {
     pub criterion: String,
@@ -150,7 +150,7 @@ pub struct Strength {
 
 /// One concrete action for one criterion.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct NextStep {
     pub criterion: String,
@@ -171,7 +171,7 @@ pub struct NextStep {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Progress {
     pub criterion: String,

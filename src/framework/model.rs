@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 /// A set of competencies with parent and prerequisite links.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Framework {
     pub id: String,
@@ -29,7 +29,7 @@ pub struct Framework {
 
 /// One competency of a framework.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Competency {
     pub id: String,
@@ -98,7 +98,7 @@ impl Serialize for Rollup {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "schema")]
 impl schemars::JsonSchema for Rollup {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Rollup".into()

@@ -71,6 +71,10 @@ pub fn recommend_request(
             if mastery.get("scale").is_none() {
                 mastery_options.scale = framework.scale.clone();
             }
+            let table = crate::mastery::EvidenceTable::from_records(&evidence);
+            let origin = crate::mastery::Origin::List;
+            crate::mastery::check_evidence(&table, origin, &mastery_options, crate::mastery::now())
+                .map_err(|e| prefixed(e, "evidence"))?;
             compute_mastery(&evidence, &mastery_options)
         }
     };
@@ -89,7 +93,11 @@ fn prefixed(error: Error, key: &str) -> Error {
         .iter()
         .map(|p| {
             crate::Problem::new(
-                if p.path.is_empty() { key.to_string() } else { format!("{key}.{}", p.path) },
+                match p.path.chars().next() {
+                    None => key.to_string(),
+                    Some('[') => format!("{key}{}", p.path),
+                    Some(_) => format!("{key}.{}", p.path),
+                },
                 p.message.clone(),
             )
         })

@@ -26,7 +26,7 @@ mod rubric;
 
 /// The result of an import.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaseImport {
     pub framework: Framework,
     pub rubrics: Vec<Rubric>,
@@ -35,7 +35,7 @@ pub struct CaseImport {
 
 /// Something in the package that has no place in the result, or a choice made for it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Unmapped {
     /// JSON path in the package (`CFAssociations[12]`).
     pub path: String,

@@ -3,5 +3,5 @@
 pub mod case;
 pub mod xapi;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "schema")]
 pub mod schema;

@@ -3,8 +3,10 @@
 use crate::error::{Error, Problem};
 use serde_json::{Map, Value};
 
-/// Parses JSON text; a syntax error names its line and column.
+/// Parses JSON text; a syntax error names its line and column. A leading byte order mark
+/// (which some editors on Windows write) is skipped.
 pub fn parse_document(text: &str) -> Result<Value, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str(text).map_err(|e| {
         Error::Syntax(Problem::new(
             "",

@@ -16,6 +16,8 @@ use serde_json::Value;
 pub fn parse_evidence_jsonl(text: &str) -> Result<Vec<EvidenceRecord>, Error> {
     let mut records = Vec::new();
     let mut problems = Vec::new();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    crate::limits::check_evidence_count(text.lines().count(), "evidence")?;
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;

@@ -16,6 +16,7 @@ pub mod record;
 mod scan;
 mod table;
 pub mod time;
+mod validate;
 
 pub use compute::{compute_mastery, compute_mastery_table, estimate_rows, EstimateRow};
 pub use estimate::{Estimate, Trend};
@@ -27,3 +28,4 @@ pub use record::{records_from_report, records_from_report_value, EvidenceRecord,
 #[cfg(target_arch = "wasm32")]
 pub(crate) use table::Names;
 pub use table::{EvidenceRow, EvidenceTable};
+pub use validate::{check_evidence, now, Origin};

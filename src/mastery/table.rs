@@ -60,6 +60,7 @@ impl<'a> EvidenceTable<'a> {
     /// Evidence JSON Lines as rows, or every problem of every bad line with its path
     /// (`line 3: value: expected a number, found a string`), as `parse_evidence_jsonl` gives.
     pub fn from_jsonl(text: &'a str) -> Result<Self, Error> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         // About 80 bytes a record in typical evidence: a guess that saves most regrowing.
         let mut builder = Builder::with_capacity(text.len() / 80);
         let mut problems = Vec::new();

@@ -75,7 +75,12 @@ pub fn instant(text: &str) -> Option<f64> {
         None => Some(seconds),
         Some(b'Z' | b'z') if b.len() == at + 1 => Some(seconds),
         Some(&sign @ (b'+' | b'-')) if b.len() == at + 6 && b[at + 3] == b':' => {
-            let offset = (number(at + 1, at + 3)? * 3600 + number(at + 4, at + 6)? * 60) as f64;
+            // RFC 3339 offsets run to ±23:59; `+99:99` is not a time zone.
+            let (hours, minutes) = (number(at + 1, at + 3)?, number(at + 4, at + 6)?);
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
+            let offset = (hours * 3600 + minutes * 60) as f64;
             Some(if sign == b'+' { seconds - offset } else { seconds + offset })
         }
         _ => None,

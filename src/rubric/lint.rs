@@ -6,7 +6,7 @@ use serde::Serialize;
 
 /// One piece of advice: a JSON path, a stable code for tools, and a sentence for teachers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Advice {
     pub path: String,
     pub code: String,

@@ -16,6 +16,7 @@ pub fn parse_rubric(text: &str) -> Result<Rubric, Error> {
 pub fn parse_rubric_value(value: &Value) -> Result<Rubric, Error> {
     let mut walk = Walk::new();
     walk_rubric(&mut walk, value);
+    crate::limits::check_rubric_value(&mut walk, value);
     walk.finish("rubric")?;
     let mut rubric: Rubric = serde_json::from_value(value.clone())
         .map_err(|e| Error::at("rubric", "", format!("could not build the rubric: {e}")))?;

@@ -70,6 +70,7 @@ pub fn parse_submission_value(value: &Value) -> Result<Submission, Error> {
         }
         f.finish(&mut walk);
     }
+    crate::limits::check_submission_value(&mut walk, value);
     walk.finish("submission")?;
     serde_json::from_value(value.clone())
         .map_err(|e| Error::at("submission", "", format!("could not build the submission: {e}")))

@@ -3,12 +3,12 @@
 use crate::evidence::Span;
 use serde::Serialize;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
 /// A submission scored against a rubric.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ScoreReport {
     pub rubric: String,
@@ -47,7 +47,7 @@ pub struct IntegrityNote {
 
 /// A level of the scale by value and label.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct LevelRef {
     pub value: f64,
     pub label: String,
@@ -55,7 +55,7 @@ pub struct LevelRef {
 
 /// Whether a criterion's level came from the indicators or from a person's rating.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Source {
     Auto,
@@ -63,7 +63,7 @@ pub enum Source {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CriterionScore {
     pub id: String,
@@ -89,7 +89,7 @@ pub struct CriterionScore {
 
 /// An indicator that was met, and where.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Met {
     pub indicator: String,
     pub spans: Vec<Span>,
@@ -97,7 +97,7 @@ pub struct Met {
 
 /// An indicator not met yet, with the rubric's hint for meeting it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Missing {
     pub indicator: String,
     #[serde(skip_serializing_if = "Option::is_none")]

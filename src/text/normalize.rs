@@ -55,7 +55,7 @@ pub fn fold_accents(text: &str) -> String {
 pub struct Normalization {
     pub case_sensitive: bool,
     pub ignore_accents: bool,
-    pub stem: Option<rust_stemmers::Algorithm>,
+    pub stem: Option<crate::text::Algorithm>,
 }
 
 impl Normalization {
@@ -66,7 +66,7 @@ impl Normalization {
     pub fn apply(&self, word: &str) -> String {
         let mut out = if self.case_sensitive { word.to_string() } else { word.to_lowercase() };
         if let Some(algorithm) = self.stem {
-            out = rust_stemmers::Stemmer::create(algorithm).stem(&out).into_owned();
+            out = crate::text::Stemmer::create(algorithm).stem(&out).into_owned();
         }
         if self.ignore_accents {
             out = fold_accents(&out);
@@ -98,7 +98,7 @@ mod tests {
         let n = Normalization {
             case_sensitive: false,
             ignore_accents: true,
-            stem: Some(rust_stemmers::Algorithm::Spanish),
+            stem: Some(crate::text::Algorithm::Spanish),
         };
         assert_eq!(n.apply("Fotosíntesis"), n.apply("fotosintesis"));
         let plain = Normalization { case_sensitive: true, ignore_accents: false, stem: None };

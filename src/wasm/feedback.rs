@@ -2,7 +2,9 @@
 //! back. `Engine::feedback` and `Engine::calibrate` (in `mod.rs`) are one-line calls to these.
 
 use super::{js_error, rubric_from_js, submission_from_js, to_js, value_from_js};
+#[cfg(feature = "full")]
 use crate::calibration::{calibrate, calibrate_jsonl, parse_sample_list};
+#[cfg(feature = "full")]
 use crate::error::Error;
 use crate::feedback::{feedback_for, FeedbackOptions};
 use crate::scoring::CompiledRubric;
@@ -32,6 +34,7 @@ pub(crate) fn feedback_js(
     to_js(&feedback_for(rubric, &submission, &options).map_err(js_error)?)
 }
 
+#[cfg(feature = "full")]
 /// Agreement with a teacher on samples → `CalibrationReport`. Samples are JSON Lines text
 /// (problems located by `line N`) or an array of `{submission, teacher}` objects (by `[i]`).
 pub(crate) fn calibrate_js(rubric: &CompiledRubric, samples: &JsValue) -> Result<JsValue, JsValue> {
@@ -62,6 +65,7 @@ pub fn feedback_once(
     feedback_js(&compiled, &submission, &options)
 }
 
+#[cfg(feature = "full")]
 /// Calibration in one call: compiles `rubric`, reads `samples` (JSON Lines text or an array).
 #[wasm_bindgen(js_name = calibrateRubric)]
 pub fn calibrate_rubric(rubric: JsValue, samples: JsValue) -> Result<JsValue, JsValue> {

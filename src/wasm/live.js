@@ -28,7 +28,7 @@ function moveSpans(spans, field, at, by, cache) {
 // objects of two shapes in one place is several times slower in V8); the keys are those
 // of `Met` and `Strength` in Rust, in order (tests compare whole results with fresh ones).
 const withMet = (m, spans) => ({ indicator: m.indicator, spans });
-const withStrength = (s, spans) => ({ criterion: s.criterion, indicator: s.indicator, message: s.message, spans });
+const withStrength = (s, spans) => ({ criterion: s.criterion, indicator: s.indicator, message: s.message, lang: s.lang, spans });
 function moveEach(items, field, at, by, cache, make) {
   let out = items;
   for (let i = 0; i < items.length; i++) {

@@ -33,6 +33,11 @@ pub fn compute_mastery(records: JsValue, options: JsValue) -> Result<JsValue, Js
         mastery::parse_options_value(&value_from_js(&options, "mastery options")?)
             .map_err(js_error)?
     };
+    let origin = match &text {
+        Some(text) => mastery::Origin::Lines(text),
+        None => mastery::Origin::List,
+    };
+    mastery::check_evidence(&table, origin, &options, mastery::now()).map_err(js_error)?;
     estimates_to_js(&mastery::estimate_rows(&table, &options), &table, &options.scale)
 }
 

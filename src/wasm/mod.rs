@@ -11,12 +11,21 @@ use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
+mod batch;
+mod convert;
+mod limits;
+pub use limits::{get_limits, set_limits};
+// Teacher and class pages only (the `full` build): mastery, frameworks, CASE, xAPI, calibration.
+#[cfg(feature = "full")]
 pub mod framework;
 mod live;
+#[cfg(feature = "full")]
 pub mod mastery;
 pub use live::LiveSession;
 mod feedback;
-pub use feedback::{calibrate_rubric, feedback_once};
+#[cfg(feature = "full")]
+pub use feedback::calibrate_rubric;
+pub use feedback::feedback_once;
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -40,24 +49,8 @@ pub(crate) fn js_error(error: Error) -> JsValue {
     js.into()
 }
 
-/// A JS object or a JSON string, as JSON.
-pub(crate) fn value_from_js(
-    input: &JsValue,
-    what: &'static str,
-) -> Result<serde_json::Value, JsValue> {
-    if let Some(text) = input.as_string() {
-        return crate::json::parse_document(&text).map_err(js_error);
-    }
-    if input.is_undefined() || input.is_null() {
-        return Err(js_error(Error::at(
-            what,
-            "",
-            format!("expected a {what} (an object or a JSON string), found nothing"),
-        )));
-    }
-    serde_wasm_bindgen::from_value(input.clone())
-        .map_err(|e| js_error(Error::at(what, "", format!("could not read the {what}: {e}"))))
-}
+/// A JS object or a JSON string, as JSON, depth- and size-limited (see `convert`).
+pub(crate) use convert::value_from_js;
 
 /// Any serializable result, as a plain JS object.
 ///
@@ -82,7 +75,29 @@ pub(crate) fn submission_from_js(input: &JsValue) -> Result<Submission, JsValue>
 pub(crate) fn rubric_from_js(input: &JsValue) -> Result<CompiledRubric, JsValue> {
     let value = value_from_js(input, "rubric")?;
     let parsed = crate::rubric::parse_rubric_value(&value).map_err(js_error)?;
+    check_stemmer_in_build(&parsed.locale).map_err(js_error)?;
     CompiledRubric::new(parsed).map_err(js_error)
+}
+
+/// The student build stems English and Spanish only: a rubric in another language with a
+/// Snowball stemmer would score differently here than in the full build, so it is refused
+/// with the way out rather than scored without stemming.
+fn check_stemmer_in_build(locale: &str) -> Result<(), Error> {
+    let language = crate::text::language(locale);
+    if crate::text::STEMMER_LANGUAGES.contains(&language.as_str())
+        && !crate::text::stemmer_available(locale)
+    {
+        return Err(Error::at(
+            "rubric",
+            "locale",
+            format!(
+                "this is the student build of Evident, which stems English and Spanish only; \
+                 a rubric in \"{locale}\" needs the full build (import from \"evident/full\", \
+                 or add data-evident-build=\"full\" to the page's script tag)"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// A rubric compiled once, ready to score submissions, give feedback and run live sessions.
@@ -138,12 +153,6 @@ impl Engine {
         feedback::feedback_js(&self.compiled, &submission, &options)
     }
 
-    /// Agreement between the engine and teacher levels on sample work: JSON Lines text or a
-    /// list of `{submission, teacher}` objects.
-    pub fn calibrate(&self, samples: JsValue) -> Result<JsValue, JsValue> {
-        feedback::calibrate_js(&self.compiled, &samples)
-    }
-
     /// A live session on one field of a submission: `update(text)` per keystroke.
     /// `options`: `{field?, submission?, locale?, target?}`.
     pub fn session(&self, options: JsValue) -> Result<LiveSession, JsValue> {
@@ -161,6 +170,16 @@ impl Engine {
         let compiled = compiled.unwrap_or_else(|| self.compiled.clone());
         let session = Session::new(compiled, options.submission, &options.field);
         Ok(LiveSession::new(session, options.feedback))
+    }
+}
+
+#[cfg(feature = "full")]
+#[wasm_bindgen]
+impl Engine {
+    /// Agreement between the engine and teacher levels on sample work: JSON Lines text or a
+    /// list of `{submission, teacher}` objects. In the `full` build only (evident/full).
+    pub fn calibrate(&self, samples: JsValue) -> Result<JsValue, JsValue> {
+        feedback::calibrate_js(&self.compiled, &samples)
     }
 }
 
@@ -255,4 +274,24 @@ fn nested_path(outer: &str, inner: &str) -> String {
         Some('[') => format!("{outer}{inner}"),
         Some(_) => format!("{outer}.{inner}"),
     }
+}
+
+/// Test hook (not part of the API): traps on purpose, so that the JS loader's recovery can be
+/// tested however the engine's own limits evolve. `kind` 0 panics (a trap with the panic
+/// hook's message in the console); any other value overflows the stack, which leaves the
+/// shadow stack pointer at the bottom unless the loader resets it.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __evidentTrap)]
+pub fn trap_for_tests(kind: u32) -> u32 {
+    #[allow(unconditional_recursion)]
+    fn deep(n: u32, seen: &mut [u32; 64]) -> u32 {
+        seen[(n % 64) as usize] = n;
+        let mut local = [n; 64];
+        local[(n % 64) as usize] = deep(std::hint::black_box(n + 1), &mut local);
+        local.iter().fold(0u32, |a, b| a.wrapping_add(*b)).wrapping_add(seen[0])
+    }
+    if kind == 0 {
+        panic!("deliberate panic (test hook)");
+    }
+    deep(0, &mut [0; 64])
 }

@@ -50,13 +50,32 @@ test("a CSP without 'wasm-unsafe-eval' is explained", async () => {
   await context.close();
 });
 
-test("real wasm with a wrong MIME type still loads", async () => {
-  const { page, context } = await withRoute("**/pkg/evident_core_bg.wasm", async (route) => {
+test("real wasm with a wrong MIME type still loads, with a warning naming application/wasm", async () => {
+  const warnings = [];
+  const opened = await env.open();
+  opened.page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
+  await opened.context.route("**/pkg/evident_core_bg.wasm", async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), "content-type": "application/octet-stream" } });
   });
+  await opened.page.goto(`${env.base}/www/student.html`);
+  const { page, context } = opened;
   await page.locator("evident-feedback [part=criterion]").first().waitFor();
   assert.equal(await page.locator("evident-feedback [part=error]").count(), 0);
+  // Not compiled while downloading (streaming needs the right type), and the page is told.
+  assert.ok(warnings.some((w) => /application\/octet-stream, not application\/wasm/.test(w)), warnings.join("\n"));
+  await context.close();
+});
+
+test("setWasmUrl after the engine started loading throws, naming the way that works", async () => {
+  const { page, context } = await withRoute("**/nothing", (route) => route.continue());
+  await page.locator("evident-feedback [part=criterion]").first().waitFor();
+  const message = await page.evaluate(async () => {
+    const { setWasmUrl } = await import("/pkg/elements.js");
+    try { setWasmUrl("/elsewhere.wasm"); return "no error"; } catch (e) { return e.message; }
+  });
+  assert.match(message, /setWasmUrl\(\) came after the core engine started loading/);
+  assert.match(message, /data-wasm-url/);
   await context.close();
 });
 

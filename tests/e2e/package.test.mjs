@@ -1,5 +1,6 @@
-// The npm package in pkg/: the declarations type-check (tests/types/check.ts), every runtime
-// export is declared, and the engine works in Node with initSync.
+// The npm package in pkg/: the declarations type-check (tests/types/check.ts, and the engine
+// entry without the DOM lib: tests/types/engine-only), every runtime export of every entry is
+// declared, and the engine works in Node with initSync.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -15,33 +16,68 @@ test("tsc type-checks tests/types/check.ts against pkg/index.d.ts", async () => 
   assert.equal(result.code ?? 0, 0, `${result.stdout}${result.stderr}`);
 });
 
-test("package.json names the entry, the types and the files", () => {
+test("tsc type-checks the engine entry without the DOM lib (tests/types/engine-only)", async () => {
+  const tsc = `${root}node_modules/.bin/tsc`;
+  const result = await run(tsc, ["--noEmit", "-p", "tests/types/engine-only"], { cwd: root }).catch((e) => e);
+  assert.equal(result.code ?? 0, 0, `${result.stdout}${result.stderr}`);
+});
+
+test("the generated format types are what the Rust types give today (scripts/gen-types.mjs --check)", async () => {
+  const result = await run(process.execPath, [`${root}scripts/gen-types.mjs`, "--check"], { cwd: root }).catch((e) => e);
+  assert.equal(result.code ?? 0, 0, `${result.stdout}${result.stderr}: run node scripts/gen-types.mjs`);
+});
+
+test("the hand-written format types have the generated ones' fields (tests/types/drift)", async () => {
+  const result = await run(`${root}node_modules/.bin/tsc`, ["--noEmit", "-p", "tests/types/drift"], { cwd: root }).catch((e) => e);
+  assert.equal(result.code ?? 0, 0, `${result.stdout}${result.stderr}`);
+});
+
+test("package.json names the entries, the types and the files", () => {
   const pkg = JSON.parse(readFileSync(`${root}pkg/package.json`, "utf8"));
   assert.equal(pkg.name, "evident");
   assert.equal(pkg.version, "0.1.0");
   assert.equal(pkg.type, "module");
-  assert.equal(pkg.main, "index.js");
-  assert.equal(pkg.types, "index.d.ts");
-  // snippets/: JS that the wasm binding imports (computeMastery builds its objects there).
-  for (const file of ["index.js", "index.d.ts", "evident_core.js", "evident_core_bg.wasm", "snippets/", "components/"]) {
-    assert.ok(pkg.files.includes(file), file);
+  assert.equal(pkg.main, "engine.js");
+  assert.equal(pkg.types, "engine.d.ts");
+  assert.equal(pkg.license, "MIT OR Apache-2.0");
+  assert.match(pkg.repository.url, /^git\+https:/);
+  assert.equal(pkg.engines.node, ">=20");
+  assert.deepEqual(Object.keys(pkg.exports).filter((k) => !k.includes(".wasm") && k !== "./package.json"), [".", "./elements", "./full", "./jsx"]);
+  // Every file an entry or the package needs is listed and built. snippets/: JS that the wasm
+  // binding imports (computeMastery builds its objects there).
+  const needed = new Set(["LICENSE-MIT", "LICENSE-APACHE", "snippets/", "components/", "types/"]);
+  for (const entry of Object.values(pkg.exports)) {
+    for (const file of typeof entry === "string" ? [entry] : Object.values(entry)) if (file !== "./package.json") needed.add(file.replace(/^\.\//, ""));
+  }
+  for (const file of needed) {
+    assert.ok(pkg.files.includes(file), `${file} is in files`);
     assert.ok(existsSync(`${root}pkg/${file}`), `pkg/${file} exists`);
   }
+  for (const file of pkg.files) assert.ok(existsSync(`${root}pkg/${file}`), `pkg/${file} (listed in files) exists`);
 });
 
-test("every runtime export of pkg/index.js is declared in the .d.ts files", async () => {
-  const runtime = Object.keys(await import(`${root}pkg/index.js`)).filter((name) => name !== "start");
-  const declared = new Set(["default"]);
-  const files = [`${root}pkg/index.d.ts`, ...(existsSync(`${root}pkg/types`) ? readdirSync(`${root}pkg/types`).map((f) => `${root}pkg/types/${f}`) : [])];
-  for (const file of files) {
-    for (const m of readFileSync(file, "utf8").matchAll(/export (?:declare )?(?:class|function|const|let|abstract class) (\w+)/g)) declared.add(m[1]);
-  }
-  const missing = runtime.filter((name) => !declared.has(name));
-  assert.deepEqual(missing, []);
-});
+for (const entry of ["engine", "elements", "full", "index"]) {
+  test(`every runtime export of pkg/${entry}.js is declared in pkg/${entry}.d.ts`, async () => {
+    // tsc checks a file that reads each runtime export from the entry's declarations: a
+    // name they lack is a compile error. Compiled with the DOM lib (the elements need it).
+    const names = Object.keys(await import(`${root}pkg/${entry}.js`)).filter((n) => n !== "default");
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(`${tmpdir()}/evident-exports-`);
+    try {
+      writeFileSync(`${dir}/check.ts`, `import * as m from ${JSON.stringify(`${root}pkg/${entry}.js`)};\nexport const all = [${names.map((n) => `m.${n}`).join(", ")}];\n`);
+      writeFileSync(`${dir}/tsconfig.json`, JSON.stringify({ compilerOptions: { target: "es2022", module: "esnext", moduleResolution: "bundler", lib: ["es2022", "dom"], strict: true, noEmit: true, types: [] }, files: ["check.ts"] }));
+      const typed = await run(`${root}node_modules/.bin/tsc`, ["-p", dir]).catch((e) => e);
+      assert.equal(typed.code ?? 0, 0, `${typed.stdout}${typed.stderr}`);
+      assert.ok(names.length >= 4, names.join());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
 
 test("the engine runs in Node through initSync", async () => {
-  const evident = await import(`${root}pkg/index.js`);
+  const evident = await import(`${root}pkg/engine.js`);
   evident.initSync({ module: readFileSync(`${root}pkg/evident_core_bg.wasm`) });
   const engine = new evident.Engine(readFileSync(`${root}examples/cer-lab.rubric.json`, "utf8"));
   const report = engine.score({ responses: { response: "My claim is that light helps bean plants grow taller." } });
@@ -57,8 +93,8 @@ test("the engine runs in Node through initSync", async () => {
   const lint = evident.lintRubric("{");
   assert.equal(lint.errors.length, 1);
   assert.deepEqual(lint.advice, []);
-  // The components are exported even though Node has no custom elements.
-  assert.equal(typeof evident.EvidentFeedback, "function");
+  // The components are exported by evident/elements even though Node has no custom elements.
+  assert.equal(typeof (await import(`${root}pkg/elements.js`)).EvidentFeedback, "function");
 });
 
 test("the packed tarball installs and resolves by package name, for TypeScript and for Node", async () => {

@@ -143,7 +143,7 @@ test("the math example's sample work is math work, with its own scored samples",
 test("calibration explains its figures and shows where engine and teacher disagree", async () => {
   // Worked out independently of the calibration code: score each sample with the engine and
   // count the criteria where the level equals the teacher's.
-  const evident = await import(`${root}pkg/index.js`);
+  const evident = await import(`${root}pkg/engine.js`);
   evident.initSync({ module: readFileSync(`${root}pkg/evident_core_bg.wasm`) });
   const engine = new evident.Engine(readFileSync(`${root}examples/cer-lab.rubric.json`, "utf8"));
   const samples = readFileSync(`${root}examples/cer-lab.samples.jsonl`, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));

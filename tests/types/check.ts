@@ -5,12 +5,13 @@
 import init, {
   Engine, EvidentError, EvidentLoadError, LiveSession, defineElements, initSync, lintRubric, loadEvident, setWasmUrl, version,
   EvidentFeedback, EvidentRubric, EvidentMastery, feedbackOnce, calibrateRubric, parseFramework, rollUp, recommend, importCase,
-  xapiStatements, computeMastery,
+  xapiStatements, computeMastery, getLimits, setLimits,
 } from "../../pkg/index.js";
 import type {
   Advice, Check, CompiledRubricJson, CriterionScore, Feedback, FeedbackOptions, LintResult, LiveUpdate, NextStep,
   Problem, Rubric, ScoreReport, Span, Strength, Submission, CalibrationReport, EngineModule, LoadFailure,
   Framework, Recommendations, Recommendation, CaseImport, XapiStatement, ScaleLevel, Estimate, EvidenceRecord,
+  Limits, ScoreLineResult,
 } from "../../pkg/index.js";
 
 async function main(): Promise<void> {
@@ -61,6 +62,15 @@ async function main(): Promise<void> {
   const badRating: Submission = { ratings: { claim: { value: 3, by: "parent" } } };
 
   const report: ScoreReport = engine.score(work);
+  const lines: ScoreLineResult[] = engine.scoreLines('{"responses":{}}\n');
+  const firstTotal: number | undefined = lines[0]?.report?.total;
+  const firstError: string | undefined = lines[0]?.error?.path;
+  // @ts-expect-error scoreLines takes JSON Lines text, not a list
+  engine.scoreLines([work]);
+  const limits: Limits = setLimits({ indicators: 2000 });
+  const answerChars: number = getLimits().answerChars + limits.depth;
+  // @ts-expect-error limits are numbers
+  setLimits({ indicators: "many" });
   const first: CriterionScore | undefined = report.criteria[0];
   const source: "auto" | "rating" | undefined = first?.source;
   const spans: Span[] = first?.met.flatMap((m) => m.spans) ?? [];

@@ -1,10 +1,12 @@
 //! Argument parsing and dispatch; each command calls the library and prints JSON.
 
+use clap::error::ErrorKind;
 use clap::{Parser, Subcommand};
 use evident::{CompiledRubric, Error};
 use serde::Serialize;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 #[derive(Parser)]
 #[command(
@@ -19,12 +21,16 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Score a submission against a rubric → score report
+    /// Score a submission against a rubric → score report. A `.jsonl` file (or `-` with
+    /// JSON Lines, or `--lines`) scores one submission a line and prints one report a line
     Score {
         /// The rubric (JSON file, or - for stdin)
         rubric: String,
-        /// The submission (JSON file, or - for stdin)
+        /// The submission (JSON file), submissions (JSON Lines file), or - for stdin
         submission: String,
+        /// Read the submissions as JSON Lines whatever the file's name
+        #[arg(long)]
+        lines: bool,
     },
     /// Formative feedback on a submission → goal, strengths, next steps, progress
     Feedback {
@@ -36,7 +42,7 @@ enum Command {
         #[arg(long)]
         locale: Option<String>,
         /// The level to aim at, a value of the rubric's scale (default: its mastery level)
-        #[arg(long)]
+        #[arg(long, value_parser = finite)]
         target: Option<f64>,
     },
     /// Agreement of the engine with a teacher's levels on sample submissions
@@ -56,13 +62,13 @@ enum Command {
         #[arg(long, default_value = "decayingAverage")]
         method: String,
         /// Weight of the latest score for decayingAverage / weightedAverage (0–1)
-        #[arg(long)]
+        #[arg(long, value_parser = finite)]
         weight: Option<f64>,
         /// Scores at mastery needed by nMastery
         #[arg(long)]
         n: Option<u64>,
         /// Mark estimates whose latest evidence is older than this many days
-        #[arg(long)]
+        #[arg(long, value_parser = finite)]
         stale_after_days: Option<f64>,
         /// Full mastery options as JSON (scale, bkt parameters, fit, …); flags override it
         #[arg(long)]
@@ -138,8 +144,8 @@ enum Command {
 
 /// A failure to report: which input, and what went wrong in it.
 pub struct Failure {
-    file: String,
-    error: Error,
+    pub file: String,
+    pub error: Error,
 }
 
 impl Failure {
@@ -148,31 +154,101 @@ impl Failure {
     }
 }
 
+/// Exit statuses (README "Exit codes"): SPEC §2's 2 for bad input, and the others apart.
+pub mod exit {
+    /// Everything went well.
+    pub const OK: u8 = 0;
+    /// A batch ran to its end, but some of its lines were refused (each named on stderr).
+    pub const SOME_LINES_FAILED: u8 = 1;
+    /// An input is bad (unreadable, not JSON, not the format, over a limit): nothing printed.
+    pub const BAD_INPUT: u8 = 2;
+    /// The command line is wrong (unknown command or flag, a missing or malformed argument).
+    pub const USAGE: u8 = 64;
+    /// The output could not be written (a full disk, a closed terminal).
+    pub const CANNOT_WRITE: u8 = 74;
+}
+
+/// At most this many problems of one failure are printed; then one line says how many more.
+pub const MAX_ERROR_LINES: usize = 20;
+
+/// Set when writing to stdout failed (other than a reader that stopped early).
+static WRITE_FAILED: AtomicBool = AtomicBool::new(false);
+
+/// A command's outcome beyond success or failure: a batch some of whose lines failed.
+pub struct Partial;
+
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli.command) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => {
-            for problem in failure.error.problems() {
-                eprintln!("{}: {problem}", failure.file);
-            }
-            ExitCode::from(2)
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            let code = match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => exit::OK,
+                _ => exit::USAGE,
+            };
+            return ExitCode::from(code);
         }
+    };
+    let outcome = run(cli.command);
+    let _ = std::io::stdout().flush().map_err(write_failed);
+    let code = match outcome {
+        Ok(None) => exit::OK,
+        Ok(Some(Partial)) => exit::SOME_LINES_FAILED,
+        Err(failure) => {
+            print_problems(&failure.file, failure.error.problems());
+            exit::BAD_INPUT
+        }
+    };
+    if WRITE_FAILED.load(Ordering::Relaxed) {
+        return ExitCode::from(exit::CANNOT_WRITE);
+    }
+    ExitCode::from(code)
+}
+
+/// Prints `file: path: message` per problem, the first `MAX_ERROR_LINES` of them.
+pub fn print_problems(file: &str, problems: &[evident::Problem]) {
+    for problem in problems.iter().take(MAX_ERROR_LINES) {
+        eprintln!("{file}: {problem}");
+    }
+    if problems.len() > MAX_ERROR_LINES {
+        eprintln!(
+            "{file}: … and {} more problems ({} in all)",
+            problems.len() - MAX_ERROR_LINES,
+            problems.len()
+        );
     }
 }
 
-fn run(command: Command) -> Result<(), Failure> {
+/// A clap value parser: a number that JSON can hold (not NaN, not infinite).
+fn finite(text: &str) -> Result<f64, String> {
+    let n: f64 = text.trim().parse().map_err(|_| format!("`{text}` is not a number"))?;
+    if n.is_finite() {
+        Ok(n)
+    } else {
+        Err(format!("`{text}` is not a finite number"))
+    }
+}
+
+fn write_failed(e: std::io::Error) {
+    // A reader that stops early (`evident … | head`) is not an error worth a message.
+    if e.kind() != std::io::ErrorKind::BrokenPipe && !WRITE_FAILED.swap(true, Ordering::Relaxed) {
+        eprintln!("evident: could not write to stdout: {e}");
+    }
+}
+
+fn run(command: Command) -> Result<Option<Partial>, Failure> {
     match command {
-        Command::Score { rubric, submission } => {
+        Command::Score { rubric, submission, lines } => {
             let compiled = load_rubric(&rubric)?;
-            let text = read_input(&submission)?;
-            let submission_value = evident::rubric::parse_submission(&text)
-                .map_err(|e| Failure::new(&submission, e))?;
-            let report =
-                compiled.score(&submission_value).map_err(|e| Failure::new(&submission, e))?;
-            print_json(&report);
-            Ok(())
+            crate::batch::score(&compiled, &submission, lines)
         }
+        other => run_one(other).map(|()| None),
+    }
+}
+
+fn run_one(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Score { .. } => unreachable!("`run` scores"),
         Command::Feedback { rubric, submission, locale, target } => {
             crate::feedback::feedback(&rubric, &submission, locale.as_deref(), target)
         }
@@ -262,7 +338,7 @@ struct LintReport {
     advice: Vec<evident::Advice>,
 }
 
-/// Reads a file, or stdin for `-`.
+/// Reads a file, or stdin for `-`. A leading byte order mark is dropped.
 pub fn read_input(name: &str) -> Result<String, Failure> {
     let mut text = String::new();
     let result = if name == "-" {
@@ -271,6 +347,9 @@ pub fn read_input(name: &str) -> Result<String, Failure> {
         std::fs::read_to_string(name).map(|t| text = t)
     };
     result.map_err(|e| Failure::new(name, Error::at("input", "", format!("cannot read: {e}"))))?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
     Ok(text)
 }
 
@@ -280,18 +359,25 @@ pub fn load_rubric(name: &str) -> Result<CompiledRubric, Failure> {
 }
 
 pub fn print_json<T: Serialize>(value: &T) {
-    use std::io::Write;
     let text = match serde_json::to_string_pretty(value) {
         Ok(text) => text,
         Err(e) => {
             eprintln!("evident: could not write JSON: {e}");
+            WRITE_FAILED.store(true, Ordering::Relaxed);
             return;
         }
     };
-    // A reader that stops early (`evident … | head`) is not an error worth a message.
-    if let Err(e) = writeln!(std::io::stdout().lock(), "{text}") {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("evident: could not write to stdout: {e}");
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}").and_then(|()| out.flush()).map_err(write_failed);
+}
+
+/// Writes one line to stdout (through `out`); a failure is remembered for the exit status.
+pub fn write_line(out: &mut impl Write, line: &str) -> bool {
+    match writeln!(out, "{line}") {
+        Ok(()) => true,
+        Err(e) => {
+            write_failed(e);
+            false
         }
     }
 }

@@ -30,12 +30,16 @@ pub fn run_recommend(args: RecommendArgs) -> Result<(), Failure> {
         ),
         None => None,
     };
-    let evidence = parse_evidence_jsonl(&read_input(&args.evidence)?)
-        .map_err(|e| Failure::new(&args.evidence, e))?;
+    let text = read_input(&args.evidence)?;
+    let evidence = parse_evidence_jsonl(&text).map_err(|e| Failure::new(&args.evidence, e))?;
     // Estimates on the framework's scale, so that mastery means what the framework says.
     let mut mastery = parse_options_value(&serde_json::json!({ "method": args.method }))
         .map_err(|e| Failure::new("--method", e))?;
     mastery.scale = framework.scale.clone();
+    let table = evident::mastery::EvidenceTable::from_records(&evidence);
+    let origin = evident::mastery::Origin::Lines(&text);
+    evident::mastery::check_evidence(&table, origin, &mastery, evident::mastery::now())
+        .map_err(|e| Failure::new(&args.evidence, e))?;
     let estimates = compute_mastery(&evidence, &mastery);
     let options = RecommendOptions {
         locale: args.locale,

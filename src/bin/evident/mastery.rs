@@ -143,6 +143,10 @@ pub fn mastery(evidence: &str, flags: MasteryFlags) -> Result<(), Failure> {
     // Read into a table that borrows names and times from the text: no `String` per field.
     let table = evident::mastery::EvidenceTable::from_jsonl(&text)
         .map_err(|e| Failure::new(evidence, e))?;
+    // Values off the scale and dates from the future are refused, by line.
+    let origin = evident::mastery::Origin::Lines(&text);
+    evident::mastery::check_evidence(&table, origin, &options, evident::mastery::now())
+        .map_err(|e| Failure::new(evidence, e))?;
     let estimates = evident::mastery::compute_mastery_table(&table, &options);
     match framework {
         Some(framework) => print_json(&evident::framework::roll_up(&framework, &estimates)),

@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 
 /// The five parameters of one skill. All are probabilities in [0, 1].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BktParams {
     pub prior: f64,

@@ -1,0 +1,83 @@
+/**
+ * `evident/jsx`: the elements in JSX (React 18 and 19, Preact, Solid…). Add
+ * `import type {} from "evident/jsx";` once (or list "evident/jsx" in `types`).
+ * In React 19 a property that is not a string (`rubric={object}`) is set as a property; in
+ * React 18 pass objects as JSON strings, or set `element.rubric` through a ref.
+ *
+ * @example
+ * ```tsx
+ * <label htmlFor="answer">Your answer</label>
+ * <textarea id="answer" />
+ * <evident-feedback for="answer" rubric-src="/rubrics/cer-lab.json" locale="es" />
+ * ```
+ * @packageDocumentation
+ */
+import type { Rubric } from "./types/formats.js";
+
+/** Attributes every Evident element takes in JSX. */
+interface EvidentCommonAttributes {
+  id?: string;
+  class?: string;
+  className?: string;
+  slot?: string;
+  hidden?: boolean;
+  style?: string | Record<string, string | number>;
+  locale?: string;
+  ref?: unknown;
+  key?: string | number;
+  children?: unknown;
+  [event: `on${string}`]: unknown;
+}
+
+/** `<evident-feedback>` in JSX. */
+export interface EvidentFeedbackAttributes extends EvidentCommonAttributes {
+  /** The id of the textarea to follow (`for`, or React's `htmlFor`). */
+  for?: string;
+  htmlFor?: string;
+  /** URL of the rubric JSON. */
+  "rubric-src"?: string;
+  /** The rubric itself: a JSON string, or (React 19, Preact) an object set as a property. */
+  rubric?: Rubric | string;
+  target?: number | string;
+  field?: string;
+  student?: string;
+  "draft-key"?: string;
+  "no-draft"?: boolean | "";
+}
+
+/** `<evident-rubric>` in JSX. */
+export interface EvidentRubricAttributes extends EvidentCommonAttributes {
+  src?: string;
+  rubric?: Rubric | string;
+  audience?: "teacher" | "student";
+}
+
+/** `<evident-mastery>` in JSX. */
+export interface EvidentMasteryAttributes extends EvidentCommonAttributes {
+  "evidence-src"?: string;
+  "framework-src"?: string;
+  method?: string;
+  student?: string;
+}
+
+/** The three elements, for JSX namespaces. */
+export interface EvidentIntrinsicElements {
+  "evident-feedback": EvidentFeedbackAttributes;
+  "evident-rubric": EvidentRubricAttributes;
+  "evident-mastery": EvidentMasteryAttributes;
+}
+
+declare global {
+  // React 18 and older JSX runtimes read the global namespace.
+  namespace JSX {
+    interface IntrinsicElements extends EvidentIntrinsicElements {}
+  }
+}
+
+// React 19 reads React.JSX (from react/jsx-runtime); augmenting it needs @types/react, which
+// a project using React has.
+declare module "react" {
+  namespace JSX {
+    interface IntrinsicElements extends EvidentIntrinsicElements {}
+  }
+}

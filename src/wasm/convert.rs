@@ -1,0 +1,123 @@
+//! JS values → JSON, with the limits JSON text has (SPEC §3, issue 15).
+//!
+//! Every object a JS caller hands the engine (rubric, submission, options, evidence, catalog,
+//! framework, CASE package…) comes in through [`value_from_js`]. A string is parsed as JSON
+//! text; anything else is first walked in JS, where a hostile object cannot hurt the wasm:
+//!
+//! - nesting deeper than [`Limits::depth`] (the depth JSON text may have) is refused with the
+//!   JSON path where it goes too deep, before anything recursive runs in wasm (a 2,000-deep
+//!   object used to overflow the wasm stack and leave the module unusable for the page);
+//! - a list longer than [`Limits::list_items`] is refused by its length alone, before it is read;
+//! - `NaN` and `Infinity`, which JSON cannot hold, are refused with their path;
+//! - a getter or a `Proxy` that throws, or a cycle, becomes an `EvidentError`, never a JS
+//!   exception unwinding through wasm frames.
+//!
+//! What passes is turned into JSON text by the engine's own `JSON.stringify` and parsed by
+//! `serde_json`, whose recursion limit stays as a second guard. One crossing of the boundary
+//! instead of one per property. The rules are those of `JSON.stringify`: `toJSON` is used
+//! (a `Date` becomes its ISO text), `undefined` and functions are left out of objects and are
+//! `null` in lists.
+
+use crate::error::Error;
+use crate::limits::Limits;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = r#"
+const PLAIN = /^[\p{Alphabetic}\p{N}_-]+$/u; // as `json::key_path` (char::is_alphanumeric)
+class Refused { constructor(path, message) { this.path = path; this.message = message; } }
+function keyPath(path, key) {
+  if (typeof key === "number") return `${path}[${key}]`;
+  if (key !== "" && PLAIN.test(key)) return path === "" ? key : `${path}.${key}`;
+  return `${path}[${JSON.stringify(key)}]`;
+}
+// → JSON text, or {path, message} for the first value that breaks a limit or cannot be read.
+export function checkedJson(value, maxDepth, maxItems) {
+  let path = "";
+  function walk(v, depth) {
+    if (v !== null && typeof v === "object" && typeof v.toJSON === "function") v = v.toJSON();
+    switch (typeof v) {
+      case "number":
+        if (!Number.isFinite(v)) throw new Refused(path, `${v} is not a number JSON can hold; expected a finite number`);
+        return;
+      case "bigint":
+        throw new Refused(path, "expected a number, found a BigInt");
+      case "object": {
+        if (v === null) return;
+        if (depth >= maxDepth) throw new Refused(path, `nested more than ${maxDepth} deep (the limit for any input, as for JSON text)`);
+        const outer = path;
+        if (Array.isArray(v)) {
+          const n = v.length;
+          if (n > maxItems) throw new Refused(path, `a list of ${n} items; at most ${maxItems} are read in one call (Limits.listItems)`);
+          for (let i = 0; i < n; i++) { path = keyPath(outer, i); walk(v[i], depth + 1); }
+        } else {
+          for (const key of Object.keys(v)) { path = keyPath(outer, key); walk(v[key], depth + 1); }
+        }
+        path = outer;
+        return;
+      }
+      default:
+        return; // strings, booleans; undefined, functions and symbols as JSON.stringify has them
+    }
+  }
+  try {
+    walk(value, 0);
+    const text = JSON.stringify(value);
+    return text === undefined ? new Refused("", "expected a value, found nothing JSON can hold") : text;
+  } catch (e) {
+    if (e instanceof Refused) return e;
+    let message;
+    try { message = String(e && e.message !== undefined ? e.message : e); } catch { message = "an exception"; }
+    return new Refused(path, `could not be read: ${message}`);
+  }
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = checkedJson)]
+    fn checked_json(value: &JsValue, max_depth: u32, max_items: u32) -> JsValue;
+}
+
+/// A JS object or a JSON string, as JSON, within the current [`Limits`].
+pub(crate) fn value_from_js(
+    input: &JsValue,
+    what: &'static str,
+) -> Result<serde_json::Value, JsValue> {
+    value_from_js_within(input, what, &crate::limits::current())
+}
+
+/// A JS object or a JSON string, as JSON, within `limits`. Errors are `EvidentError`s located
+/// by JSON path.
+pub(crate) fn value_from_js_within(
+    input: &JsValue,
+    what: &'static str,
+    limits: &Limits,
+) -> Result<serde_json::Value, JsValue> {
+    json_from_js(input, what, limits).map_err(super::js_error)
+}
+
+fn json_from_js(
+    input: &JsValue,
+    what: &'static str,
+    limits: &Limits,
+) -> Result<serde_json::Value, Error> {
+    if let Some(text) = input.as_string() {
+        return crate::json::parse_document(&text);
+    }
+    if input.is_undefined() || input.is_null() {
+        return Err(Error::at(
+            what,
+            "",
+            format!("expected a {what} (an object or a JSON string), found nothing"),
+        ));
+    }
+    let checked = checked_json(input, limits.depth, limits.list_items);
+    match checked.as_string() {
+        Some(text) => crate::json::parse_document(&text),
+        None => {
+            let read = |key: &str| {
+                js_sys::Reflect::get(&checked, &key.into()).ok().and_then(|v| v.as_string())
+            };
+            let message = read("message").unwrap_or_else(|| "could not be read".to_string());
+            Err(Error::at(what, read("path").unwrap_or_default(), message))
+        }
+    }
+}

@@ -1,0 +1,129 @@
+// React 18 and 19 apps (bundled with esbuild, the React of each linked from the
+// repository's devDependencies), each installing the `npm pack` tarball: `for` and `htmlFor`,
+// a textarea rendered after the element, a controlled textarea, the rubric passed as a
+// property, and the JSX typings of `evident/jsx` under TypeScript.
+import { after, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { createRequire } from "node:module";
+import { promisify } from "node:util";
+import { claimSentence, claimTotal, cleanUp, closeBrowser, makeApp, openPage, root, rubricText, serveDir } from "./app.mjs";
+
+const run = promisify(execFile);
+const require = createRequire(`${root}package.json`);
+after(async () => { await closeBrowser(); cleanUp(); });
+
+const app = `
+import { useEffect, useState } from "react";
+import { createRoot } from "react-dom/client";
+import "evident/elements";
+
+const rubric = ${rubricText.trim()};
+
+function App() {
+  const [text, setText] = useState("");
+  const [late, setLate] = useState(false);
+  useEffect(() => { const t = setTimeout(() => setLate(true), 400); return () => clearTimeout(t); }, []);
+  return (
+    <main>
+      <label htmlFor="controlled">Controlled answer</label>
+      <textarea id="controlled" value={text} onChange={(e) => setText(e.target.value)} />
+      <evident-feedback id="by-for" for="controlled" rubric-src="/rubric.json" />
+      <label htmlFor="plain">Answer</label>
+      <textarea id="plain" />
+      <evident-feedback id="by-htmlfor" htmlFor="plain" rubric-src="/rubric.json" />
+      <label htmlFor="object">Answer with the rubric as an object</label>
+      <textarea id="object" />
+      <evident-feedback id="by-property" for="object" rubric={rubric} />
+      <evident-feedback id="late-one" for="late" rubric-src="/rubric.json" />
+      {late && <><label htmlFor="late">Late answer</label><textarea id="late" /></>}
+      <output id="mirror">{text}</output>
+    </main>
+  );
+}
+createRoot(document.getElementById("root")).render(<App />);
+`;
+
+async function build(version) {
+  // React 18's react-dom carries its own scheduler; React 19's is beside it.
+  const links = version === 18 ? { react: "react18", "react-dom": "react-dom18" } : { react: "react", "react-dom": "react-dom", scheduler: "scheduler" };
+  const dir = await makeApp(`react${version}`, {
+    "app.jsx": app,
+    "dist/rubric.json": rubricText,
+    "dist/index.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>React ${version}</title><link rel="icon" href="data:,"></head>
+<body><div id="root"></div><script type="module" src="/app.js"></script></body></html>`,
+  }, links);
+  const esbuild = require("esbuild");
+  // preserveSymlinks: react-dom must find the React linked beside it, not the repository's.
+  await esbuild.build({
+    absWorkingDir: dir, entryPoints: ["app.jsx"], bundle: true, format: "esm", outfile: "dist/app.js", jsx: "automatic",
+    preserveSymlinks: true, target: "es2022", logLevel: "silent", define: { "process.env.NODE_ENV": '"production"' },
+  });
+  const { copyFileSync } = await import("node:fs");
+  copyFileSync(`${dir}/node_modules/evident/evident_core_bg.wasm`, `${dir}/dist/evident_core_bg.wasm`);
+  return dir;
+}
+
+const scoreOf = (page, id) => page.evaluate((id) => document.getElementById(id).report?.total ?? null, id);
+
+async function typeAndScore(page, textarea, widget) {
+  await page.locator(`#${textarea}`).fill(claimSentence);
+  await page.waitForFunction(([id, total]) => document.getElementById(id).report?.total === total, [widget, claimTotal], { timeout: 10_000 })
+    .catch(() => {});
+  return scoreOf(page, widget);
+}
+
+for (const version of [18, 19]) {
+  test(`React ${version}: for, htmlFor, a textarea rendered later, a controlled textarea, the rubric as a property`, async (t) => {
+    const dir = await build(version);
+    const server = await serveDir(`${dir}/dist`);
+    const { page, context, log } = await openPage(`${server.base}/`);
+    try {
+      await page.locator("#by-for [part=criterion]").first().waitFor({ timeout: 30_000 });
+      assert.equal(await page.evaluate(() => document.querySelector("#root main") !== null), true);
+      await t.test("for: a controlled textarea is followed, and React keeps its state", async () => {
+        assert.equal(await typeAndScore(page, "controlled", "by-for"), claimTotal);
+        assert.equal(await page.locator("#mirror").innerText(), claimSentence);
+      });
+      await t.test("a textarea rendered after the element is found", { todo: "the widget (js/components/feedback.js) looks for its textarea once, when it connects" }, async () => {
+        await page.locator("#late").waitFor();
+        assert.equal(await typeAndScore(page, "late", "late-one"), claimTotal);
+      });
+      await t.test("htmlFor binds like for", { todo: "the widget (js/components/feedback.js) reads only `for`" }, async () => {
+        assert.equal(await typeAndScore(page, "plain", "by-htmlfor"), claimTotal);
+      });
+      await t.test("the rubric passed as a property", { todo: version === 18 ? "React 18 sets `rubric` as the attribute \"[object Object]\"; the widget must say so" : false }, async () => {
+        assert.equal(await typeAndScore(page, "object", "by-property"), claimTotal);
+      });
+      assert.equal(log.wasm.length, 1, log.wasm.join());
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+}
+
+test("JSX typings (evident/jsx) type-check a TSX component with React 19's types", async () => {
+  const dir = await makeApp("tsx", {
+    "app.tsx": [
+      'import type {} from "evident/jsx";',
+      'import type { Rubric } from "evident";',
+      "export function Widget({ rubric }: { rubric: Rubric }) {",
+      "  return (<>",
+      '    <evident-feedback htmlFor="answer" rubric={rubric} locale="es" target={3} />',
+      '    <evident-feedback for="answer" rubric-src="/r.json" />',
+      '    <evident-rubric src="/r.json" audience="student" />',
+      '    <evident-mastery evidence-src="/e.jsonl" />',
+      "  </>);",
+      "}",
+      "// @ts-expect-error: audience is teacher or student",
+      'export const Bad = () => <evident-rubric audience="parent" />;',
+    ].join("\n"),
+    "tsconfig.json": JSON.stringify({
+      compilerOptions: { target: "es2022", module: "esnext", moduleResolution: "bundler", jsx: "react-jsx", lib: ["es2022", "dom"], strict: true, noEmit: true, types: [] },
+      files: ["app.tsx"],
+    }),
+  }, { react: "react", "@types/react": "@types/react" });
+  const typed = await run(`${root}node_modules/.bin/tsc`, ["-p", dir]).catch((e) => e);
+  assert.equal(typed.code ?? 0, 0, `${typed.stdout}${typed.stderr}`);
+});
