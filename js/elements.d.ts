@@ -4,8 +4,8 @@
  * @packageDocumentation
  */
 import type { Engine, EvidentLoadError, loadEvident, setWasmUrl, EvidentError } from "./engine.js";
-import type { CompiledRubricJson, LintResult, Rubric, ScoreReport } from "./types/formats.js";
-import type { Feedback } from "./types/feedback.js";
+import type { CompiledRubricJson, LintResult, Problem, Rubric, ScoreReport, Submission } from "./types/formats.js";
+import type { CalibrationSample, Feedback } from "./types/feedback.js";
 import type { Estimate } from "./types/mastery.js";
 export { EvidentLoadError, loadEvident, setWasmUrl, EvidentError } from "./engine.js";
 
@@ -98,5 +98,76 @@ declare global {
     "evident-feedback": EvidentFeedbackEvent;
     "evident-lint": EvidentLintEvent;
     "evident-mastery": EvidentMasteryEvent;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// <evident-rubric-editor> (the rubric studio)
+
+/** `change` event detail of `<evident-rubric-editor>` (after each validated edit). */
+export interface RubricEditorChange {
+  /** The rubric as edited, translations included (texts may be `{"en": …, "es": …}`). */
+  rubric: Rubric;
+  /** True when the engine accepts it (then it is also `lastValid`). */
+  valid: boolean;
+  errors: Problem[];
+  advice: LintResult["advice"];
+}
+
+/** `evident-lookfor` event detail: the look-for chosen in the editor and where it matched the samples. */
+export interface RubricEditorLookFor {
+  criterion: string;
+  indicator: string;
+  matches: { sample: number; spans: { field?: string; start: number; end: number }[] }[];
+}
+
+/**
+ * `<evident-rubric-editor advanced>`: a rubric built as a form (criteria × levels, look-fors,
+ * English and Spanish side by side), problems in plain words at their field, undo/redo and a
+ * JSON view. The engine validates, lints and scores.
+ *
+ * @example
+ * ```ts
+ * const editor = document.querySelector("evident-rubric-editor")!;
+ * editor.rubric = await (await fetch("cer-lab.rubric.json")).json();
+ * editor.samples = ["My claim is that…"];
+ * editor.addEventListener("change", (e) => { if (e.detail.valid) save(e.detail.rubric); });
+ * ```
+ */
+export class EvidentRubricEditor extends HTMLElement {
+  /** The rubric as edited (a copy); setting it loads a rubric (an object or JSON text) as one undoable step. */
+  get rubric(): Rubric;
+  set rubric(value: Rubric | string);
+  /** Sample answers to count look-for matches on: texts, submissions or calibration samples. */
+  get samples(): Submission[];
+  set samples(value: (string | Submission | CalibrationSample)[]);
+  /** The last rubric the engine accepted, or null. */
+  readonly lastValid: Rubric | null;
+  /** The latest lint of the rubric. */
+  readonly lint: LintResult;
+  /** Resolves once the engine is loaded and the first validation is done. */
+  readonly ready: Promise<void>;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  /** The rubric in one language: localized texts resolved (the default language where one is missing). */
+  rubricFor(locale?: string): Rubric;
+  /** The last valid rubric in one language, or null. */
+  lastValidFor(locale?: string): Rubric | null;
+  /** One undoable change made from outside (for example an accepted calibration suggestion). */
+  applyEdit(edit: (rubric: Rubric) => void, announcement?: string): void;
+  undo(): void;
+  redo(): void;
+  addEventListener<K extends keyof EvidentRubricEditorEventMap>(type: K, listener: (this: EvidentRubricEditor, ev: EvidentRubricEditorEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+}
+
+export interface EvidentRubricEditorEventMap extends HTMLElementEventMap {
+  change: CustomEvent<RubricEditorChange>;
+  "evident-lookfor": CustomEvent<RubricEditorLookFor | null>;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "evident-rubric-editor": EvidentRubricEditor;
   }
 }

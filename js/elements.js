@@ -5,6 +5,7 @@
 export { EvidentFeedback } from "./components/feedback.js";
 export { EvidentRubric } from "./components/rubric.js";
 export { EvidentMastery } from "./components/mastery.js";
+export { EvidentRubricEditor } from "./components/rubric-editor.js";
 export { defineElements } from "./components/define.js";
 export { EvidentLoadError, loadEvident, setWasmUrl } from "./load.js";
 export { EvidentError } from "./errors.js";

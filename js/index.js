@@ -5,4 +5,4 @@
 import "./demo-full.js";
 export * from "./full.js";
 export { default } from "./full.js";
-export { EvidentFeedback, EvidentRubric, EvidentMastery, defineElements } from "./elements.js";
+export { EvidentFeedback, EvidentRubric, EvidentMastery, EvidentRubricEditor, defineElements } from "./elements.js";

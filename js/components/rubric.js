@@ -10,7 +10,8 @@ import { stringsFor } from "./strings.js";
 import { baseCss } from "./theme.js";
 
 const css = `
-.wrap { overflow-x: auto; }
+.wrap { overflow-x: auto; position: relative; }
+.wrap:focus-visible { outline: 3px solid var(--_accent); }
 table { border-collapse: collapse; width: 100%; background: var(--_bg); }
 caption { text-align: start; font-weight: 700; font-size: 1.1em; padding: 0 0 .4em; }
 table { font-size: .92em; }
@@ -121,7 +122,8 @@ export class EvidentRubric extends ElementBase {
       });
       return h("tr", { part: "row", attrs: { "data-criterion": c.id } }, rowHead, cells);
     });
-    return h("div", { class: "wrap" },
+    // A scroll region of its own (reachable by keyboard) when the table is wider than the page.
+    return h("div", { class: "wrap", part: "wrap", attrs: { role: "region", tabindex: "0", "aria-label": `${s.rubric}: ${rubric.title}` } },
       rubric.description ? h("p", { class: "description", part: "description" }, rubric.description) : null,
       h("table", { part: "table" }, h("caption", { part: "caption" }, rubric.title), h("thead", {}, head), h("tbody", {}, rows)));
   }

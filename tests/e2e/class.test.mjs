@@ -1,10 +1,11 @@
 // The class mastery page: <evident-mastery> lists the class, and opens one student.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { start } from "./run.mjs";
+import { mkdirSync } from "node:fs";
+import { root, start } from "./run.mjs";
 
 let env;
-before(async () => { env = await start(); });
+before(async () => { env = await start(); mkdirSync(`${root}test-results`, { recursive: true }); });
 after(async () => { await env.close(); });
 
 test("the class view lists every student and competency", async () => {
@@ -32,8 +33,9 @@ test("the class view lists every student and competency", async () => {
 test("choosing a student opens their view", async () => {
   const { page, context } = await env.open("/www/class.html");
   await page.locator("evident-mastery tbody tr").first().waitFor();
-  await page.locator("evident-mastery").getByRole("button", { name: "s-07" }).click();
-  await page.locator("evident-mastery caption", { hasText: "s-07" }).waitFor();
+  // Names come from the roster (examples/class.roster.csv): s-07 is Grace Kim.
+  await page.locator("evident-mastery").getByRole("button", { name: "Grace Kim" }).click();
+  await page.locator("evident-mastery caption", { hasText: "Grace Kim" }).waitFor();
   // s-07 has evidence on the three CER competencies only (and their parent when rolled up).
   const competencies = await page.locator("evident-mastery tbody tr").evaluateAll((els) => els.map((e) => e.dataset.competency));
   assert.deepEqual(competencies.filter((c) => c.startsWith("SCI.CER.")), ["SCI.CER.1", "SCI.CER.2", "SCI.CER.3"]);
@@ -43,13 +45,13 @@ test("choosing a student opens their view", async () => {
   // the recommender calls it ready, with a task from the catalog.
   const rec = page.locator('evident-mastery [part=recommendations] li[data-competency="SCI.INQ.1"]');
   await rec.waitFor();
-  assert.match(await rec.innerText(), /ready/i);
+  assert.match(await rec.innerText(), /^Ready to learn: Ask a question you can test/);
   // Back to the class with the component's own button, then to a student with the picker.
   await page.locator("evident-mastery").getByRole("button", { name: /Back to the whole class/ }).click();
   await page.locator('evident-mastery tr[data-student="s-08"]').waitFor();
   assert.equal(await page.locator("#student").inputValue(), "");
   await page.locator("#student").selectOption("s-04");
-  await page.locator("evident-mastery caption", { hasText: "s-04" }).waitFor();
+  await page.locator("evident-mastery caption", { hasText: "Dev Patel" }).waitFor();
   await context.close();
 });
 
@@ -71,5 +73,73 @@ test("the mastery method changes the estimates", async (t) => {
   await page.locator("#method").selectOption("highest");
   await page.locator('evident-mastery tr[data-student="s-04"] td[data-competency="SCI.CER.2"][data-mastered="true"]').waitFor();
   assert.equal(await page.locator("evident-mastery [part=note]").count(), 0);
+  await context.close();
+});
+
+test("one rule decides colour, label and mastered, and the page states it", async () => {
+  const { page, context } = await env.open("/www/class.html");
+  await page.locator("evident-mastery tbody tr").first().waitFor();
+  // examples/science.framework.json: mastery 3 = Proficient; Investigating rolls up "atLeast 2".
+  assert.equal(await page.locator("evident-mastery [part=rule]").innerText(),
+    "Mastered: level Proficient (3) or above. A cell's colour, its level and “mastered” all follow this one rule.");
+  assert.match(await page.locator("evident-mastery [part=rules] li[data-competency=\"SCI.INQ\"]").innerText(), /Investigating: mastered when 2 of its 3 parts are/);
+  // Every leaf cell: green exactly when mastered, mastered exactly when its level is 3 or more, and the label says so.
+  const cells = await page.locator("evident-mastery td[part=cell]").evaluateAll((tds) => tds.map((td) => ({
+    id: td.dataset.competency, green: td.classList.contains("mastered"), mastered: td.dataset.mastered === "true",
+    level: Number(td.dataset.level), text: td.querySelector(".sub").textContent, parent: td.classList.contains("parent"),
+  })));
+  assert.ok(cells.length > 40);
+  for (const cell of cells) {
+    assert.equal(cell.green, cell.mastered, JSON.stringify(cell));
+    assert.equal(cell.text.startsWith("✓ mastered"), cell.mastered, JSON.stringify(cell));
+    if (!cell.parent) assert.equal(cell.mastered, cell.level >= 3, JSON.stringify(cell));
+  }
+  // A parent's cell says how many parts are mastered, and is mastered by its stated rule:
+  // Investigating when 2 of 3 are, Arguing from evidence when all 3 are.
+  const parents = await page.locator("evident-mastery td.parent[part=cell]").evaluateAll((tds) => tds.map((td) => ({
+    id: td.dataset.competency, mastered: td.dataset.mastered === "true", value: td.querySelector(".value").textContent })));
+  assert.ok(parents.length >= 8);
+  for (const p of parents) {
+    const [, k, n] = p.value.match(/^(\d) of (\d) parts mastered$/) ?? [];
+    assert.ok(k, JSON.stringify(p));
+    assert.equal(p.mastered, p.id === "SCI.INQ" ? Number(k) >= 2 : Number(k) === Number(n), JSON.stringify(p));
+  }
+  // Parents sit over their children: a column group heading spans the overall column and the parts.
+  const group = page.locator("evident-mastery thead th.group", { hasText: "Investigating" });
+  assert.equal(await group.getAttribute("colspan"), "4");
+  // A legend, and the evidence behind a cell opens as a list. s-03 has two reasoning records (1 then 1).
+  assert.match(await page.locator("evident-mastery [part=legend]").innerText(), /Mastered \(Proficient or above\)/);
+  const cell = page.locator('evident-mastery tr[data-student="s-03"] td[data-competency="SCI.CER.3"]');
+  await cell.locator("summary").click();
+  assert.equal(await cell.locator("details li").count(), 2);
+  await context.close();
+});
+
+test("a student's own view speaks to the student", async () => {
+  const { page, context } = await env.open("/www/class.html");
+  await page.locator("evident-mastery tbody tr").first().waitFor();
+  await page.locator("#student").selectOption("s-07");
+  await page.locator("evident-mastery caption", { hasText: "Grace Kim" }).waitFor();
+  await page.locator("#audience").selectOption("student");
+  await page.locator("evident-mastery caption", { hasText: "My mastery" }).waitFor();
+  assert.equal(await page.locator("evident-mastery [part=back]").count(), 0);
+  assert.match(await page.locator("evident-mastery [part=recommendations] h3").innerText(), /What you could work on next/);
+  assert.match(await page.locator('evident-mastery [part=recommendations] li[data-competency="SCI.INQ.1"]').innerText(), /^You're ready to learn: Ask a question you can test/);
+  await context.close();
+});
+
+test("the class grid scrolls in its own region at 320 px, with the name column sticky", async () => {
+  const { page, context } = await env.open(null, { context: { viewport: { width: 320, height: 700 } } });
+  await page.goto(`${env.base}/www/class.html`);
+  await page.locator("evident-mastery tbody tr").first().waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320);
+  const region = page.locator("evident-mastery [part=grid]");
+  assert.ok(await region.evaluate((el) => el.scrollWidth > el.clientWidth));
+  await region.evaluate((el) => { el.scrollLeft = 300; });
+  const name = page.locator('evident-mastery tr[data-student="s-01"] th');
+  const box = await name.boundingBox();
+  const regionBox = await region.boundingBox();
+  assert.ok(Math.abs(box.x - regionBox.x) < 3, `the name column stays at the left edge (${box.x} vs ${regionBox.x})`);
+  await page.screenshot({ path: `${root}test-results/class-320.png` });
   await context.close();
 });
