@@ -281,7 +281,7 @@ async function calibrate() {
     core = await loadEvident();
     engine = new core.Engine(JSON.stringify(rubric));
     const options = { suggest: true };
-    result = engine.calibrate.length >= 2 ? engine.calibrate(samples, options) : engine.calibrate(samples);
+    result = engine.calibrate(samples, options);
   } catch (error) {
     $("calibration-note").textContent = `Calibration could not run: ${error.message}`;
     section.hidden = false;
@@ -393,9 +393,15 @@ function drawSuggestions(suggestions) {
   suggestions.forEach((s, i) => {
     const li = document.createElement("li");
     const text = document.createElement("span");
-    text.textContent = s.message ?? s.because ?? JSON.stringify(s);
-    const accept = button(`Accept suggestion ${i + 1}`, "Accept", () => {
-      editor.applyEdit((rubric) => applySuggestion(rubric, s), `Suggestion ${i + 1} accepted. Undo takes it back.`);
+    text.textContent = s.why ?? s.message ?? "";
+    const accept = button(`Accept suggestion ${i + 1}`, "Accept", async () => {
+      // The engine applies its own edit ({op: "addPhrase", …}) to the rubric JSON.
+      const core = await loadEvident();
+      editor.applyEdit((rubric) => {
+        const next = s.edit && core.applySuggestion ? core.applySuggestion(clone(rubric), s.edit) : null;
+        if (next) { Object.keys(rubric).forEach((k) => delete rubric[k]); Object.assign(rubric, next); }
+        else applySuggestion(rubric, s);
+      }, `Suggestion ${i + 1} accepted. Undo takes it back.`);
       li.remove();
     });
     const reject = button(`Reject suggestion ${i + 1}`, "Reject", () => li.remove());

@@ -226,6 +226,10 @@ export interface CalibrationReport {
   samples: number;
   overall: OverallAgreement;
   criteria: CriterionAgreement[];
+  /** With `{suggest: true}` (evident/full): the folds the held-out figures come from (0: too few samples). */
+  folds?: number;
+  /** With `{suggest: true}` (evident/full): rubric edits a teacher can accept one at a time, best first. */
+  suggestions?: import("../full.js").Suggestion[];
 }
 
 /**

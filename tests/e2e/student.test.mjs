@@ -31,6 +31,8 @@ test("typing a claim raises the claim level and highlights the student's words",
   assert.deepEqual(marks, ["“My claim”"]);
   // The whole text is shown with the evidence marked, built as text nodes (once opened).
   await page.locator("evident-feedback summary").click();
+  // (The panel draws after the report; wait for the last word typed to be marked.)
+  await page.locator("evident-feedback .text mark", { hasText: "light" }).first().waitFor();
   const textMarks = await page.locator("evident-feedback .text mark").allTextContents();
   assert.ok(textMarks.includes("My claim"), textMarks.join("|"));
   assert.ok(textMarks.includes("light"), textMarks.join("|"));

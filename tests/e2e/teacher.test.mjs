@@ -188,3 +188,40 @@ test("author text with markup is shown as text, never run", async () => {
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await context.close();
 });
+
+test("calibration suggests rubric edits; accepting one edits the rubric and Undo takes it back", async () => {
+  const { page, errors, context } = await openTeacher();
+  const first = page.locator("#calibration-suggestions li").first();
+  await first.waitFor();
+  // The engine's suggestion says what it changes, with counts and its effect on agreement.
+  const text = await first.innerText();
+  assert.match(text, /Adding it to `[a-z-]+`/);
+  assert.match(text, /QWK\) goes from 0\.78 to/);
+  const phrase = text.match(/write “([^”]+)”/)[1];
+  const indicator = text.match(/Adding it to `([a-z-]+)`/)[1];
+  const phrasesOf = () => page.evaluate((id) => {
+    const r = document.querySelector("evident-rubric-editor").rubric;
+    const ind = r.criteria.flatMap((c) => c.indicators ?? []).find((i) => i.id === id);
+    const any = ind.check.anyOf;
+    return Array.isArray(any) ? any : any.en;
+  }, indicator);
+  assert.ok(!(await phrasesOf()).includes(phrase));
+  const count = await page.locator("#calibration-suggestions li").count();
+  await page.getByRole("button", { name: "Accept suggestion 1", exact: true }).click();
+  await page.waitForFunction(([id, p]) => {
+    const r = document.querySelector("evident-rubric-editor").rubric;
+    const ind = r.criteria.flatMap((c) => c.indicators ?? []).find((i) => i.id === id);
+    const any = ind.check.anyOf;
+    return (Array.isArray(any) ? any : any.en).includes(p);
+  }, [indicator, phrase]);
+  assert.ok(await page.locator("#calibration-suggestions li").count() < count);
+  await editor(page).getByRole("button", { name: "Undo" }).click();
+  await page.waitForFunction(([id, p]) => {
+    const r = document.querySelector("evident-rubric-editor").rubric;
+    const ind = r.criteria.flatMap((c) => c.indicators ?? []).find((i) => i.id === id);
+    const any = ind.check.anyOf;
+    return !(Array.isArray(any) ? any : any.en).includes(p);
+  }, [indicator, phrase]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
