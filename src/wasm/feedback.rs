@@ -1,11 +1,8 @@
 //! The binding of feedback and calibration: converts JS values, calls the core, converts
-//! back. `Engine::feedback` and `Engine::calibrate` (in `mod.rs`) are one-line calls to these.
+//! back. `Engine::feedback` (in `mod.rs`) is a one-line call to these; calibration is in
+//! `calibrate.rs`.
 
 use super::{js_error, rubric_from_js, submission_from_js, to_js, value_from_js};
-#[cfg(feature = "full")]
-use crate::calibration::{calibrate, calibrate_jsonl, parse_sample_list};
-#[cfg(feature = "full")]
-use crate::error::Error;
 use crate::feedback::{feedback_for, FeedbackOptions};
 use crate::scoring::CompiledRubric;
 use wasm_bindgen::prelude::*;
@@ -34,25 +31,6 @@ pub(crate) fn feedback_js(
     to_js(&feedback_for(rubric, &submission, &options).map_err(js_error)?)
 }
 
-#[cfg(feature = "full")]
-/// Agreement with a teacher on samples → `CalibrationReport`. Samples are JSON Lines text
-/// (problems located by `line N`) or an array of `{submission, teacher}` objects (by `[i]`).
-pub(crate) fn calibrate_js(rubric: &CompiledRubric, samples: &JsValue) -> Result<JsValue, JsValue> {
-    if let Some(text) = samples.as_string() {
-        return to_js(&calibrate_jsonl(rubric, &text).map_err(js_error)?);
-    }
-    let value = value_from_js(samples, "samples")?;
-    let serde_json::Value::Array(items) = value else {
-        return Err(js_error(Error::at(
-            "samples",
-            "",
-            "expected JSON Lines text or a list of {submission, teacher} objects",
-        )));
-    };
-    let parsed = parse_sample_list(&items, rubric).map_err(js_error)?;
-    to_js(&calibrate(rubric, &parsed))
-}
-
 /// Feedback in one call, for pages that do not keep an `Engine`: compiles `rubric`, scores
 /// `submission`, gives feedback with `options` (`{locale, target}`).
 #[wasm_bindgen(js_name = feedbackOnce)]
@@ -70,5 +48,5 @@ pub fn feedback_once(
 #[wasm_bindgen(js_name = calibrateRubric)]
 pub fn calibrate_rubric(rubric: JsValue, samples: JsValue) -> Result<JsValue, JsValue> {
     let compiled = rubric_from_js(&rubric)?;
-    calibrate_js(&compiled, &samples)
+    super::calibrate::calibrate_js(&compiled, &samples, &JsValue::UNDEFINED)
 }
