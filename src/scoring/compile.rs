@@ -63,7 +63,8 @@ pub struct CompiledRubric {
     pub indicators: Vec<IndicatorInfo>,
     pub matchers: Indicators,
     /// The rubric compiled for other languages it is written in, made when first asked.
-    translations: std::cell::RefCell<Vec<(String, std::rc::Rc<CompiledRubric>)>>,
+    /// (`None` for a language the rubric has no text in.)
+    translations: std::cell::RefCell<Vec<(String, Option<std::rc::Rc<CompiledRubric>>)>>,
 }
 
 impl CompiledRubric {
@@ -150,19 +151,22 @@ impl CompiledRubric {
         locale: Option<&str>,
     ) -> Result<Option<std::rc::Rc<CompiledRubric>>, Error> {
         let Some(locale) = locale.map(str::trim).filter(|l| !l.is_empty()) else { return Ok(None) };
-        if crate::rubric::localized::same_language(&self.rubric.locale, locale)
-            || !self.rubric.speaks(locale)
-        {
+        if crate::rubric::localized::same_language(&self.rubric.locale, locale) {
             return Ok(None);
         }
+        // Asked once per language (whether the rubric speaks it walks all its texts).
         let language = crate::text::language(locale);
         if let Some((_, compiled)) = self.translations.borrow().iter().find(|(l, _)| *l == language)
         {
-            return Ok(Some(compiled.clone()));
+            return Ok(compiled.clone());
         }
-        let compiled = std::rc::Rc::new(CompiledRubric::new(self.rubric.localized(&language))?);
+        let compiled = if self.rubric.speaks(locale) {
+            Some(std::rc::Rc::new(CompiledRubric::new(self.rubric.localized(&language))?))
+        } else {
+            None
+        };
         self.translations.borrow_mut().push((language, compiled.clone()));
-        Ok(Some(compiled))
+        Ok(compiled)
     }
 
     /// Scores a submission: indicators evaluated, levels decided, points and totals summed.
