@@ -62,14 +62,25 @@ impl NegationCues {
         }
     }
 
-    fn is_cue(&self, words: &[Word], i: usize) -> bool {
+    /// What `word` is to negation, on its own: a cue, a clause break or neither. (Worked out
+    /// once per distinct word: the lexicon keeps it.)
+    pub(crate) fn role(&self, word: &str) -> WordRole {
+        let w = lower(word);
+        if (self.contractions && (w.ends_with("n't") || w.ends_with("n’t")))
+            || self.cues.contains(&w.as_str())
+        {
+            WordRole::Cue
+        } else if self.breaks.contains(&w.as_str()) {
+            WordRole::Break
+        } else {
+            WordRole::Plain
+        }
+    }
+
+    /// Whether the cue word `words[i]` negates here: not when the next word makes it
+    /// something else ("not only", "no matter").
+    fn negates_here(&self, words: &[Word], i: usize) -> bool {
         let w = lower(words[i].text);
-        if self.contractions && (w.ends_with("n't") || w.ends_with("n’t")) {
-            return true;
-        }
-        if !self.cues.contains(&w.as_str()) {
-            return false;
-        }
         let next = words.get(i + 1).map(|n| lower(n.text));
         !self.not_negating.iter().any(|(cue, after)| w == *cue && next.as_deref() == Some(*after))
     }
@@ -77,7 +88,19 @@ impl NegationCues {
     /// Whether the words `first..` (a phrase occurrence) stand in a negated clause of
     /// `sentence`: a cue at most `NEGATION_REACH` words before them, with no clause break
     /// (`,` `;` `:` or a word like "but") between the cue and them.
+    #[cfg(test)]
     pub(crate) fn negates(&self, sentence: &str, words: &[Word], first: usize) -> bool {
+        self.negates_with(sentence, words, first, |i| self.role(words[i].text))
+    }
+
+    /// `negates`, with each word's role given by `role(i)` (the lexicon keeps them).
+    pub(crate) fn negates_with(
+        &self,
+        sentence: &str,
+        words: &[Word],
+        first: usize,
+        role: impl Fn(usize) -> WordRole,
+    ) -> bool {
         let mut i = first;
         let mut reach = NEGATION_REACH;
         while i > 0 && reach > 0 {
@@ -87,15 +110,23 @@ impl NegationCues {
             }
             i -= 1;
             reach -= 1;
-            if self.breaks.contains(&lower(words[i].text).as_str()) {
-                return false;
-            }
-            if self.is_cue(words, i) {
-                return true;
+            match role(i) {
+                WordRole::Break => return false,
+                WordRole::Cue if self.negates_here(words, i) => return true,
+                _ => {}
             }
         }
         false
     }
+}
+
+/// What a word is to negation on its own (see `NegationCues::role`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum WordRole {
+    #[default]
+    Plain,
+    Cue,
+    Break,
 }
 
 fn lower(word: &str) -> String {
@@ -134,15 +165,23 @@ pub(crate) fn is_keyword_run(words: &[Word], covered: &[u32], ends_as_sentence: 
                 return true;
             }
         }
-        // One word half the sentence; a long sentence cannot be, short of a run above.
-        if n <= 64 {
-            let half = n.div_ceil(2);
-            for (i, w) in words.iter().enumerate().take(n - half + 1) {
-                let same = words[i..].iter().filter(|o| same_word(o.text, w.text)).count();
-                if same >= half {
-                    return true;
-                }
+        // One word half the sentence or more. A majority vote over all words but the last
+        // leaves standing any word that is more than half of them; a word that is half of
+        // the sentence either is that, or is the last word. Two counts settle it.
+        let half = n.div_ceil(2);
+        let count = |w: &str| words.iter().filter(|o| same_word(o.text, w)).count();
+        let (mut candidate, mut votes) = (words[0].text, 0usize);
+        for w in &words[..n - 1] {
+            if votes == 0 {
+                (candidate, votes) = (w.text, 1);
+            } else if same_word(w.text, candidate) {
+                votes += 1;
+            } else {
+                votes -= 1;
             }
+        }
+        if count(candidate) >= half || count(words[n - 1].text) >= half {
+            return true;
         }
     }
     // `covered[i]`: 0 for a word outside any occurrence, else an occurrence group number
@@ -254,6 +293,15 @@ mod tests {
         assert!(is_keyword_run(&words("light light light"), &[1, 2, 3], false));
         assert!(is_keyword_run(&words("osmosis is osmosis and osmosis"), &[1, 0, 2, 0, 3], true));
         assert!(!is_keyword_run(&words("Light makes plants grow."), &[1, 0, 2, 3], true));
+        // One word making up exactly half, wherever it stands, and in a long sentence too.
+        let none = |n: usize| vec![0u32; n];
+        assert!(is_keyword_run(&words("light a Light b light c LIGHT d"), &none(8), true));
+        assert!(is_keyword_run(&words("a light b light c light d light"), &none(8), true));
+        assert!(!is_keyword_run(&words("a light b light c light d e"), &none(9), true));
+        let long = ["osmosis and"; 40].join(" ");
+        assert!(is_keyword_run(&words(&long), &none(80), true));
+        let long = ["osmosis and water"; 30].join(" ");
+        assert!(!is_keyword_run(&words(&long), &none(90), true));
         // A topic sentence dense with a rubric's phrases: "I believe", "should", "ban",
         // "plastic bags", "for two reasons" (two words of eleven left over, four
         // occurrences in a row) is a sentence: it ends like one.

@@ -68,6 +68,8 @@ struct LexiconEntry {
     symbols: Vec<u32>,
     syllables: u32,
     on_task: bool,
+    /// What the word is to negation (cue, clause break or neither).
+    role: super::guards::WordRole,
 }
 
 /// Beyond this many distinct words the lexicon starts afresh, to bound a session's memory.
@@ -87,8 +89,13 @@ impl Lexicon {
         let count =
             if program.wants_syllables { syllables(word, program.syllable_rules) } else { 0 };
         let on_task = !program.task.is_empty() && !program.task.symbols_of(word).is_empty();
+        let role = if program.phrases.is_empty() {
+            super::guards::WordRole::Plain
+        } else {
+            program.negation.role(word)
+        };
         let i = self.entries.len() as u32;
-        self.entries.push(LexiconEntry { symbols, syllables: count, on_task });
+        self.entries.push(LexiconEntry { symbols, syllables: count, on_task, role });
         self.index.insert(word.to_string(), i);
         i
     }
@@ -128,7 +135,8 @@ impl FieldProgram {
                         group
                     });
                 covered[first..=last].fill(g);
-                let negated = self.negation.negates(text, &tokens, first);
+                let negated =
+                    self.negation.negates_with(text, &tokens, first, |i| entry(entries[i]).role);
                 evidence.phrase_hits.push(Hit {
                     id: if negated { id + negated_base } else { id },
                     start: tokens[first].utf16_start,

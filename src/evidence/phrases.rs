@@ -21,7 +21,7 @@
 
 use super::automaton::TokenTrie;
 use crate::rubric::model::Fuzzy;
-use crate::text::distance::levenshtein;
+use crate::text::distance::{signature, within};
 use crate::text::normalize::Normalization;
 use crate::text::words::words;
 use std::collections::HashMap;
@@ -53,6 +53,18 @@ enum WordPattern {
     },
 }
 
+/// A fuzzy phrase word as the comparison needs it: characters, length and letter signature
+/// worked out once, so a word of the text is compared only with those of about its length
+/// and letters, and without allocating.
+#[derive(Debug, Clone)]
+struct FuzzyWord {
+    symbol: u32,
+    norm: usize,
+    chars: Box<[char]>,
+    signature: u64,
+    edits: u8,
+}
+
 /// Every phrase of one field, ready to match.
 #[derive(Debug, Clone)]
 pub(crate) struct PhraseSet {
@@ -60,8 +72,10 @@ pub(crate) struct PhraseSet {
     patterns: Vec<WordPattern>,
     /// Per normalization: normalized word → exact-pattern symbols.
     exact: Vec<HashMap<String, Vec<u32>>>,
-    /// Symbols that need a scan (wildcards, fuzzy).
+    /// Wildcard symbols (each compared with every word).
     scanned: Vec<u32>,
+    /// Fuzzy symbols, ready to compare with a word.
+    fuzzy: Vec<FuzzyWord>,
     trie: TokenTrie,
     phrases: u32,
 }
@@ -73,6 +87,7 @@ impl Default for PhraseSet {
             patterns: Vec::new(),
             exact: Vec::new(),
             scanned: Vec::new(),
+            fuzzy: Vec::new(),
             trie: TokenTrie::new(),
             phrases: 0,
         }
@@ -156,7 +171,12 @@ impl PhraseSet {
             WordPattern::Exact { norm, text } => {
                 self.exact[*norm].entry(text.clone()).or_default().push(symbol)
             }
-            WordPattern::Glob { .. } | WordPattern::Fuzzy { .. } => self.scanned.push(symbol),
+            WordPattern::Glob { .. } => self.scanned.push(symbol),
+            WordPattern::Fuzzy { norm, text, edits } => {
+                let chars: Box<[char]> = text.chars().collect();
+                let signature = signature(&chars);
+                self.fuzzy.push(FuzzyWord { symbol, norm: *norm, chars, signature, edits: *edits });
+            }
         }
         self.patterns.push(pattern);
         symbol
@@ -176,19 +196,29 @@ impl PhraseSet {
             }
         }
         for &symbol in &self.scanned {
-            let hit = match &self.patterns[symbol as usize] {
-                WordPattern::Glob { norm, parts } => {
-                    glob(parts, forms[*norm].get_or_insert_with(|| self.norms[*norm].apply(word)))
+            if let WordPattern::Glob { norm, parts } = &self.patterns[symbol as usize] {
+                if glob(parts, forms[*norm].get_or_insert_with(|| self.norms[*norm].apply(word))) {
+                    out.push(symbol);
                 }
-                WordPattern::Fuzzy { norm, text, edits } => within_edits(
-                    forms[*norm].get_or_insert_with(|| self.norms[*norm].apply(word)),
-                    text,
-                    *edits,
-                ),
-                WordPattern::Exact { .. } => false,
-            };
-            if hit {
-                out.push(symbol);
+            }
+        }
+        if !self.fuzzy.is_empty() {
+            // Each normalized form as characters with its signature, made when first needed.
+            let mut letters: Vec<Option<(Vec<char>, u64)>> = vec![None; self.norms.len()];
+            for f in &self.fuzzy {
+                let (chars, sig) = letters[f.norm].get_or_insert_with(|| {
+                    let form = forms[f.norm].get_or_insert_with(|| self.norms[f.norm].apply(word));
+                    let chars: Vec<char> = form.chars().collect();
+                    let sig = signature(&chars);
+                    (chars, sig)
+                });
+                let k = f.edits as usize;
+                if chars.len().abs_diff(f.chars.len()) <= k
+                    && (*sig ^ f.signature).count_ones() as usize <= 2 * k
+                    && within(chars, &f.chars, k)
+                {
+                    out.push(f.symbol);
+                }
             }
         }
         out.sort_unstable();
@@ -223,11 +253,6 @@ fn glob(parts: &[String], word: &str) -> bool {
         }
     }
     true
-}
-
-fn within_edits(word: &str, target: &str, edits: u8) -> bool {
-    let (a, b) = (word.chars().count(), target.chars().count());
-    a.abs_diff(b) <= edits as usize && levenshtein(word, target) <= edits as usize
 }
 
 #[cfg(test)]
