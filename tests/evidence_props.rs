@@ -1,5 +1,6 @@
 //! Properties of evidence and scoring over random student text (proptest): a live session
-//! after random edits equals a full score; scoring is deterministic; points stay within
+//! after random edits equals a full score; a rubric scoring one answer after another scores
+//! each as a fresh rubric would; scoring is deterministic; points stay within
 //! bounds; adding the text an indicator asks for never lowers a criterion's level.
 
 #[path = "../benches/lab_text.rs"]
@@ -59,6 +60,10 @@ const VOCABULARY: &[&str] = &[
     "1,000",
     "hypotesis",
     "sugar",
+    "Light",
+    "LIGHT",
+    "not",
+    "No",
 ];
 const SEPARATORS: &[&str] = &[" ", " ", " ", ", ", ". ", "! ", "\n", "\n\n", " \n \n"];
 
@@ -104,6 +109,16 @@ proptest! {
             let full = rubric.score(&Submission::of_text(current.clone())).expect("scores");
             prop_assert_eq!(session.report(), &full);
             prop_assert_eq!(session.outcomes(), &rubric.matchers.evaluate(&Submission::of_text(current.clone()))[..]);
+        }
+    }
+
+    #[test]
+    fn a_rubric_scoring_many_answers_scores_each_as_a_fresh_one(texts in prop::collection::vec(text(), 2..6)) {
+        // The compiled rubric keeps what it learnt of each word between scores.
+        let shared = lab();
+        for t in texts {
+            let s = Submission::of_text(t);
+            prop_assert_eq!(shared.score(&s).expect("scores"), lab().score(&s).expect("scores"));
         }
     }
 

@@ -133,15 +133,6 @@ fn lower(word: &str) -> String {
     word.to_lowercase()
 }
 
-/// The same word, case aside.
-fn same_word(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        a.eq_ignore_ascii_case(b)
-    } else {
-        a.len().abs_diff(b.len()) <= 2 && lower(a) == lower(b)
-    }
-}
-
 /// Whether a sentence (its words, and which of them phrase occurrences cover) is a list of
 /// keywords or one word repeated rather than writing:
 /// - one word makes up half or more of a sentence of at least three words, or is written
@@ -154,13 +145,14 @@ fn same_word(a: &str, b: &str) -> bool {
 /// A written sentence dense with the task's words ("Light makes the plants grow taller",
 /// "I believe our town should ban plastic bags for two reasons.") keeps the words that tie
 /// them together and ends like a sentence, which is what the second rule looks for.
-pub(crate) fn is_keyword_run(words: &[Word], covered: &[u32], ends_as_sentence: bool) -> bool {
+///
+/// `words`: the sentence's words as ids, one per word with case aside (the lexicon's).
+pub(crate) fn is_keyword_run(words: &[u32], covered: &[u32], ends_as_sentence: bool) -> bool {
     let n = words.len();
     if n >= 3 {
-        // (Compared in place: this runs for every sentence analysed, on every keystroke.)
         let mut run = 1;
         for i in 1..n {
-            run = if same_word(words[i].text, words[i - 1].text) { run + 1 } else { 1 };
+            run = if words[i] == words[i - 1] { run + 1 } else { 1 };
             if run >= 3 {
                 return true;
             }
@@ -169,18 +161,18 @@ pub(crate) fn is_keyword_run(words: &[Word], covered: &[u32], ends_as_sentence: 
         // leaves standing any word that is more than half of them; a word that is half of
         // the sentence either is that, or is the last word. Two counts settle it.
         let half = n.div_ceil(2);
-        let count = |w: &str| words.iter().filter(|o| same_word(o.text, w)).count();
-        let (mut candidate, mut votes) = (words[0].text, 0usize);
-        for w in &words[..n - 1] {
+        let count = |w: u32| words.iter().filter(|&&o| o == w).count();
+        let (mut candidate, mut votes) = (words[0], 0usize);
+        for &w in &words[..n - 1] {
             if votes == 0 {
-                (candidate, votes) = (w.text, 1);
-            } else if same_word(w.text, candidate) {
+                (candidate, votes) = (w, 1);
+            } else if w == candidate {
                 votes += 1;
             } else {
                 votes -= 1;
             }
         }
-        if count(candidate) >= half || count(words[n - 1].text) >= half {
+        if count(candidate) >= half || count(words[n - 1]) >= half {
             return true;
         }
     }
@@ -246,6 +238,22 @@ mod tests {
     use super::*;
     use crate::text::words::words;
 
+    /// A sentence's words as ids, case aside (as the lexicon gives them).
+    fn ids(sentence: &str) -> Vec<u32> {
+        let mut seen: Vec<String> = Vec::new();
+        let mut id = |w: &str| {
+            let w = w.to_lowercase();
+            match seen.iter().position(|s| *s == w) {
+                Some(i) => i as u32,
+                None => {
+                    seen.push(w);
+                    seen.len() as u32 - 1
+                }
+            }
+        };
+        words(sentence).iter().map(|w| id(w.text)).collect()
+    }
+
     fn negated(sentence: &str, word: &str, locale: &str) -> bool {
         let ws = words(sentence);
         let i = ws.iter().position(|w| w.text == word).expect("word in sentence");
@@ -277,7 +285,7 @@ mod tests {
     #[test]
     fn keyword_lists_and_repeats_are_not_sentences() {
         let list = "my claim light grow tall in our test data cm more than because photosynthesis";
-        let ws = words(list);
+        let ws = ids(list);
         // Every word covered, by ten separate occurrences.
         let covered: Vec<u32> = vec![1, 1, 2, 3, 4, 5, 5, 5, 6, 7, 8, 8, 9, 10];
         assert_eq!(ws.len(), covered.len());
@@ -286,29 +294,29 @@ mod tests {
         // With a full stop the same list is still six occurrences in a row.
         assert!(is_keyword_run(&ws, &covered, true));
         let sentence = "My claim is that light makes bean plants grow taller.";
-        let ws = words(sentence);
+        let ws = ids(sentence);
         // "my claim", "light", "plants", "grow", "taller": 4 words of 10 uncovered.
         let covered = vec![1, 1, 0, 0, 2, 0, 0, 3, 4, 5];
         assert!(!is_keyword_run(&ws, &covered, true));
-        assert!(is_keyword_run(&words("light light light"), &[1, 2, 3], false));
-        assert!(is_keyword_run(&words("osmosis is osmosis and osmosis"), &[1, 0, 2, 0, 3], true));
-        assert!(!is_keyword_run(&words("Light makes plants grow."), &[1, 0, 2, 3], true));
+        assert!(is_keyword_run(&ids("light light light"), &[1, 2, 3], false));
+        assert!(is_keyword_run(&ids("osmosis is osmosis and osmosis"), &[1, 0, 2, 0, 3], true));
+        assert!(!is_keyword_run(&ids("Light makes plants grow."), &[1, 0, 2, 3], true));
         // One word making up exactly half, wherever it stands, and in a long sentence too.
         let none = |n: usize| vec![0u32; n];
-        assert!(is_keyword_run(&words("light a Light b light c LIGHT d"), &none(8), true));
-        assert!(is_keyword_run(&words("a light b light c light d light"), &none(8), true));
-        assert!(!is_keyword_run(&words("a light b light c light d e"), &none(9), true));
+        assert!(is_keyword_run(&ids("light a Light b light c LIGHT d"), &none(8), true));
+        assert!(is_keyword_run(&ids("a light b light c light d light"), &none(8), true));
+        assert!(!is_keyword_run(&ids("a light b light c light d e"), &none(9), true));
         let long = ["osmosis and"; 40].join(" ");
-        assert!(is_keyword_run(&words(&long), &none(80), true));
+        assert!(is_keyword_run(&ids(&long), &none(80), true));
         let long = ["osmosis and water"; 30].join(" ");
-        assert!(!is_keyword_run(&words(&long), &none(90), true));
+        assert!(!is_keyword_run(&ids(&long), &none(90), true));
         // A topic sentence dense with a rubric's phrases: "I believe", "should", "ban",
         // "plastic bags", "for two reasons" (two words of eleven left over, four
         // occurrences in a row) is a sentence: it ends like one.
         let topic = "I believe our town should ban plastic bags for two reasons.";
         assert!(ends_as_sentence(topic));
         let covered = [1, 1, 0, 0, 2, 3, 4, 4, 5, 5, 5];
-        assert!(!is_keyword_run(&words(topic), &covered, true));
-        assert!(is_keyword_run(&words(topic), &covered, false));
+        assert!(!is_keyword_run(&ids(topic), &covered, true));
+        assert!(is_keyword_run(&ids(topic), &covered, false));
     }
 }

@@ -358,6 +358,10 @@ pub struct Indicators {
     formula: Formula,
     /// The off-task guard is on (and the task has words to be on).
     off_task_guard: bool,
+    /// Per field, what each distinct word seen so far is to the rubric (its phrase-word
+    /// symbols, syllables, …), kept between scores: a word is worked out once per rubric,
+    /// not once per submission. Bounded (the lexicon starts afresh past its limit).
+    lexicons: std::cell::RefCell<Vec<Lexicon>>,
 }
 
 impl Indicators {
@@ -423,6 +427,7 @@ impl Indicators {
             fields: compiler.fields,
             formula: formula(&rubric.locale),
             off_task_guard,
+            lexicons: std::cell::RefCell::new(Vec::new()),
         })
     }
 
@@ -434,20 +439,22 @@ impl Indicators {
         self.list.is_empty()
     }
 
+    /// Every field of a submission analysed, with the rubric's lexicons.
+    fn field_evidence(&self, submission: &Submission) -> Vec<FieldEvidence> {
+        let mut lexicons = self.lexicons.borrow_mut();
+        lexicons.resize_with(self.fields.len(), Lexicon::default);
+        self.fields
+            .iter()
+            .zip(lexicons.iter_mut())
+            .map(|(program, lexicon)| {
+                FieldEvidence::build(program, submission.text(&program.name), lexicon, &mut Fresh)
+            })
+            .collect()
+    }
+
     /// Evaluates every indicator against a submission, in rubric order.
     pub fn evaluate(&self, submission: &Submission) -> Vec<Outcome> {
-        let evidence: Vec<FieldEvidence> = self
-            .fields
-            .iter()
-            .map(|program| {
-                FieldEvidence::build(
-                    program,
-                    submission.text(&program.name),
-                    &mut Lexicon::default(),
-                    &mut Fresh,
-                )
-            })
-            .collect();
+        let evidence = self.field_evidence(submission);
         self.outcomes(&evidence, submission)
     }
 
@@ -470,18 +477,7 @@ impl Indicators {
         &self,
         submission: &Submission,
     ) -> (Vec<Outcome>, Vec<GuardFinding>) {
-        let evidence: Vec<FieldEvidence> = self
-            .fields
-            .iter()
-            .map(|p| {
-                FieldEvidence::build(
-                    p,
-                    submission.text(&p.name),
-                    &mut Lexicon::default(),
-                    &mut Fresh,
-                )
-            })
-            .collect();
+        let evidence = self.field_evidence(submission);
         let outcomes = self.outcomes(&evidence, submission);
         (outcomes, self.guard_findings(&evidence.iter().collect::<Vec<_>>()))
     }

@@ -70,20 +70,33 @@ struct LexiconEntry {
     on_task: bool,
     /// What the word is to negation (cue, clause break or neither).
     role: super::guards::WordRole,
+    /// The entry of the word in lower case (its own when it is): the same word, case aside.
+    fold: u32,
 }
 
 /// Beyond this many distinct words the lexicon starts afresh, to bound a session's memory.
 const LEXICON_LIMIT: usize = 200_000;
 
 impl Lexicon {
-    fn entry(&mut self, program: &FieldProgram, word: &str) -> u32 {
-        if let Some(&i) = self.index.get(word) {
-            return i;
-        }
+    /// Starts afresh when full. Called between sentences only, so that the entries a
+    /// sentence's words point at stay valid while it is analysed.
+    fn bound(&mut self) {
         if self.entries.len() >= LEXICON_LIMIT {
             self.index.clear();
             self.entries.clear();
         }
+    }
+
+    fn entry(&mut self, program: &FieldProgram, word: &str) -> u32 {
+        if let Some(&i) = self.index.get(word) {
+            return i;
+        }
+        let lower = if word.is_ascii() {
+            word.bytes().any(|b| b.is_ascii_uppercase()).then(|| word.to_ascii_lowercase())
+        } else {
+            Some(word.to_lowercase()).filter(|l| l != word)
+        };
+        let fold = lower.map(|l| self.entry(program, &l));
         let symbols =
             if program.phrases.is_empty() { Vec::new() } else { program.phrases.symbols_of(word) };
         let count =
@@ -95,7 +108,8 @@ impl Lexicon {
             program.negation.role(word)
         };
         let i = self.entries.len() as u32;
-        self.entries.push(LexiconEntry { symbols, syllables: count, on_task, role });
+        let fold = fold.map_or(i, |f| self.entries[f as usize].fold);
+        self.entries.push(LexiconEntry { symbols, syllables: count, on_task, role, fold });
         self.index.insert(word.to_string(), i);
         i
     }
@@ -107,6 +121,7 @@ impl FieldProgram {
     /// a keyword list (with the guard on) keeps its counts and loses its evidence.
     pub(crate) fn analyze(&self, text: &str, lexicon: &mut Lexicon) -> SentenceEvidence {
         let tokens = words(text);
+        lexicon.bound();
         let entries: Vec<u32> = tokens.iter().map(|w| lexicon.entry(self, w.text)).collect();
         let entry = |e: u32| &lexicon.entries[e as usize];
         let mut evidence = SentenceEvidence {
@@ -147,7 +162,7 @@ impl FieldProgram {
             evidence.phrase_hits.dedup();
             if self.guard_lists
                 && super::guards::is_keyword_run(
-                    &tokens,
+                    &entries.iter().map(|&e| entry(e).fold).collect::<Vec<_>>(),
                     &covered,
                     super::guards::ends_as_sentence(text),
                 )

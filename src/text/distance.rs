@@ -88,10 +88,30 @@ mod tests {
     #[test]
     fn bounded_check_agrees_with_the_distance() {
         let words = [
-            "", "a", "evidence", "evidense", "evdence", "eviddence", "photosynthesis",
-            "fotosíntesis", "fotosintesis", "measure", "measured", "measurement", "leaf",
-            "leaves", "kitten", "sitting", "hipótesis", "hipotesis", "ab", "ba", "abc", "cab",
-            &"x".repeat(70), &format!("{}y", "x".repeat(70)),
+            "",
+            "a",
+            "evidence",
+            "evidense",
+            "evdence",
+            "eviddence",
+            "photosynthesis",
+            "fotosíntesis",
+            "fotosintesis",
+            "measure",
+            "measured",
+            "measurement",
+            "leaf",
+            "leaves",
+            "kitten",
+            "sitting",
+            "hipótesis",
+            "hipotesis",
+            "ab",
+            "ba",
+            "abc",
+            "cab",
+            &"x".repeat(70),
+            &format!("{}y", "x".repeat(70)),
         ];
         for a in words {
             for b in words {

@@ -356,6 +356,9 @@ impl Utf16Cursor {
 /// Length of a text in UTF-16 code units, counted from its UTF-8 bytes (every byte that
 /// starts a character is one unit; a four-byte character is two).
 pub fn utf16_len(text: &str) -> u32 {
+    if text.is_ascii() {
+        return text.len() as u32;
+    }
     text.as_bytes().iter().map(|&b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0)).sum()
 }
 
