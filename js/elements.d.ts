@@ -24,6 +24,8 @@ export type EvidentMasteryEvent = CustomEvent<{ estimates: Estimate[]; student: 
 
 /**
  * `<evident-feedback rubric-src for locale target field>`: live feedback beside a textarea.
+ * `rubric` (a JSON string) may replace `rubric-src`, and `htmlfor` (React's `htmlFor`) `for`.
+ * A textarea added later is followed once it appears.
  *
  * @example
  * ```html
@@ -36,6 +38,9 @@ export class EvidentFeedback extends HTMLElement {
   /** The rubric (object or JSON string) instead of `rubric-src`; reads back the compiled rubric. */
   get rubric(): CompiledRubricJson | Rubric | string | null;
   set rubric(value: Rubric | string | null);
+  /** The id of the textarea followed: `for`, else `htmlFor` (set as the `htmlfor` attribute). */
+  get htmlFor(): string;
+  set htmlFor(value: string | null);
   /** The latest score report. */
   readonly report: ScoreReport | null;
   /** The latest feedback (null when the engine gives none). */

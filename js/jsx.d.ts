@@ -2,7 +2,9 @@
  * `evident/jsx`: the elements in JSX (React 18 and 19, Preact, Solid…). Add
  * `import type {} from "evident/jsx";` once (or list "evident/jsx" in `types`).
  * In React 19 a property that is not a string (`rubric={object}`) is set as a property; in
- * React 18 pass objects as JSON strings, or set `element.rubric` through a ref.
+ * React 18 pass objects as JSON strings, or set `element.rubric` through a ref (an object
+ * there becomes the attribute "[object Object]", and the element shows an error naming this).
+ * `htmlFor` works like `for` in both (`for` wins when both are given).
  *
  * @example
  * ```tsx

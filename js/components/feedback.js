@@ -1,8 +1,10 @@
 // <evident-feedback>: live formative feedback beside a student's textarea.
-// Attributes: rubric-src (URL of a rubric JSON), for (id of the textarea), locale, target,
-// field (the response field the textarea holds; default "response"), and for drafts:
-// student, draft-key, no-draft, draft-max-age (seconds). Properties: `rubric` (an object or
-// JSON string instead of rubric-src), `options` ({student, draftKey, noDraft, draftMaxAge}).
+// Attributes: rubric-src (URL of a rubric JSON) or rubric (the rubric as a JSON string), for
+// (id of the textarea; React's htmlFor works too, `for` wins), locale, target, field (the
+// response field the textarea holds; default "response"), and for drafts: student,
+// draft-key, no-draft, draft-max-age (seconds). Properties: `rubric` (an object or JSON string
+// instead of rubric-src), `htmlFor`, `options` ({student, draftKey, noDraft, draftMaxAge}).
+// A textarea rendered after the element (a framework's later render) is found when it appears.
 // Gives: per criterion the current level and the goal (or, at the top, what to keep doing);
 // strengths with the student's own words highlighted; at most three next steps; a compact
 // summary that stays in view while typing on a phone; one polite announcement per pause;
@@ -25,8 +27,14 @@ import { DRAFT_DEFAULTS, DraftWriter, clearDrafts, draftKey, readDraft, removeDr
 let styles;
 let swept = false;
 
+/** Seconds after which an element whose textarea never appeared warns in the console. */
+export const TEXTAREA_WAIT_SECONDS = 5;
+
+// What an object becomes as an attribute: React 18 sets `rubric={object}` this way.
+const OBJECT_AS_TEXT = /^\[object [A-Za-z]*\]$/;
+
 export class EvidentFeedback extends ElementBase {
-  static observedAttributes = ["rubric-src", "for", "locale", "target", "field", "student", "draft-key", "no-draft", "draft-max-age"];
+  static observedAttributes = ["rubric-src", "rubric", "for", "htmlfor", "locale", "target", "field", "student", "draft-key", "no-draft", "draft-max-age"];
 
   /** The draft defaults: `maxAge` 7 days (in seconds), `maxChars` 100,000, `delay` 400 ms. */
   static draftDefaults = DRAFT_DEFAULTS;
@@ -54,6 +62,7 @@ export class EvidentFeedback extends ElementBase {
   #rubric = null;
   #analysis;
   #textarea = null;
+  #waiting = null;
   #form = null;
   #generation = 0;
   #report = null;
@@ -105,6 +114,15 @@ export class EvidentFeedback extends ElementBase {
     if (this.isConnected) this.#start();
   }
   /**
+   * The textarea's id when given as React's `htmlFor`: React 19 sets this property, React 18
+   * the attribute `htmlfor`. The `for` attribute wins over both; reading gives the id followed.
+   */
+  get htmlFor() { return this.#targetId ?? ""; }
+  set htmlFor(value) {
+    if (value === null || value === undefined) this.removeAttribute("htmlfor");
+    else this.setAttribute("htmlfor", String(value));
+  }
+  /**
    * Draft options (attributes win over them): `student` (whose draft), `draftKey` (the task's
    * key; default the rubric's path and the textarea id), `noDraft` (keep no draft),
    * `draftMaxAge` (seconds; default 7 days).
@@ -140,14 +158,16 @@ export class EvidentFeedback extends ElementBase {
     const value = Number(this.getAttribute("draft-max-age") ?? this.#options.draftMaxAge ?? DRAFT_DEFAULTS.maxAge);
     return Number.isFinite(value) && value >= 0 ? value : DRAFT_DEFAULTS.maxAge;
   }
+  get #targetId() { return this.getAttribute("for") || this.getAttribute("htmlfor") || null; }
   get #draftSlot() {
     if (!this.#draftsOn) return null;
     const task = this.getAttribute("draft-key") ?? this.#options.draftKey
-      ?? taskKey(this.getAttribute("rubric-src"), this.#rubricInput, this.getAttribute("for"));
+      ?? taskKey(this.getAttribute("rubric-src"), this.#rubricInput ?? this.getAttribute("rubric"), this.#targetId);
     return draftKey(this.#student, String(task));
   }
 
   connectedCallback() {
+    this.#upgradeProperties();
     live.add(this);
     addEventListener("pagehide", this.#onPageHide);
     document.addEventListener("visibilitychange", this.#onVisibility);
@@ -167,8 +187,11 @@ export class EvidentFeedback extends ElementBase {
 
   attributeChangedCallback(name, old, value) {
     if (!this.isConnected || old === value) return;
-    if (name === "rubric-src") { this.#writer.flush(); this.#start(); }
-    else if (name === "for") { this.#writer.flush(); this.#bind(); this.#update(); }
+    if (name === "rubric-src" || name === "rubric") {
+      if (name === "rubric" && this.#rubricInput !== null && this.#rubricInput !== undefined) return;
+      this.#writer.flush();
+      this.#start();
+    } else if (name === "for" || name === "htmlfor") { this.#writer.flush(); this.#bind(); this.#update(); }
     else if (name === "student") this.#studentChanged();
     else if (name === "draft-key" || name === "no-draft" || name === "draft-max-age") { this.#writer.flush(); this.#restoreDraft(false); }
     else if (this.#engine) {
@@ -206,8 +229,26 @@ export class EvidentFeedback extends ElementBase {
     }
   }
 
+  // Properties set before the element was defined sit on the instance and hide the class's
+  // accessors: take them through the accessors.
+  #upgradeProperties() {
+    for (const key of ["rubric", "options", "htmlFor", "student"]) {
+      if (!Object.hasOwn(this, key)) continue;
+      const value = this[key];
+      delete this[key];
+      if (key === "rubric") this.#rubricInput = value;
+      else this[key] = value;
+    }
+  }
+
+  // The property, else the `rubric` attribute (a JSON string), else `rubric-src`.
   async #rubricSource() {
     if (this.#rubricInput !== null && this.#rubricInput !== undefined) return this.#rubricInput;
+    const inline = this.getAttribute("rubric");
+    if (inline !== null && inline.trim() !== "") {
+      if (OBJECT_AS_TEXT.test(inline.trim())) throw new Error(this.#strings.rubricAsText(inline.trim()));
+      return inline;
+    }
     const src = this.getAttribute("rubric-src");
     if (!src) return null;
     return fetchText(new URL(src, document.baseURI).href, "rubric");
@@ -259,17 +300,18 @@ export class EvidentFeedback extends ElementBase {
   }
 
   // The textarea, found in the same tree as this element (document or shadow root).
+  #find(id) {
+    const root = this.getRootNode();
+    return (root.getElementById ? root.getElementById(id) : null) ?? document.getElementById(id);
+  }
+
   #bind() {
     this.#unbind();
-    const id = this.getAttribute("for");
+    const id = this.#targetId;
     if (!id) return;
-    const root = this.getRootNode();
-    const textarea = (root.getElementById ? root.getElementById(id) : null) ?? document.getElementById(id);
+    const textarea = this.#find(id);
     if (!textarea) {
-      // The element may be upgraded before the parser reaches its textarea.
-      if (document.readyState === "loading") {
-        document.addEventListener("DOMContentLoaded", () => { this.#bind(); this.#update(); }, { once: true });
-      }
+      this.#awaitTextarea(id);
       return;
     }
     this.#textarea = textarea;
@@ -285,7 +327,35 @@ export class EvidentFeedback extends ElementBase {
     this.#restoreDraft(false);
   }
 
+  // The parser has not reached the textarea yet, or a framework renders it later: watch this
+  // element's tree (and the document) for it. Each batch of mutations costs one id lookup; the
+  // watch ends when the textarea appears or the element leaves the page. One console warning
+  // if it has not appeared some seconds after the page loaded.
+  #awaitTextarea(id) {
+    const observer = new MutationObserver(() => {
+      if (!this.#find(id)) return;
+      this.#bind();
+      this.#update();
+    });
+    const options = { childList: true, subtree: true, attributes: true, attributeFilter: ["id"] };
+    for (const root of new Set([this.getRootNode(), document])) {
+      if (root.nodeType === Node.DOCUMENT_NODE || root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) observer.observe(root, options);
+    }
+    const waiting = { observer, timer: 0 };
+    const warn = () => {
+      if (document.readyState === "loading") { waiting.timer = setTimeout(warn, TEXTAREA_WAIT_SECONDS * 1000); return; }
+      console.warn(this.#strings.noTextarea(id, TEXTAREA_WAIT_SECONDS));
+    };
+    waiting.timer = setTimeout(warn, TEXTAREA_WAIT_SECONDS * 1000);
+    this.#waiting = waiting;
+  }
+
   #unbind() {
+    if (this.#waiting) {
+      this.#waiting.observer.disconnect();
+      clearTimeout(this.#waiting.timer);
+      this.#waiting = null;
+    }
     const t = this.#textarea;
     t?.removeEventListener("input", this.#onInput);
     t?.removeEventListener("focus", this.#onFocus);
@@ -300,7 +370,8 @@ export class EvidentFeedback extends ElementBase {
 
   // Puts the saved draft into the textarea when it holds nothing of the student's yet (or,
   // after a change of student, always: the text on screen belongs to the previous student),
-  // then fires `input` so a framework's controlled textarea (React) learns the new value.
+  // then fires `input` (once the current script is done) so a framework's controlled textarea
+  // (React) learns the new value.
   #restoreDraft(replaceText) {
     const t = this.#textarea;
     const key = this.#draftSlot;
@@ -316,15 +387,20 @@ export class EvidentFeedback extends ElementBase {
     if (t.value === next) return;
     // Assigning `value` also empties the textarea's undo history, so Ctrl+Z cannot bring back
     // the previous student's text.
-    t.value = next;
+    setValue(t, next);
     if (draft) {
       p.status.textContent = draft.truncated
         ? this.#strings.draftRestoredTruncated(draft.text.length.toLocaleString(this.#strings.lang))
         : this.#strings.draftRestored;
       p.status.dataset.restored = "1";
     }
-    this.#restoring = true;
-    try { t.dispatchEvent(new Event("input", { bubbles: true })); } finally { this.#restoring = false; }
+    // After the current task's synchronous work: React ignores events fired while it commits
+    // a render, which is when this element connects and restores.
+    queueMicrotask(() => {
+      if (this.#textarea !== t || t.value !== next) return;
+      this.#restoring = true;
+      try { t.dispatchEvent(new Event("input", { bubbles: true })); } finally { this.#restoring = false; }
+    });
   }
 
   #studentChanged() {
@@ -410,6 +486,18 @@ export class EvidentFeedback extends ElementBase {
     t.focus();
     t.setSelectionRange(span.start, span.end);
   }
+}
+
+// Sets a textarea's value through its prototype's setter. React wraps a controlled
+// textarea's own `value` to remember the last value it saw; assigning through that wrapper
+// would make the `input` event that follows look like no change, and React's state would
+// stay empty while the draft shows.
+function setValue(textarea, value) {
+  for (let proto = Object.getPrototypeOf(textarea); proto; proto = Object.getPrototypeOf(proto)) {
+    const setter = Object.getOwnPropertyDescriptor(proto, "value")?.set;
+    if (setter) { setter.call(textarea, value); return; }
+  }
+  textarea.value = value;
 }
 
 // Elements on the page, so the static clearDrafts can drop their pending writes.

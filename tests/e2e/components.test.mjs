@@ -1,5 +1,6 @@
 // The components as an embedder uses them: theming from outside (custom properties and
-// ::part), one draft per task and student, and a textarea inside another shadow root.
+// ::part), one draft per task and student, a textarea inside another shadow root or added
+// after the panel, and a rubric attribute that a framework filled with "[object Object]".
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { start } from "./run.mjs";
@@ -78,6 +79,57 @@ test("inside another component's shadow root the panel finds its textarea there"
   await page.waitForFunction(() => document.querySelector("#embed").shadowRoot.querySelector("evident-feedback").report?.criteria[1].level === 3);
   assert.ok(await page.evaluate(() => window.__scores) > 0);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a textarea added after the panel, or given its id later, is found; the rubric as a JSON string attribute", async () => {
+  const { page, errors, context } = await env.open("/www/index.html");
+  await page.locator("#version:not(:empty)").waitFor();
+  await page.evaluate(async () => {
+    const rubricText = await (await fetch("/examples/cer-lab.rubric.json")).text();
+    const host = document.createElement("div");
+    host.id = "later-host";
+    document.body.append(host);
+    const root = host.attachShadow({ mode: "open" });
+    const panel = document.createElement("evident-feedback");
+    panel.setAttribute("for", "later");
+    panel.setAttribute("rubric", rubricText);
+    root.append(panel);
+    await new Promise((ok) => setTimeout(ok, 300));
+    // First a textarea with another id, which is then renamed: the panel watches ids too.
+    const textarea = document.createElement("textarea");
+    textarea.id = "not-yet";
+    textarea.setAttribute("aria-label", "Answer");
+    root.append(textarea);
+    await new Promise((ok) => setTimeout(ok, 100));
+    textarea.id = "later";
+  });
+  await page.locator("#later-host textarea").click();
+  await page.keyboard.type("The data show 12 cm.");
+  await page.waitForFunction(() => document.querySelector("#later-host").shadowRoot.querySelector("evident-feedback").report?.criteria[1].level === 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a rubric attribute that reads \"[object Object]\" is explained in the panel's language, not left loading", async () => {
+  const { page, errors, context } = await env.open("/www/index.html");
+  await page.locator("#version:not(:empty)").waitFor();
+  await page.evaluate(() => {
+    const panel = document.createElement("evident-feedback");
+    panel.id = "stringified";
+    panel.setAttribute("locale", "es");
+    panel.setAttribute("rubric", String({}));
+    document.body.append(panel);
+  });
+  await page.locator("#stringified [part=error]").waitFor();
+  const shown = await page.evaluate(() => {
+    const panel = document.getElementById("stringified");
+    return { error: panel.shadowRoot.querySelector("[part=error]").textContent, status: panel.shadowRoot.querySelector("[part=status]").textContent };
+  });
+  assert.match(shown.error, /Hay un problema con la rúbrica/);
+  assert.match(shown.error, /"\[object Object\]".*element\.rubric = rubric.*rubric-src.*JSON\.stringify/s);
+  assert.equal(shown.status, "");
+  assert.equal(errors.length, 1, errors.join("\n"));
   await context.close();
 });
 
