@@ -34,6 +34,31 @@ fn scores_a_submission_given_as_a_js_object() {
 }
 
 #[wasm_bindgen_test]
+fn a_score_in_js_is_the_report_the_engine_writes() {
+    // Two fields, several spans per indicator, one met indicator without spans (a count),
+    // one unmet: the report JS gets equals the engine's own JSON of it.
+    let rubric = r#"{"id": "two-part", "title": "Two-part answer", "kind": "checklist", "criteria": [
+      {"id": "parts", "title": "Parts", "indicators": [
+        {"id": "light", "points": 1, "check": {"type": "phrases", "anyOf": ["light", "lamp"]}},
+        {"id": "grew", "points": 1, "field": "explain", "check": {"type": "phrases", "anyOf": ["grew", "taller"], "fuzzy": "auto"}},
+        {"id": "long", "points": 1, "field": "explain", "check": {"type": "wordCount", "min": 5}},
+        {"id": "dark", "points": 1, "check": {"type": "phrases", "anyOf": ["darkness"]}}]}]}"#;
+    let submission = r#"{"responses": {
+      "response": "Light, more light: the lamp gave the plants light. 🌱 Light!",
+      "explain": "They grew tallr and grew again, so the ones in light grew."}}"#;
+    let engine = Engine::new(JsValue::from_str(rubric)).expect("rubric compiles");
+    let report = engine.score(js(submission)).expect("scores");
+    let compiled = evident::CompiledRubric::from_json(rubric).expect("rubric compiles");
+    let native = compiled
+        .score(&evident::parse_submission(submission).expect("submission"))
+        .expect("scores");
+    let written = serde_json::to_string(&native).expect("report as JSON");
+    assert!(written.contains(r#""field":"explain""#) && written.contains(r#""field":"response""#));
+    let as_js = |v: &JsValue| String::from(JSON::stringify(v).expect("stringify"));
+    assert_eq!(as_js(&report), as_js(&js(&written)));
+}
+
+#[wasm_bindgen_test]
 fn spans_are_utf16_offsets_into_the_js_string() {
     let engine =
         Engine::new(JsValue::from_str(RUBRIC)).expect("rubric compiles from a JSON string");

@@ -62,11 +62,63 @@ pub(crate) use convert::value_from_js;
 /// one per property, several times faster for large results (a class's estimates, a long
 /// essay's spans). Non-finite numbers become `null`, as in any JSON.
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| {
-        js_error(Error::at("output", "", format!("could not convert the result: {e}")))
-    })?;
-    js_sys::JSON::parse(&text)
+    js_sys::JSON::parse(&json_text(value)?)
         .map_err(|_| js_error(Error::at("output", "", "could not convert the result")))
+}
+
+/// A result as JSON text, or the binding's error when it cannot be written.
+fn json_text<T: Serialize + ?Sized>(value: &T) -> Result<String, JsValue> {
+    serde_json::to_string(value).map_err(|e| {
+        js_error(Error::at("output", "", format!("could not convert the result: {e}")))
+    })
+}
+
+#[wasm_bindgen(inline_js = r#"
+export function reportWithSpans(json, fieldsJson, flat) {
+  const report = JSON.parse(json);
+  const fields = JSON.parse(fieldsJson);
+  let k = 0;
+  for (const criterion of report.criteria) {
+    for (const met of criterion.met) {
+      const spans = new Array(flat[k++]);
+      for (let i = 0; i < spans.length; i++, k += 3) {
+        spans[i] = { field: fields[flat[k]], start: flat[k + 1], end: flat[k + 2] };
+      }
+      met.spans = spans;
+    }
+  }
+  return report;
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = reportWithSpans)]
+    fn report_with_spans(json: &str, fields: &str, flat: &[u32]) -> JsValue;
+}
+
+/// A score report as a plain JS object, the same as `to_js` makes, but with its spans (most
+/// of a long answer's report) handed over as numbers, `[count, (field, start, end)…]` per
+/// met indicator in report order, and made into objects in JS: writing them as JSON text
+/// and parsing it again took longer than scoring.
+pub(crate) fn report_to_js(mut report: crate::ScoreReport) -> Result<JsValue, JsValue> {
+    let mut fields: Vec<std::rc::Rc<str>> = Vec::new();
+    let mut flat: Vec<u32> = Vec::new();
+    for met in report.criteria.iter_mut().flat_map(|c| c.met.iter_mut()) {
+        flat.push(met.spans.len() as u32);
+        for span in std::mem::take(&mut met.spans) {
+            let field = match fields
+                .iter()
+                .position(|f| std::rc::Rc::ptr_eq(f, &span.field) || *f == span.field)
+            {
+                Some(i) => i,
+                None => {
+                    fields.push(span.field.clone());
+                    fields.len() - 1
+                }
+            };
+            flat.extend([field as u32, span.start, span.end]);
+        }
+    }
+    Ok(report_with_spans(&json_text(&report)?, &json_text(&fields)?, &flat))
 }
 
 /// A submission from JS (an object or a JSON string), validated.
@@ -143,7 +195,7 @@ impl Engine {
     pub fn score(&self, submission: JsValue) -> Result<JsValue, JsValue> {
         let submission = submission_from_js(&submission)?;
         let report = self.compiled.score(&submission).map_err(js_error)?;
-        to_js(&report)
+        report_to_js(report)
     }
 
     /// Advice on the rubric's quality: `{errors: [], advice: [...]}`.
