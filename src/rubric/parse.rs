@@ -18,7 +18,7 @@ pub fn parse_rubric_value(value: &Value) -> Result<Rubric, Error> {
     walk_rubric(&mut walk, value);
     crate::limits::check_rubric_value(&mut walk, value);
     walk.finish("rubric")?;
-    let mut rubric: Rubric = serde_json::from_value(value.clone())
+    let mut rubric = super::build::rubric(value)
         .map_err(|e| Error::at("rubric", "", format!("could not build the rubric: {e}")))?;
     rubric.settle_locale();
     Ok(rubric)
