@@ -389,14 +389,10 @@ fn contains_word(haystack: &str, needle: &str) -> bool {
     h.contains(&format!(" {needle} "))
 }
 
+/// Whether two short lists (a level's `requires`) hold the same ids, ignoring order and
+/// repeats. Compared item by item rather than sorted: no sort of strings in the student wasm.
 fn same_set(a: &[String], b: &[String]) -> bool {
-    let mut a: Vec<&String> = a.iter().collect();
-    let mut b: Vec<&String> = b.iter().collect();
-    a.sort();
-    a.dedup();
-    b.sort();
-    b.dedup();
-    a == b
+    a.iter().all(|x| b.contains(x)) && b.iter().all(|x| a.contains(x))
 }
 
 /// A descriptor whose content words are all evaluative ("Good work.", "Poor", "Excellent job").
