@@ -5,7 +5,7 @@
 use super::report::{CriterionScore, LevelRef, Met, Missing, ScoreReport, Source};
 use crate::error::Error;
 use crate::evidence::{Indicators, Outcome};
-use crate::json::{did_you_mean, Walk};
+use crate::json::{did_you_mean, Num, Walk};
 use crate::rubric::model::{Rater, Rubric, RubricKind, Submission, Text};
 use std::collections::HashMap;
 
@@ -218,8 +218,11 @@ impl CompiledRubric {
                     walk.problem(
                         at,
                         format!(
-                            "{} is outside the levels of criterion `{}` ({low} to {high})",
-                            rating.value, criterion.id
+                            "{} is outside the levels of criterion `{}` ({} to {})",
+                            Num(rating.value),
+                            criterion.id,
+                            Num(low),
+                            Num(high)
                         ),
                     );
                 }
