@@ -14,7 +14,7 @@
 //! of `.`), which is what a linear regex engine pays per character it reads.
 
 use crate::error::{Error, Problem};
-use crate::json::{index_path, key_path, Walk};
+use crate::json::{index_path, key_path, NumExp, Walk};
 use serde::Serialize;
 use serde_json::Value;
 use std::cell::Cell;
@@ -184,8 +184,9 @@ fn check_magnitudes(walk: &mut Walk, rubric: &Value, criteria: &[Value]) {
                 walk.problem(
                     path,
                     format!(
-                        "{x:e} is too large: at most 1e9, so that totals (points × weights, \
-                         added up) stay numbers"
+                        "{} is too large: at most 1e9, so that totals (points × weights, \
+                         added up) stay numbers",
+                        NumExp(x)
                     ),
                 );
             }

@@ -172,8 +172,7 @@ fn at_least<'o>(n: u32, parts: impl Iterator<Item = &'o Outcome>) -> Outcome {
     }
     let need = f64::from(n.max(1));
     let mut outcome = Outcome::verdict(met >= n, (f64::from(met) + best) / need, f64::from(met));
-    spans.sort_by_key(|s| (s.start, s.end));
-    spans.dedup();
+    in_reading_order(&mut spans);
     outcome.spans = spans;
     outcome
 }
@@ -200,8 +199,7 @@ fn together(parts: &[Node], words: Option<u32>, ctx: &Context) -> Outcome {
         }
     }
     let mut outcome = Outcome::verdict(met_any, best, if met_any { 1.0 } else { 0.0 });
-    spans.sort_by_key(|s| (s.start, s.end));
-    spans.dedup();
+    in_reading_order(&mut spans);
     outcome.spans = spans;
     outcome
 }
@@ -317,7 +315,13 @@ fn combine(met: bool, closeness: f64, found: f64, parts: Vec<Outcome>) -> Outcom
         outcome.spans.extend(part.spans);
         outcome.missing.extend(part.missing);
     }
-    outcome.spans.sort_by_key(|s| (s.start, s.end));
-    outcome.spans.dedup();
+    in_reading_order(&mut outcome.spans);
     outcome
+}
+
+/// Sorts spans by position and drops repeats. One function for every caller, so that the
+/// student wasm carries one instantiation of the sort rather than one per call site.
+fn in_reading_order(spans: &mut Vec<Span>) {
+    spans.sort_by_key(|s| (s.start, s.end));
+    spans.dedup();
 }

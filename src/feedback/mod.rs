@@ -26,7 +26,7 @@ pub use locale::Locale;
 
 use crate::error::Error;
 use crate::evidence::{Outcome, Span};
-use crate::json::Walk;
+use crate::json::{Num, Walk};
 use crate::rubric::model::Submission;
 use crate::scoring::{CompiledRubric, LevelRef, ScoreReport};
 use serde::{Deserialize, Serialize};
@@ -79,8 +79,13 @@ pub fn check_target(rubric: &CompiledRubric, target: f64) -> Result<(), String> 
     if levels.iter().any(|l| l.value == target) {
         return Ok(());
     }
-    let values: Vec<String> = levels.iter().map(|l| format!("{} ({})", l.value, l.label)).collect();
-    Err(format!("{target} is not a level of the scale; expected one of: {}", values.join(", ")))
+    let values: Vec<String> =
+        levels.iter().map(|l| format!("{} ({})", Num(l.value), l.label)).collect();
+    Err(format!(
+        "{} is not a level of the scale; expected one of: {}",
+        Num(target),
+        values.join(", ")
+    ))
 }
 
 /// Feedback on one submission.

@@ -1,7 +1,7 @@
 //! Validation of indicator checks (SPEC §1 table), recursively for `all`/`any`/`not`.
 
 use super::parse::{localized_strings, unknown_word};
-use crate::json::{Fields, Walk};
+use crate::json::{Fields, Num, Walk};
 use serde_json::Value;
 
 const TYPES: [&str; 14] = [
@@ -99,8 +99,10 @@ pub(super) fn walk_check(walk: &mut Walk, value: &Value, path: &str, refs: &mut 
             let min = f.number(walk, "minGrade", false);
             let max = f.number(walk, "maxGrade", false);
             match (min, max) {
-                (Some(a), Some(b)) if a > b => walk
-                    .problem(f.path_of("maxGrade"), format!("maxGrade {b} is below minGrade {a}")),
+                (Some(a), Some(b)) if a > b => walk.problem(
+                    f.path_of("maxGrade"),
+                    format!("maxGrade {} is below minGrade {}", Num(b), Num(a)),
+                ),
                 _ if !present => walk
                     .problem(f.path_of("minGrade"), "missing: give `minGrade`, `maxGrade` or both"),
                 _ => {}
@@ -127,14 +129,17 @@ pub(super) fn walk_check(walk: &mut Walk, value: &Value, path: &str, refs: &mut 
             let max = f.number(walk, "max", false);
             if let (Some(a), Some(b)) = (min, max) {
                 if a > b {
-                    walk.problem(f.path_of("max"), format!("max {b} is below min {a}"));
+                    walk.problem(
+                        f.path_of("max"),
+                        format!("max {} is below min {}", Num(b), Num(a)),
+                    );
                 }
             }
             if let (Some(e), Some(a), Some(b)) = (equals, min, max) {
                 if e < a || e > b {
                     walk.problem(
                         f.path_of("equals"),
-                        format!("{e} is outside min {a} and max {b}"),
+                        format!("{} is outside min {} and max {}", Num(e), Num(a), Num(b)),
                     );
                 }
             }

@@ -2,6 +2,7 @@
 //! Each piece of advice names where it applies and what to do about it.
 
 use super::model::{Check, Rubric, RubricKind};
+use crate::json::{number_text, Num};
 use serde::Serialize;
 
 /// One piece of advice: a JSON path, a stable code for tools, and a sentence for teachers.
@@ -125,14 +126,14 @@ pub fn lint(rubric: &Rubric) -> Vec<Advice> {
                 ));
             }
             if level.student.is_none() {
-                missing_student.push(level.value.to_string());
+                missing_student.push(number_text(level.value));
             }
             for (m, other) in criterion.levels.iter().enumerate().skip(l + 1) {
                 if normalize(&other.descriptor) == normalize(&level.descriptor) {
                     out.push(advice(
                         format!("{base}.levels[{m}].descriptor"),
                         "levels-same-descriptor",
-                        format!("levels {} and {} have the same descriptor; say how the higher one differs.", level.value, other.value),
+                        format!("levels {} and {} have the same descriptor; say how the higher one differs.", Num(level.value), Num(other.value)),
                     ));
                 } else if !level.requires.is_empty() && same_set(&level.requires, &other.requires) {
                     out.push(advice(
@@ -140,7 +141,7 @@ pub fn lint(rubric: &Rubric) -> Vec<Advice> {
                         "levels-same-evidence",
                         format!(
                             "levels {} and {} require the same indicators, so automatic scoring can never place work at {}.",
-                            level.value, other.value, level.value
+                            Num(level.value), Num(other.value), Num(level.value)
                         ),
                     ));
                 }
@@ -389,14 +390,10 @@ fn contains_word(haystack: &str, needle: &str) -> bool {
     h.contains(&format!(" {needle} "))
 }
 
+/// Whether two short lists (a level's `requires`) hold the same ids, ignoring order and
+/// repeats. Compared item by item rather than sorted: no sort of strings in the student wasm.
 fn same_set(a: &[String], b: &[String]) -> bool {
-    let mut a: Vec<&String> = a.iter().collect();
-    let mut b: Vec<&String> = b.iter().collect();
-    a.sort();
-    a.dedup();
-    b.sort();
-    b.dedup();
-    a == b
+    a.iter().all(|x| b.contains(x)) && b.iter().all(|x| a.contains(x))
 }
 
 /// A descriptor whose content words are all evaluative ("Good work.", "Poor", "Excellent job").

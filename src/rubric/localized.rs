@@ -196,11 +196,26 @@ impl Text {
     /// Reads as the first until a rubric settles it on its own language.
     pub fn translated(texts: &[(&str, &str)]) -> Self {
         let (lang, text) = texts.first().copied().unwrap_or_default();
-        Text {
-            text: text.to_string(),
-            lang: lang.to_string(),
-            by_locale: texts.iter().map(|(l, t)| (l.to_string(), t.to_string())).collect(),
+        // Inserted one by one: `collect` into a map would bring a sort of its own.
+        let mut by_locale = BTreeMap::new();
+        for (l, t) in texts {
+            by_locale.insert(l.to_string(), t.to_string());
         }
+        Text { text: text.to_string(), lang: lang.to_string(), by_locale }
+    }
+}
+
+impl Text {
+    /// A text as an object keyed by locale, before the rubric settles it.
+    pub(crate) fn by_locale(by_locale: BTreeMap<String, String>) -> Self {
+        Text { by_locale, ..Text::default() }
+    }
+}
+
+impl PhraseList {
+    /// Phrase lists as an object keyed by locale, before the rubric settles them.
+    pub(crate) fn by_locale(by_locale: BTreeMap<String, Vec<String>>) -> Self {
+        PhraseList { by_locale, ..PhraseList::default() }
     }
 }
 
@@ -252,7 +267,7 @@ impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         Ok(match TextShape::deserialize(d)? {
             TextShape::Plain(text) => Text::from(text),
-            TextShape::ByLocale(by_locale) => Text { by_locale, ..Text::default() },
+            TextShape::ByLocale(by_locale) => Text::by_locale(by_locale),
         })
     }
 }
@@ -271,7 +286,7 @@ impl<'de> Deserialize<'de> for PhraseList {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         Ok(match PhrasesShape::deserialize(d)? {
             PhrasesShape::Plain(phrases) => PhraseList::from(phrases),
-            PhrasesShape::ByLocale(by_locale) => PhraseList { by_locale, ..PhraseList::default() },
+            PhrasesShape::ByLocale(by_locale) => PhraseList::by_locale(by_locale),
         })
     }
 }

@@ -1,6 +1,7 @@
 //! Rubrics and submissions: the model, parsing with every problem located by JSON path,
 //! and advice on rubric quality (`lint`).
 
+mod build;
 mod check;
 pub mod lint;
 pub mod localized;

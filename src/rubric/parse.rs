@@ -3,7 +3,7 @@
 use super::check::{walk_check, CheckRefs};
 use super::model::{Rubric, RubricKind};
 use crate::error::Error;
-use crate::json::{did_you_mean, parse_document, Fields, Walk};
+use crate::json::{did_you_mean, number_text, parse_document, Fields, Num, Walk};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -18,7 +18,7 @@ pub fn parse_rubric_value(value: &Value) -> Result<Rubric, Error> {
     walk_rubric(&mut walk, value);
     crate::limits::check_rubric_value(&mut walk, value);
     walk.finish("rubric")?;
-    let mut rubric: Rubric = serde_json::from_value(value.clone())
+    let mut rubric = super::build::rubric(value)
         .map_err(|e| Error::at("rubric", "", format!("could not build the rubric: {e}")))?;
     rubric.settle_locale();
     Ok(rubric)
@@ -132,7 +132,11 @@ fn walk_scale(walk: &mut Walk, mut fields: Fields) -> Option<ScaleSeen> {
                         if v <= prev {
                             walk.problem(
                                 format!("{path}.value"),
-                                format!("scale levels must go up: {v} comes after {prev}"),
+                                format!(
+                                    "scale levels must go up: {} comes after {}",
+                                    Num(v),
+                                    Num(prev)
+                                ),
                             );
                             ok = false;
                         }
@@ -150,7 +154,7 @@ fn walk_scale(walk: &mut Walk, mut fields: Fields) -> Option<ScaleSeen> {
         if ok && !values.contains(&m) {
             walk.problem(
                 fields.path_of("mastery"),
-                format!("{m} is not a level of the scale ({})", list_values(&values)),
+                format!("{} is not a level of the scale ({})", Num(m), list_values(&values)),
             );
         }
     }
@@ -288,7 +292,11 @@ fn walk_levels(
             if !scale.values.contains(&value) {
                 walk.problem(
                     format!("{path}.value"),
-                    format!("{value} is not a level of the scale ({})", list_values(&scale.values)),
+                    format!(
+                        "{} is not a level of the scale ({})",
+                        Num(value),
+                        list_values(&scale.values)
+                    ),
                 );
             }
         }
@@ -302,10 +310,21 @@ fn walk_levels(
             if value <= prev_value {
                 walk.problem(
                     format!("{path}.value"),
-                    format!("levels must be listed lowest first: {value} comes after {prev_value}"),
+                    format!(
+                        "levels must be listed lowest first: {} comes after {}",
+                        Num(value),
+                        Num(prev_value)
+                    ),
                 );
             } else if points < prev_points {
-                walk.problem(format!("{path}.points"), format!("a higher level must not be worth fewer points: {points} after {prev_points}"));
+                walk.problem(
+                    format!("{path}.points"),
+                    format!(
+                        "a higher level must not be worth fewer points: {} after {}",
+                        Num(points),
+                        Num(prev_points)
+                    ),
+                );
             }
         }
         previous = Some((value, points));
@@ -373,7 +392,7 @@ pub(super) fn unknown_word(what: &str, word: &str, allowed: &[&str]) -> String {
 }
 
 fn list_values(values: &[f64]) -> String {
-    values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
+    values.iter().map(|v| number_text(*v)).collect::<Vec<_>>().join(", ")
 }
 
 pub(super) fn is_language_tag(tag: &str) -> bool {

@@ -72,7 +72,7 @@ pub fn parse_submission_value(value: &Value) -> Result<Submission, Error> {
     }
     crate::limits::check_submission_value(&mut walk, value);
     walk.finish("submission")?;
-    serde_json::from_value(value.clone())
+    super::build::submission(value)
         .map_err(|e| Error::at("submission", "", format!("could not build the submission: {e}")))
 }
 

@@ -5,7 +5,7 @@
 use super::report::{CriterionScore, LevelRef, Met, Missing, ScoreReport, Source};
 use crate::error::Error;
 use crate::evidence::{Indicators, Outcome};
-use crate::json::{did_you_mean, Walk};
+use crate::json::{did_you_mean, Num, Walk};
 use crate::rubric::model::{Rater, Rubric, RubricKind, Submission, Text};
 use std::collections::HashMap;
 
@@ -218,8 +218,11 @@ impl CompiledRubric {
                     walk.problem(
                         at,
                         format!(
-                            "{} is outside the levels of criterion `{}` ({low} to {high})",
-                            rating.value, criterion.id
+                            "{} is outside the levels of criterion `{}` ({} to {})",
+                            Num(rating.value),
+                            criterion.id,
+                            Num(low),
+                            Num(high)
                         ),
                     );
                 }
@@ -409,10 +412,13 @@ fn deciding_rating(ratings: &[crate::rubric::model::Rating], score_self: bool) -
     if let Some(teacher) = ratings.iter().rev().find(|r| r.by == Rater::Teacher) {
         return Some(teacher.value);
     }
-    let mut peers: Vec<f64> =
-        ratings.iter().filter(|r| r.by == Rater::Peer).map(|r| r.value).collect();
+    // The few peer ratings in order, by insertion: no sort of `f64` in the student wasm.
+    let mut peers: Vec<f64> = Vec::new();
+    for r in ratings.iter().filter(|r| r.by == Rater::Peer) {
+        let at = peers.partition_point(|p| p.total_cmp(&r.value).is_le());
+        peers.insert(at, r.value);
+    }
     if !peers.is_empty() {
-        peers.sort_by(f64::total_cmp);
         let n = peers.len();
         return Some(if n % 2 == 1 {
             peers[n / 2]
