@@ -206,6 +206,7 @@ export interface Limits {
   patternChars: number;
   patternRepeat: number;
   patternSize: number;
+  patternReach: number;
   evidenceRecords: number;
 }
 

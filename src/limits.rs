@@ -43,6 +43,11 @@ pub struct Limits {
     pub pattern_repeat: u32,
     /// A pattern's size with every repetition spelled out, in characters, classes and anchors.
     pub pattern_size: u32,
+    /// Characters of one sentence a pattern reads: each pattern is matched in a sentence's
+    /// first `pattern_reach` characters. Sentences are rarely longer than a few hundred; a
+    /// paste with no full stop is one sentence, and a pattern's cost grows with what it reads
+    /// on every keystroke in that sentence.
+    pub pattern_reach: u32,
     /// Evidence records in one call (one JSON Lines text or one list).
     pub evidence_records: u32,
 }
@@ -60,11 +65,12 @@ impl Limits {
         pattern_chars: 500,
         pattern_repeat: 20,
         pattern_size: 80,
+        pattern_reach: 2_000,
         evidence_records: 1_000_000,
     };
 
     /// The fields by their JSON names, in order (for `fromValue`, docs and errors).
-    pub const NAMES: [&'static str; 10] = [
+    pub const NAMES: [&'static str; 11] = [
         "depth",
         "listItems",
         "answerChars",
@@ -74,6 +80,7 @@ impl Limits {
         "patternChars",
         "patternRepeat",
         "patternSize",
+        "patternReach",
         "evidenceRecords",
     ];
 
@@ -88,6 +95,7 @@ impl Limits {
             "patternChars" => &mut self.pattern_chars,
             "patternRepeat" => &mut self.pattern_repeat,
             "patternSize" => &mut self.pattern_size,
+            "patternReach" => &mut self.pattern_reach,
             "evidenceRecords" => &mut self.evidence_records,
             _ => return None,
         })

@@ -109,6 +109,37 @@ fn a_rubric_over_the_limits_is_refused_with_paths() {
     }
 }
 
+/// A pattern reads a sentence's first `patternReach` characters (2,000 by default): a
+/// paste with no full stop is one sentence, re-read on every keystroke in it. The same
+/// mark found near the start is found; past the reach it is not, unless the limit is raised
+/// before the rubric is compiled (the compiled rubric keeps the reach it was made with).
+#[test]
+fn a_pattern_reads_a_bounded_span_of_each_sentence() {
+    let rubric = r#"{"id": "ph", "title": "pH", "criteria": [{"id": "c", "title": "C",
+      "levels": [{"value": 1, "descriptor": "no"}, {"value": 2, "descriptor": "pH", "requires": ["ph"]}],
+      "indicators": [{"id": "ph", "check": {"type": "pattern", "regex": "\\bpH \\d+\\b"}}]}]}"#;
+    // 1,980 characters of words, then the measurement: it ends at character 1,984.
+    let filler = "we added some water ".repeat(100);
+    let near = format!("{}pH 7 and more", &filler[..1980]);
+    let far = format!("{filler}{filler}pH 7 and more");
+    let default = CompiledRubric::from_json(rubric).expect("compiles");
+    assert_eq!(met(&default.score(&submission(&near)).unwrap()), vec!["ph"]);
+    assert!(met(&default.score(&submission(&far)).unwrap()).is_empty());
+    // The same text in sentences: each is read whole.
+    let sentences = format!("{}. The pH 7 sample grew.", &filler[..filler.len() - 1]).repeat(2);
+    assert_eq!(met(&default.score(&submission(&sentences)).unwrap()), vec!["ph"]);
+    let before = limits::set(Limits { pattern_reach: 5_000, ..Limits::default() });
+    let wide = CompiledRubric::from_json(rubric).expect("compiles");
+    limits::set(before);
+    assert_eq!(met(&wide.score(&submission(&far)).unwrap()), vec!["ph"]);
+    // The live session reads the same span.
+    let mut session = Session::new(Rc::new(default), submission(""), "response");
+    session.update(&far);
+    assert!(met(session.report()).is_empty());
+    session.update(&near);
+    assert_eq!(met(session.report()), vec!["ph"]);
+}
+
 #[test]
 fn an_answer_over_the_limit_is_refused_at_its_field() {
     let long = format!(r#"{{"responses": {{"response": "{}"}}}}"#, "ab ".repeat(40_000));

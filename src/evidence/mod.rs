@@ -701,6 +701,7 @@ impl Compiler<'_> {
             name: std::rc::Rc::from(name),
             phrases: PhraseSet::default(),
             patterns: Vec::new(),
+            pattern_reach: crate::limits::current().pattern_reach as usize,
             wants_numbers: false,
             wants_syllables: false,
             syllable_rules: syllable_rules(self.locale),

@@ -21,6 +21,8 @@ pub(crate) struct FieldProgram {
     pub phrases: PhraseSet,
     /// Each regex with the quick test that may rule a sentence out before it runs.
     pub patterns: Vec<(Regex, Option<super::prefilter::Prefilter>)>,
+    /// Characters of a sentence the patterns read (the `patternReach` limit when compiled).
+    pub pattern_reach: usize,
     pub wants_numbers: bool,
     pub wants_syllables: bool,
     pub syllable_rules: SyllableRules,
@@ -172,6 +174,13 @@ impl FieldProgram {
                 return evidence;
             }
         }
+        // A pattern reads the sentence's first `pattern_reach` characters (in bytes at
+        // least as many, so a shorter text is read whole without counting).
+        let read = if text.len() <= self.pattern_reach || self.patterns.is_empty() {
+            text
+        } else {
+            &text[..text.char_indices().nth(self.pattern_reach).map_or(text.len(), |(i, _)| i)]
+        };
         for (id, (regex, prefilter)) in self.patterns.iter().enumerate() {
             let mut cursor = Utf16Cursor::default();
             let mut push = |m: regex_lite::Match| {
@@ -180,8 +189,8 @@ impl FieldProgram {
                 evidence.pattern_hits.push(Hit { id: id as u32, start, end });
             };
             match prefilter {
-                Some(p) => p.find_iter(regex, text).for_each(&mut push),
-                None => regex.find_iter(text).for_each(&mut push),
+                Some(p) => p.find_iter(regex, read).for_each(&mut push),
+                None => regex.find_iter(read).for_each(&mut push),
             }
         }
         if self.wants_numbers {

@@ -4,7 +4,7 @@ use super::{js_error, to_js, value_from_js};
 use wasm_bindgen::prelude::*;
 
 /// The limits in force: `{depth, listItems, answerChars, criteria, indicators, phrases,
-/// patternChars, patternRepeat, patternSize, evidenceRecords}`.
+/// patternChars, patternRepeat, patternSize, patternReach, evidenceRecords}`.
 #[wasm_bindgen(js_name = getLimits)]
 pub fn get_limits() -> Result<JsValue, JsValue> {
     to_js(&crate::limits::current())
