@@ -56,6 +56,12 @@ fn main() -> std::process::ExitCode {
         author(&sets, &rubrics, set);
         return std::process::ExitCode::SUCCESS;
     }
+    if let Some(i) = args.iter().position(|a| a == "--cv") {
+        let k: u64 = args.get(i + 1).and_then(|a| a.parse().ok()).unwrap_or(5).max(2);
+        let baseline = args.iter().position(|a| a == "--baseline").and_then(|i| args.get(i + 1));
+        cross_validate(&sets, &rubrics, only, k, baseline.map(Path::new));
+        return std::process::ExitCode::SUCCESS;
+    }
     if let Some(i) = args.iter().position(|a| a == "--explain-train") {
         let set: u32 = args.get(i + 1).and_then(|a| a.parse().ok()).unwrap_or(1);
         let limit: usize = args.get(i + 2).and_then(|a| a.parse().ok()).unwrap_or(20);
@@ -116,7 +122,8 @@ fn explain_train(sets: &[(u32, data::Split)], rubrics: &Path, set: u32, limit: u
     let top = top_score(set);
     let mut confusion = vec![vec![0u32; top as usize + 1]; top as usize + 1];
     let mut shown = 0;
-    for answer in pile(&split.train) {
+    // Fold 0 of `--cv 5` is never shown, so cross-validation keeps answers no author has read.
+    for answer in pile(&split.train).into_iter().filter(|a| fold(a.id, 5) != 0) {
         assert!(!data::is_held_out(answer.id), "only training answers are shown");
         let report = rubric.score(&Submission::of_text(answer.text.clone())).expect("valid");
         let engine = engine_score(&rubric, &answer.text, top);
@@ -163,8 +170,93 @@ fn author(sets: &[(u32, data::Split)], rubrics: &Path, set: u32) {
     std::fs::write(&path, &text).expect("written");
 }
 
+/// Whether `args[i]` is the value of a flag that takes one (not the data directory).
 fn is_set_value(args: &[String], i: usize) -> bool {
-    i > 0 && args[i - 1] == "--set"
+    i > 0
+        && matches!(
+            args[i - 1].as_str(),
+            "--set" | "--cv" | "--baseline" | "--author" | "--explain-train"
+        )
+}
+
+/// The cross-validation fold of a training answer (`--cv K`): a hash of its id, independent
+/// of the held-out split and of the calibration pile's order.
+fn fold(id: u64, k: u64) -> u64 {
+    (id.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 32) % k
+}
+
+/// K-fold cross-validation on the training part only, for choosing between rubric variants
+/// without looking at the held-out part. The rubric is fixed (a teacher's edit, not a fitted
+/// model), so each fold's figure is the agreement on answers of that fold; what decides is
+/// whether a variant beats the `--baseline DIR` rubrics on most folds and on the mean, and in
+/// fold 0, whose answers `--explain-train` never shows (the only answers an author has not
+/// read).
+fn cross_validate(
+    sets: &[(u32, data::Split)],
+    rubrics: &Path,
+    only: Option<u32>,
+    k: u64,
+    baseline: Option<&Path>,
+) {
+    println!("Training-only {k}-fold cross-validation (held-out answers are not read)\n");
+    println!("| set | rubric | fold QWK (fold 0 never shown) | mean | sd |");
+    println!("| --- | --- | --- | ---: | ---: |");
+    let mut means: Vec<(f64, Option<f64>)> = Vec::new();
+    for (set, split) in sets {
+        if only.is_some_and(|o| o != *set) {
+            continue;
+        }
+        let top = top_score(*set);
+        let folds: Vec<Vec<Answer>> = (0..k)
+            .map(|f| split.train.iter().filter(|a| fold(a.id, k) == f).cloned().collect())
+            .collect();
+        let per_fold = |path: &Path| -> Result<Vec<f64>, String> {
+            let rubric = load(path)?;
+            Ok(folds.iter().map(|answers| qwk_engine(&rubric, answers, top)).collect())
+        };
+        let stats = |v: &[f64]| {
+            let m = v.iter().sum::<f64>() / v.len() as f64;
+            let sd = (v.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (v.len() - 1) as f64).sqrt();
+            (m, sd)
+        };
+        let show = |v: &[f64]| v.iter().map(|q| format!("{q:.3}")).collect::<Vec<_>>().join(" ");
+        let current = match per_fold(&rubric_path(rubrics, *set, "rubric")) {
+            Ok(v) => v,
+            Err(e) => {
+                println!("| {set} | {e} | | | |");
+                continue;
+            }
+        };
+        let (m, sd) = stats(&current);
+        println!("| {set} | current | {} | {m:.3} | {sd:.3} |", show(&current));
+        let mut base_mean = None;
+        if let Some(dir) = baseline {
+            match per_fold(&rubric_path(dir, *set, "rubric")) {
+                Ok(base) => {
+                    let (bm, bsd) = stats(&base);
+                    println!("| {set} | baseline | {} | {bm:.3} | {bsd:.3} |", show(&base));
+                    let delta: Vec<f64> = current.iter().zip(&base).map(|(c, b)| c - b).collect();
+                    let (dm, dsd) = stats(&delta);
+                    let wins = delta.iter().filter(|d| **d > 0.0).count();
+                    println!(
+                        "| {set} | current − baseline ({wins}/{k} folds better) | {} | {dm:+.3} | {dsd:.3} |",
+                        delta.iter().map(|d| format!("{d:+.3}")).collect::<Vec<_>>().join(" ")
+                    );
+                    base_mean = Some(bm);
+                }
+                Err(e) => println!("| {set} | baseline: {e} | | | |"),
+            }
+        }
+        means.push((m, base_mean));
+    }
+    let n = means.len().max(1) as f64;
+    let current: f64 = means.iter().map(|(m, _)| m).sum::<f64>() / n;
+    print!("| mean | current | | {current:.3} | |");
+    if means.iter().all(|(_, b)| b.is_some()) && baseline.is_some() {
+        let base: f64 = means.iter().filter_map(|(_, b)| *b).sum::<f64>() / n;
+        print!("\n| mean | baseline | | {base:.3} | |");
+    }
+    println!();
 }
 
 fn top_score(set: u32) -> f64 {
