@@ -56,6 +56,11 @@ fn main() -> std::process::ExitCode {
         author(&sets, &rubrics, set);
         return std::process::ExitCode::SUCCESS;
     }
+    if let Some(i) = args.iter().position(|a| a == "--dump-train") {
+        let set: u32 = args.get(i + 1).and_then(|a| a.parse().ok()).unwrap_or(1);
+        dump_train(&sets, &rubrics, set);
+        return std::process::ExitCode::SUCCESS;
+    }
     if let Some(i) = args.iter().position(|a| a == "--cv") {
         let k: u64 = args.get(i + 1).and_then(|a| a.parse().ok()).unwrap_or(5).max(2);
         let baseline = args.iter().position(|a| a == "--baseline").and_then(|i| args.get(i + 1));
@@ -148,6 +153,34 @@ fn explain_train(sets: &[(u32, data::Split)], rubrics: &Path, set: u32, limit: u
     println!("confusion (rows Score1, columns engine), training part: {confusion:?}");
 }
 
+/// Authoring aid: one JSON line per training answer outside fold 0 (id, teacher, engine,
+/// indicators met, text), for reading phrases and errors with other tools.
+fn dump_train(sets: &[(u32, data::Split)], rubrics: &Path, set: u32) {
+    let Some((_, split)) = sets.iter().find(|(s, _)| *s == set) else { return };
+    let rubric = match load(&rubric_path(rubrics, set, "rubric")) {
+        Ok(r) => r,
+        Err(e) => return println!("{e}"),
+    };
+    let top = top_score(set);
+    for answer in split.train.iter().filter(|a| fold(a.id, 5) != 0) {
+        assert!(!data::is_held_out(answer.id), "only training answers are shown");
+        let report = rubric.score(&Submission::of_text(answer.text.clone())).expect("valid");
+        let met: Vec<&str> = report
+            .criteria
+            .iter()
+            .flat_map(|c| c.met.iter().map(|m| m.indicator.as_str()))
+            .collect();
+        let line = serde_json::json!({
+            "id": answer.id,
+            "teacher": answer.score1,
+            "engine": report.total.round().clamp(0.0, top),
+            "met": met,
+            "text": answer.text,
+        });
+        println!("{line}");
+    }
+}
+
 /// Authoring aid: `--suggest` on every training answer of a set, edits that also help the
 /// held-out folds accepted one by one (each printed), the rubric file rewritten.
 fn author(sets: &[(u32, data::Split)], rubrics: &Path, set: u32) {
@@ -175,7 +208,7 @@ fn is_set_value(args: &[String], i: usize) -> bool {
     i > 0
         && matches!(
             args[i - 1].as_str(),
-            "--set" | "--cv" | "--baseline" | "--author" | "--explain-train"
+            "--set" | "--cv" | "--baseline" | "--author" | "--explain-train" | "--dump-train"
         )
 }
 
