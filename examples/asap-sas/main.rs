@@ -15,7 +15,11 @@
 //! greedily, and reports held-out agreement after each.
 //!
 //! Only agreement figures about the held-out part leave this program; `--train-only` hides
-//! even those (for authoring, so no choice is made by looking at them).
+//! even those (for authoring, so no choice is made by looking at them). Choices between
+//! rubric versions are made with `--cv K [--baseline DIR]`: K folds of the training part
+//! only, each fold's agreement for the rubrics here and in DIR side by side.
+//! `--explain-train SET N` and `--dump-train SET` show training answers (never fold 0 of
+//! `--cv 5`, so some answers stay unread by the author).
 
 mod data;
 
