@@ -36,7 +36,14 @@ fn lost_line_breaks_are_put_back_and_nothing_else_moves() {
         data::restore_breaks("low concentration.Osmosis is"),
         "low concentration.\nOsmosis is"
     );
-    let kept = "the mRNA and tRNA's anticodon, e.g. a codon. Then";
+    // A list number glued to the word before it ("ribosome2.", "body3)") is put on its own
+    // line; a number after a capital ("CO2.") or inside a word ("24C") is left alone.
+    assert_eq!(
+        data::restore_breaks("goes to the ribosome2. tRNA brings"),
+        "goes to the ribosome\n2. tRNA brings"
+    );
+    assert_eq!(data::restore_breaks("the body3) It"), "the body\n3) It");
+    let kept = "the mRNA and tRNA's anticodon, e.g. a codon. Then CO2. 24C";
     assert_eq!(data::restore_breaks(kept), kept);
 }
 

@@ -52,7 +52,9 @@ pub fn locate(arg: Option<&str>) -> Option<PathBuf> {
 /// any reader. A line break is put back where a sentence's end runs into a capital
 /// (`n.O`), and where two or more lower-case letters run into a capitalised word
 /// (`yPa`); `mRNA`, `tRNA` or `McDonald` are left alone (one lower-case letter before the
-/// capital, or a capital after the run). Every answer, held out or not, is read the same way.
+/// capital, or a capital after the run). A numbered list loses its breaks the same way
+/// (`…the ribosome2. tRNA…`): a break is put before a one-digit item number glued to a
+/// lower-case word (`e2.` or `e2)`). Every answer, held out or not, is read the same way.
 pub fn restore_breaks(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
@@ -68,7 +70,12 @@ pub fn restore_breaks(text: &str) -> String {
             && upper(next);
         let run_into_capital =
             c.is_lowercase() && i > 0 && chars[i - 1].is_lowercase() && upper(next) && lower(after);
-        if sentence_end || run_into_capital {
+        let glued_number = c.is_lowercase()
+            && i > 0
+            && chars[i - 1].is_lowercase()
+            && next.is_some_and(|d| d.is_ascii_digit())
+            && matches!(after, Some('.' | ')'));
+        if sentence_end || run_into_capital || glued_number {
             out.push('\n');
         }
     }

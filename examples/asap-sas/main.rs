@@ -15,7 +15,11 @@
 //! greedily, and reports held-out agreement after each.
 //!
 //! Only agreement figures about the held-out part leave this program; `--train-only` hides
-//! even those (for authoring, so no choice is made by looking at them).
+//! even those (for authoring, so no choice is made by looking at them). Choices between
+//! rubric versions are made with `--cv K [--baseline DIR]`: K folds of the training part
+//! only, each fold's agreement for the rubrics here and in DIR side by side.
+//! `--explain-train SET N` and `--dump-train SET` show training answers (never fold 0 of
+//! `--cv 5`, so some answers stay unread by the author).
 
 mod data;
 
@@ -54,6 +58,18 @@ fn main() -> std::process::ExitCode {
     if let Some(i) = args.iter().position(|a| a == "--author") {
         let set: u32 = args.get(i + 1).and_then(|a| a.parse().ok()).unwrap_or(1);
         author(&sets, &rubrics, set);
+        return std::process::ExitCode::SUCCESS;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--dump-train") {
+        let set: u32 = args.get(i + 1).and_then(|a| a.parse().ok()).unwrap_or(1);
+        dump_train(&sets, &rubrics, set);
+        return std::process::ExitCode::SUCCESS;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--cv") {
+        let k: u64 = args.get(i + 1).and_then(|a| a.parse().ok()).unwrap_or(5).max(2);
+        let baseline = args.iter().position(|a| a == "--baseline").and_then(|i| args.get(i + 1));
+        let with_suggest = args.iter().any(|a| a == "--with-suggest");
+        cross_validate(&sets, &rubrics, only, k, baseline.map(Path::new), with_suggest);
         return std::process::ExitCode::SUCCESS;
     }
     if let Some(i) = args.iter().position(|a| a == "--explain-train") {
@@ -116,7 +132,8 @@ fn explain_train(sets: &[(u32, data::Split)], rubrics: &Path, set: u32, limit: u
     let top = top_score(set);
     let mut confusion = vec![vec![0u32; top as usize + 1]; top as usize + 1];
     let mut shown = 0;
-    for answer in pile(&split.train) {
+    // Fold 0 of `--cv 5` is never shown, so cross-validation keeps answers no author has read.
+    for answer in pile(&split.train).into_iter().filter(|a| fold(a.id, 5) != 0) {
         assert!(!data::is_held_out(answer.id), "only training answers are shown");
         let report = rubric.score(&Submission::of_text(answer.text.clone())).expect("valid");
         let engine = engine_score(&rubric, &answer.text, top);
@@ -141,30 +158,200 @@ fn explain_train(sets: &[(u32, data::Split)], rubrics: &Path, set: u32, limit: u
     println!("confusion (rows Score1, columns engine), training part: {confusion:?}");
 }
 
+/// Authoring aid: one JSON line per training answer outside fold 0 (id, teacher, engine,
+/// indicators met, text), for reading phrases and errors with other tools.
+fn dump_train(sets: &[(u32, data::Split)], rubrics: &Path, set: u32) {
+    let Some((_, split)) = sets.iter().find(|(s, _)| *s == set) else { return };
+    let rubric = match load(&rubric_path(rubrics, set, "rubric")) {
+        Ok(r) => r,
+        Err(e) => return println!("{e}"),
+    };
+    let top = top_score(set);
+    for answer in split.train.iter().filter(|a| fold(a.id, 5) != 0) {
+        assert!(!data::is_held_out(answer.id), "only training answers are shown");
+        let report = rubric.score(&Submission::of_text(answer.text.clone())).expect("valid");
+        let met: Vec<&str> = report
+            .criteria
+            .iter()
+            .flat_map(|c| c.met.iter().map(|m| m.indicator.as_str()))
+            .collect();
+        let line = serde_json::json!({
+            "id": answer.id,
+            "teacher": answer.score1,
+            "engine": report.total.round().clamp(0.0, top),
+            "met": met,
+            "text": answer.text,
+        });
+        println!("{line}");
+    }
+}
+
 /// Authoring aid: `--suggest` on every training answer of a set, edits that also help the
 /// held-out folds accepted one by one (each printed), the rubric file rewritten.
 fn author(sets: &[(u32, data::Split)], rubrics: &Path, set: u32) {
     let Some((_, split)) = sets.iter().find(|(s, _)| *s == set) else { return };
     let path = rubric_path(rubrics, set, "rubric");
-    let mut text = std::fs::read_to_string(&path).expect("the rubric");
-    let pile = pile(&split.train);
+    let text = std::fs::read_to_string(&path).expect("the rubric");
+    // Fold 0 of `--cv 5` stays unread here too.
+    let pile: Vec<&Answer> =
+        pile(&split.train).into_iter().filter(|a| fold(a.id, 5) != 0).collect();
+    let Some((text, edits)) = suggested_edits(&text, &pile) else {
+        return println!("set {set}: several criteria, scored only as a total: not calibrated");
+    };
+    for edit in &edits {
+        println!("{edit}");
+    }
+    std::fs::write(&path, &text).expect("written");
+}
+
+/// `--suggest` on the given answers, its best edit accepted while one improves agreement on
+/// them and on `suggest`'s own held-out folds by more than 0.002 (at most 15 edits). Gives
+/// the rubric text and each accepted edit with its reason; `None` for a rubric of several
+/// criteria (set 2), since the data has only the item's total and a sample needs a score per
+/// criterion.
+fn suggested_edits(text: &str, pile: &[&Answer]) -> Option<(String, Vec<String>)> {
+    if CompiledRubric::from_json(text).ok()?.criteria.len() != 1 {
+        return None;
+    }
+    let mut text = text.to_string();
+    let mut edits = Vec::new();
     for _ in 0..15 {
         let rubric = CompiledRubric::from_json(&text).expect("valid");
-        let samples = as_samples(&rubric, &pile);
+        let samples = as_samples(&rubric, pile);
         let report = suggest(&rubric, &samples, &SuggestOptions::default());
         let Some(best) = report.suggestions.iter().find(|s| {
             s.effect.held_out_gain.is_some_and(|g| g > 0.002) && s.effect.training_gain > 0.002
         }) else {
             break;
         };
-        println!("{}\n  {}", serde_json::to_string(&best.edit).unwrap_or_default(), best.why);
+        edits.push(format!(
+            "{}\n  {}",
+            serde_json::to_string(&best.edit).unwrap_or_default(),
+            best.why
+        ));
         text = best.apply(&text).expect("applies");
     }
-    std::fs::write(&path, &text).expect("written");
+    Some((text, edits))
 }
 
+/// Whether `args[i]` is the value of a flag that takes one (not the data directory).
 fn is_set_value(args: &[String], i: usize) -> bool {
-    i > 0 && args[i - 1] == "--set"
+    i > 0
+        && matches!(
+            args[i - 1].as_str(),
+            "--set" | "--cv" | "--baseline" | "--author" | "--explain-train" | "--dump-train"
+        )
+}
+
+/// The cross-validation fold of a training answer (`--cv K`): a hash of its id, independent
+/// of the held-out split and of the calibration pile's order.
+fn fold(id: u64, k: u64) -> u64 {
+    (id.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 32) % k
+}
+
+/// K-fold cross-validation on the training part only, for choosing between rubric variants
+/// without looking at the held-out part. The rubric is fixed (a teacher's edit, not a fitted
+/// model), so each fold's figure is the agreement on answers of that fold; what decides is
+/// whether a variant beats the `--baseline DIR` rubrics on most folds and on the mean, and in
+/// fold 0, whose answers `--explain-train` never shows (the only answers an author has not
+/// read). With `--with-suggest`, the `--author` procedure (accepting `--suggest`'s edits) is
+/// cross-validated too: fitted on the other folds, judged on each fold.
+fn cross_validate(
+    sets: &[(u32, data::Split)],
+    rubrics: &Path,
+    only: Option<u32>,
+    k: u64,
+    baseline: Option<&Path>,
+    with_suggest: bool,
+) {
+    println!("Training-only {k}-fold cross-validation (held-out answers are not read)\n");
+    println!("| set | rubric | fold QWK (fold 0 never shown) | mean | sd |");
+    println!("| --- | --- | --- | ---: | ---: |");
+    let mut means: Vec<(f64, Option<f64>)> = Vec::new();
+    for (set, split) in sets {
+        if only.is_some_and(|o| o != *set) {
+            continue;
+        }
+        let top = top_score(*set);
+        let folds: Vec<Vec<Answer>> = (0..k)
+            .map(|f| split.train.iter().filter(|a| fold(a.id, k) == f).cloned().collect())
+            .collect();
+        let per_fold = |path: &Path| -> Result<Vec<f64>, String> {
+            let rubric = load(path)?;
+            Ok(folds.iter().map(|answers| qwk_engine(&rubric, answers, top)).collect())
+        };
+        let stats = |v: &[f64]| {
+            let m = v.iter().sum::<f64>() / v.len() as f64;
+            let sd = (v.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (v.len() - 1) as f64).sqrt();
+            (m, sd)
+        };
+        let show = |v: &[f64]| v.iter().map(|q| format!("{q:.3}")).collect::<Vec<_>>().join(" ");
+        let current = match per_fold(&rubric_path(rubrics, *set, "rubric")) {
+            Ok(v) => v,
+            Err(e) => {
+                println!("| {set} | {e} | | | |");
+                continue;
+            }
+        };
+        let (m, sd) = stats(&current);
+        println!("| {set} | current | {} | {m:.3} | {sd:.3} |", show(&current));
+        if with_suggest && rubric_criteria(&rubric_path(rubrics, *set, "rubric")) == 1 {
+            // The fitted procedure cross-validated properly: `--suggest` edits accepted on the
+            // other folds' answers, agreement on the fold.
+            let text =
+                std::fs::read_to_string(rubric_path(rubrics, *set, "rubric")).expect("read above");
+            let mut tuned = Vec::new();
+            let mut counts = Vec::new();
+            for f in 0..k {
+                let others: Vec<&Answer> =
+                    pile(&split.train).into_iter().filter(|a| fold(a.id, k) != f).collect();
+                let (edited, edits) = suggested_edits(&text, &others).expect("one criterion");
+                let rubric = CompiledRubric::from_json(&edited).expect("edits keep it valid");
+                tuned.push(qwk_engine(&rubric, &folds[f as usize], top));
+                counts.push(edits.len().to_string());
+            }
+            let (tm, tsd) = stats(&tuned);
+            let delta: Vec<f64> = tuned.iter().zip(&current).map(|(t, c)| t - c).collect();
+            let wins = delta.iter().filter(|d| **d > 0.0).count();
+            println!(
+                "| {set} | current + `--suggest` fitted on the other folds (edits {}) | {} | {tm:.3} | {tsd:.3} |",
+                counts.join("/"),
+                show(&tuned)
+            );
+            println!(
+                "| {set} | that − current ({wins}/{k} folds better) | {} | {:+.3} | |",
+                delta.iter().map(|d| format!("{d:+.3}")).collect::<Vec<_>>().join(" "),
+                tm - m
+            );
+        }
+        let mut base_mean = None;
+        if let Some(dir) = baseline {
+            match per_fold(&rubric_path(dir, *set, "rubric")) {
+                Ok(base) => {
+                    let (bm, bsd) = stats(&base);
+                    println!("| {set} | baseline | {} | {bm:.3} | {bsd:.3} |", show(&base));
+                    let delta: Vec<f64> = current.iter().zip(&base).map(|(c, b)| c - b).collect();
+                    let (dm, dsd) = stats(&delta);
+                    let wins = delta.iter().filter(|d| **d > 0.0).count();
+                    println!(
+                        "| {set} | current − baseline ({wins}/{k} folds better) | {} | {dm:+.3} | {dsd:.3} |",
+                        delta.iter().map(|d| format!("{d:+.3}")).collect::<Vec<_>>().join(" ")
+                    );
+                    base_mean = Some(bm);
+                }
+                Err(e) => println!("| {set} | baseline: {e} | | | |"),
+            }
+        }
+        means.push((m, base_mean));
+    }
+    let n = means.len().max(1) as f64;
+    let current: f64 = means.iter().map(|(m, _)| m).sum::<f64>() / n;
+    print!("| mean | current | | {current:.3} | |");
+    if means.iter().all(|(_, b)| b.is_some()) && baseline.is_some() {
+        let base: f64 = means.iter().filter_map(|(_, b)| *b).sum::<f64>() / n;
+        print!("\n| mean | baseline | | {base:.3} | |");
+    }
+    println!();
 }
 
 fn top_score(set: u32) -> f64 {
@@ -173,6 +360,10 @@ fn top_score(set: u32) -> f64 {
 
 fn rubric_path(dir: &Path, set: u32, kind: &str) -> PathBuf {
     dir.join(format!("set{set:02}.{kind}.json"))
+}
+
+fn rubric_criteria(path: &Path) -> usize {
+    load(path).map_or(0, |r| r.criteria.len())
 }
 
 fn load(path: &Path) -> Result<CompiledRubric, String> {
