@@ -152,7 +152,10 @@ test("student text with markup is shown as text, never run", async () => {
   await page.keyboard.type(" The data show it.");
   await page.locator('evident-feedback li[data-indicator="has-claim"] mark').first().waitFor();
   await page.locator("evident-feedback summary").click();
-  const shown = await page.locator("evident-feedback .text").textContent();
+  // The "my text" view is built when it is opened.
+  const view = page.locator("evident-feedback .text");
+  await view.filter({ hasText: "My claim" }).waitFor();
+  const shown = await view.textContent();
   assert.ok(shown.startsWith('<img src=x onerror="window.__pwned=1"> My claim is <b>bold</b>.'), shown);
   assert.equal(await page.locator("evident-feedback img").count(), 0);
   assert.equal(await page.locator("evident-feedback b").count(), 0);
