@@ -97,8 +97,9 @@ extern "C" {
 
 /// A score report as a plain JS object, the same as `to_js` makes, but with its spans (most
 /// of a long answer's report) handed over as numbers, `[count, (field, start, end)…]` per
-/// met indicator in report order, and made into objects in JS: writing them as JSON text
-/// and parsing it again took longer than scoring.
+/// met indicator in report order, and made into objects in JS, instead of being written
+/// as JSON text and parsed again (1,000 words against 40 keyword groups: 268 spans, about
+/// 10.7 KB of the report's 13.7 KB of JSON).
 pub(crate) fn report_to_js(mut report: crate::ScoreReport) -> Result<JsValue, JsValue> {
     let mut fields: Vec<std::rc::Rc<str>> = Vec::new();
     let mut flat: Vec<u32> = Vec::new();
