@@ -22,25 +22,87 @@ export type EvidentLintEvent = CustomEvent<LintResult>;
 /** `evident-mastery` event detail. */
 export type EvidentMasteryEvent = CustomEvent<{ estimates: Estimate[]; student: string | null }>;
 
+/** `evident-draft` detail after a draft write (400 ms after the last keystroke, or on a flush). */
+export interface DraftSaved {
+  /** True when the text (or its first `kept` characters) is stored; empty text removes the draft. */
+  saved: boolean;
+  /** True when only the first `draftDefaults.maxChars` characters were kept. */
+  truncated: boolean;
+  /** The text's full length. */
+  length: number;
+  /** Characters stored (0 when nothing was). */
+  kept: number;
+  /** Why nothing was stored: storage full ("quota") or off ("unavailable"). */
+  error?: "quota" | "unavailable";
+}
+
+/** `evident-draft` detail when a submit cleared the draft (`key`: the removed key, null with drafts off). */
+export interface DraftCleared {
+  key: string | null;
+  cleared: true;
+}
+
+/** `evident-draft` event: a draft written, or cleared by a submit. */
+export type EvidentDraftEvent = CustomEvent<DraftSaved | DraftCleared>;
+
+/** Draft options of `<evident-feedback>` (`el.options`); the matching attributes win over them. */
+export interface EvidentFeedbackOptions {
+  /** Whose draft (the `student` attribute wins). Without one, drafts belong to "nobody signed in". */
+  student?: string | null;
+  /** The task's key (the `draft-key` attribute wins); default the rubric's URL path (or inline id) and the textarea id. */
+  draftKey?: string | null;
+  /** Keep no draft and restore none (so does the `no-draft` attribute). */
+  noDraft?: boolean;
+  /** Seconds a draft lives after its last save (the `draft-max-age` attribute wins); default 7 days. */
+  draftMaxAge?: number;
+}
+
 /**
- * `<evident-feedback rubric-src for locale target field>`: live feedback beside a textarea.
- * `rubric` (a JSON string) may replace `rubric-src`, and `htmlfor` (React's `htmlFor`) `for`.
- * A textarea added later is followed once it appears.
+ * `<evident-feedback rubric-src for locale target field student draft-key no-draft draft-max-age>`:
+ * live feedback beside a textarea. `rubric` (a JSON string) may replace `rubric-src`, and
+ * `htmlfor` (React's `htmlFor`) `for`. A textarea added later is followed once it appears, and
+ * one rendered anew with the same id (React after a `key` change) replaces the old one.
+ *
+ * Keeps the student's text in `localStorage`, one draft per student and task, for 7 days by
+ * default. The draft is removed by `clearDraft()`, by the textarea's form's `submit`, and by
+ * an `evident-submitted` event the host dispatches on the element or the textarea.
+ * Fires `evident-score`, `evident-feedback` and `evident-draft` (bubbling, composed).
  *
  * @example
  * ```html
  * <textarea id="answer"></textarea>
- * <evident-feedback rubric-src="cer-lab.rubric.json" for="answer" locale="es" target="3"></evident-feedback>
+ * <evident-feedback rubric-src="cer-lab.rubric.json" for="answer" locale="es" target="3"
+ *                   student="s-17" draft-key="unit-3/cer-lab"></evident-feedback>
  * ```
  */
 export class EvidentFeedback extends HTMLElement {
   static readonly observedAttributes: string[];
+  /** The draft defaults: `maxAge` 7 days (in seconds), `maxChars` 100,000, `delay` 400 ms. */
+  static readonly draftDefaults: Readonly<{ maxAge: number; maxChars: number; delay: number }>;
+  /**
+   * Removes every saved draft of one student (`{student: "s-17"}`) or, with no student, every
+   * Evident draft on this device; pending writes of the elements on the page go too.
+   * Returns how many drafts it removed.
+   */
+  static clearDrafts(options?: { student?: string | null }): number;
   /** The rubric (object or JSON string) instead of `rubric-src`; reads back the compiled rubric. */
   get rubric(): CompiledRubricJson | Rubric | string | null;
   set rubric(value: Rubric | string | null);
   /** The id of the textarea followed: `for`, else `htmlFor` (set as the `htmlfor` attribute). */
   get htmlFor(): string;
   set htmlFor(value: string | null);
+  /**
+   * Draft options (a copy; the attributes win over them). Setting them saves the current
+   * draft, then restores the new task's draft into an empty box, or, for a new student,
+   * replaces the text with that student's draft (or empties it).
+   */
+  get options(): EvidentFeedbackOptions;
+  set options(value: EvidentFeedbackOptions | null);
+  /** The student whose draft this is: the `student` attribute, else `options.student`, else "". Setting it sets the attribute. */
+  get student(): string;
+  set student(value: string | null);
+  /** The `localStorage` key of the current draft, or null when drafts are off. */
+  readonly draftKey: string | null;
   /** The latest score report. */
   readonly report: ScoreReport | null;
   /** The latest feedback (null when the engine gives none). */
@@ -49,6 +111,8 @@ export class EvidentFeedback extends HTMLElement {
   readonly engine: Engine | null;
   /** Re-scores the textarea's text now. */
   refresh(): void;
+  /** Removes the current student's saved draft of this task (the text stays in the textarea). */
+  clearDraft(): void;
 }
 
 /**
@@ -103,6 +167,7 @@ declare global {
     "evident-feedback": EvidentFeedbackEvent;
     "evident-lint": EvidentLintEvent;
     "evident-mastery": EvidentMasteryEvent;
+    "evident-draft": EvidentDraftEvent;
   }
 }
 

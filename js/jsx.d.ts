@@ -15,6 +15,7 @@
  * @packageDocumentation
  */
 import type { Rubric } from "./types/formats.js";
+import type { EvidentFeedbackOptions } from "./elements.js";
 
 /** Attributes every Evident element takes in JSX. */
 interface EvidentCommonAttributes {
@@ -42,9 +43,19 @@ export interface EvidentFeedbackAttributes extends EvidentCommonAttributes {
   rubric?: Rubric | string;
   target?: number | string;
   field?: string;
+  /** Whose draft: one draft per student and task. */
   student?: string;
+  /** The task's draft key (default: the rubric's URL path and the textarea id). */
   "draft-key"?: string;
+  /**
+   * Keep no draft. Present means on: React 19 leaves out `false`; React 18 writes it as the
+   * attribute "false", which still turns drafts off, so pass `undefined` there instead.
+   */
   "no-draft"?: boolean | "";
+  /** Seconds a draft lives after its last save (default 7 days). */
+  "draft-max-age"?: number | string;
+  /** Draft options as one object: React 19 and Preact set it as a property (React 18 cannot; use the attributes). */
+  options?: EvidentFeedbackOptions;
 }
 
 /** `<evident-rubric>` in JSX. */

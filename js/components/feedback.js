@@ -4,7 +4,8 @@
 // response field the textarea holds; default "response"), and for drafts: student,
 // draft-key, no-draft, draft-max-age (seconds). Properties: `rubric` (an object or JSON string
 // instead of rubric-src), `htmlFor`, `options` ({student, draftKey, noDraft, draftMaxAge}).
-// A textarea rendered after the element (a framework's later render) is found when it appears.
+// A textarea rendered after the element (a framework's later render) is found when it appears,
+// and one rendered anew with the same id (React after a `key` change) replaces the old one.
 // Gives: per criterion the current level and the goal (or, at the top, what to keep doing);
 // strengths with the student's own words highlighted; at most three next steps; a compact
 // summary that stays in view while typing on a phone; one polite announcement per pause;
@@ -63,6 +64,7 @@ export class EvidentFeedback extends ElementBase {
   #analysis;
   #textarea = null;
   #waiting = null;
+  #watching = null;
   #form = null;
   #generation = 0;
   #report = null;
@@ -305,13 +307,15 @@ export class EvidentFeedback extends ElementBase {
     return (root.getElementById ? root.getElementById(id) : null) ?? document.getElementById(id);
   }
 
-  #bind() {
+  // `warn: false` when the textarea left the page: one that does not come back (a framework
+  // hid it) is waited for without a console warning.
+  #bind({ warn = true } = {}) {
     this.#unbind();
     const id = this.#targetId;
     if (!id) return;
     const textarea = this.#find(id);
     if (!textarea) {
-      this.#awaitTextarea(id);
+      this.#awaitTextarea(id, warn);
       return;
     }
     this.#textarea = textarea;
@@ -324,14 +328,32 @@ export class EvidentFeedback extends ElementBase {
     visualViewport?.addEventListener("resize", this.#onViewport);
     visualViewport?.addEventListener("scroll", this.#onViewport);
     if (textarea.matches(":focus")) this.toggleAttribute("data-typing", true);
+    this.#watchTextarea(textarea);
     this.#restoreDraft(false);
+  }
+
+  // A framework may drop the textarea and render a new one with the same id (React, when a
+  // `key` changes): watch the tree the textarea is in, and once it has left the page, save
+  // its pending draft and bind the new one (whose empty box then gets the draft back). Each
+  // batch of mutations costs one `isConnected` read; the watch ends on unbind.
+  #watchTextarea(textarea) {
+    const observer = new MutationObserver(() => {
+      if (this.#textarea !== textarea || textarea.isConnected) return;
+      this.#writer.flush();
+      this.removeAttribute("data-typing"); // set again if the new textarea has the focus
+      this.#bind({ warn: false });
+      this.#update();
+    });
+    const root = textarea.getRootNode();
+    if (root.nodeType === Node.DOCUMENT_NODE || root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) observer.observe(root, { childList: true, subtree: true });
+    this.#watching = observer;
   }
 
   // The parser has not reached the textarea yet, or a framework renders it later: watch this
   // element's tree (and the document) for it. Each batch of mutations costs one id lookup; the
   // watch ends when the textarea appears or the element leaves the page. One console warning
   // if it has not appeared some seconds after the page loaded.
-  #awaitTextarea(id) {
+  #awaitTextarea(id, warnLater) {
     const observer = new MutationObserver(() => {
       if (!this.#find(id)) return;
       this.#bind();
@@ -346,7 +368,7 @@ export class EvidentFeedback extends ElementBase {
       if (document.readyState === "loading") { waiting.timer = setTimeout(warn, TEXTAREA_WAIT_SECONDS * 1000); return; }
       console.warn(this.#strings.noTextarea(id, TEXTAREA_WAIT_SECONDS));
     };
-    waiting.timer = setTimeout(warn, TEXTAREA_WAIT_SECONDS * 1000);
+    if (warnLater) waiting.timer = setTimeout(warn, TEXTAREA_WAIT_SECONDS * 1000);
     this.#waiting = waiting;
   }
 
@@ -356,6 +378,8 @@ export class EvidentFeedback extends ElementBase {
       clearTimeout(this.#waiting.timer);
       this.#waiting = null;
     }
+    this.#watching?.disconnect();
+    this.#watching = null;
     const t = this.#textarea;
     t?.removeEventListener("input", this.#onInput);
     t?.removeEventListener("focus", this.#onFocus);

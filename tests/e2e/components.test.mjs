@@ -1,6 +1,7 @@
 // The components as an embedder uses them: theming from outside (custom properties and
-// ::part), one draft per task and student, a textarea inside another shadow root or added
-// after the panel, and a rubric attribute that a framework filled with "[object Object]".
+// ::part), one draft per task and student, a textarea inside another shadow root, added
+// after the panel or rendered anew with the same id, and a rubric attribute that a framework
+// filled with "[object Object]".
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { start } from "./run.mjs";
@@ -107,6 +108,51 @@ test("a textarea added after the panel, or given its id later, is found; the rub
   await page.locator("#later-host textarea").click();
   await page.keyboard.type("The data show 12 cm.");
   await page.waitForFunction(() => document.querySelector("#later-host").shadowRoot.querySelector("evident-feedback").report?.criteria[1].level === 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a textarea rendered anew with the same id (its wrapper replaced) is followed, with the student's pending text; one taken away for good is not warned about", async () => {
+  const { page, errors, context } = await env.open("/www/index.html");
+  const warnings = [];
+  page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
+  await page.locator("#version:not(:empty)").waitFor();
+  await page.evaluate(async () => {
+    const rubricText = await (await fetch("/examples/cer-lab.rubric.json")).text();
+    const wrap = document.createElement("div");
+    wrap.id = "wrap";
+    wrap.innerHTML = '<textarea id="again" aria-label="Answer"></textarea>';
+    const panel = document.createElement("evident-feedback");
+    panel.id = "again-panel";
+    panel.setAttribute("for", "again");
+    panel.setAttribute("student", "s-41");
+    panel.setAttribute("rubric", rubricText);
+    document.body.append(wrap, panel);
+  });
+  const panel = page.locator("#again-panel");
+  await panel.locator("li[part=criterion]").first().waitFor();
+  await page.locator("#again").click();
+  await page.keyboard.type("The data show 12 cm.");
+  await page.waitForFunction(() => document.getElementById("again-panel").report?.criteria[1].level === 3);
+  // A framework's re-render at once (within the draft's 400 ms debounce): a new wrapper, a new
+  // textarea with the same id, empty.
+  const stored = await page.evaluate(() => {
+    const wrap = document.createElement("div");
+    wrap.innerHTML = '<textarea id="again" aria-label="Answer"></textarea>';
+    document.getElementById("wrap").replaceWith(wrap);
+    return localStorage.getItem(document.getElementById("again-panel").draftKey);
+  });
+  assert.equal(stored, null, "the draft was not written yet when the textarea went");
+  await page.waitForFunction(() => document.getElementById("again").value !== "", null, { timeout: 5_000 }).catch(() => {});
+  assert.equal(await page.locator("#again").inputValue(), "The data show 12 cm.");
+  // The panel follows the new textarea: a claim, and the evidence gone.
+  await page.locator("#again").fill("My claim is that light helps bean plants grow taller.");
+  await page.waitForFunction(() => document.getElementById("again-panel").report?.criteria[1].level !== 3, null, { timeout: 5_000 }).catch(() => {});
+  assert.deepEqual(await page.evaluate(() => document.getElementById("again-panel").report.criteria.map((c) => [c.id, c.level])), [["claim", 3], ["evidence", 1], ["reasoning", 1]]);
+  // Taken away and never brought back: no warning (that is for a textarea that never came).
+  await page.evaluate(() => document.getElementById("again").remove());
+  await page.waitForTimeout(5_500);
+  assert.deepEqual(warnings.filter((w) => w.includes('"again"')), []);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,6 +1,8 @@
 // React 18 and 19 apps (bundled with esbuild, the React of each linked from the
 // repository's devDependencies), each installing the `npm pack` tarball: `for` and `htmlFor`,
 // a textarea rendered after the element (and a console warning for one that never comes), a
+// textarea React renders anew with the same id (a `key` change: the widget rebinds, the
+// student's text comes back from the draft), a
 // controlled textarea and a restored draft, the rubric passed as a property (React 18 turns it
 // into the attribute "[object Object]": the element says so and names the fix) or as a JSON
 // string, and the JSX typings of `evident/jsx` under TypeScript.
@@ -25,6 +27,7 @@ const rubric = ${rubricText.trim()};
 function App() {
   const [text, setText] = useState("");
   const [late, setLate] = useState(false);
+  const [round, setRound] = useState(0);
   useEffect(() => { const t = setTimeout(() => setLate(true), 400); return () => clearTimeout(t); }, []);
   return (
     <main>
@@ -43,6 +46,10 @@ function App() {
       <evident-feedback id="never" for="no-such-textarea" rubric-src="/rubric.json" />
       <evident-feedback id="late-one" for="late" rubric-src="/rubric.json" />
       {late && <><label htmlFor="late">Late answer</label><textarea id="late" /></>}
+      <label htmlFor="rekeyed">Answer React renders anew</label>
+      <textarea id="rekeyed" key={round} />
+      <button id="rekey" onClick={() => setRound((r) => r + 1)}>New textarea</button>
+      <evident-feedback id="by-rekey" for="rekeyed" rubric-src="/rubric.json" />
       <output id="mirror">{text}</output>
     </main>
   );
@@ -100,6 +107,25 @@ for (const version of [18, 19]) {
         await page.locator("#late").waitFor();
         assert.equal(await typeAndScore(page, "late", "late-one"), claimTotal);
       });
+      await t.test("a textarea React renders anew (a new key) replaces the old one, with the student's text", async () => {
+        assert.equal(await typeAndScore(page, "rekeyed", "by-rekey"), claimTotal);
+        // Re-key, likely before the draft's 400 ms debounce: the pending text must not be lost.
+        await page.evaluate(() => { window.__oldTextarea = document.getElementById("rekeyed"); });
+        await page.locator("#rekey").click();
+        assert.equal(await page.evaluate(() => window.__oldTextarea.isConnected || window.__oldTextarea === document.getElementById("rekeyed")), false);
+        // The new, uncontrolled textarea gets the student's text back from the draft.
+        await page.waitForFunction((text) => document.getElementById("rekeyed").value === text, claimSentence, { timeout: 5_000 }).catch(() => {});
+        assert.equal(await page.locator("#rekeyed").inputValue(), claimSentence);
+        // The widget follows the new textarea: emptying it scores the empty answer...
+        await page.locator("#rekeyed").fill("");
+        await page.waitForFunction(([id, total]) => document.getElementById(id).report?.total !== total, ["by-rekey", claimTotal], { timeout: 5_000 }).catch(() => {});
+        assert.equal(await scoreOf(page, "by-rekey"), 0);
+        // ...and typing in it scores and saves again.
+        assert.equal(await typeAndScore(page, "rekeyed", "by-rekey"), claimTotal);
+        const saved = () => JSON.parse(localStorage.getItem(document.getElementById("by-rekey").draftKey) ?? "null")?.text ?? null;
+        await page.waitForFunction(`(${saved})() !== null`, null, { timeout: 5_000 }).catch(() => {});
+        assert.equal(await page.evaluate(saved), claimSentence);
+      });
       await t.test("htmlFor binds like for", async () => {
         assert.equal(await typeAndScore(page, "plain", "by-htmlfor"), claimTotal);
         assert.equal(await page.evaluate(() => document.getElementById("by-htmlfor").htmlFor), "plain");
@@ -149,7 +175,7 @@ for (const version of [18, 19]) {
   });
 }
 
-test("JSX typings (evident/jsx) type-check a TSX component with React 19's types", async () => {
+test("JSX typings (evident/jsx) type-check a TSX component with React 19's types, the draft attributes and options too", async () => {
   const dir = await makeApp("tsx", {
     "app.tsx": [
       'import type {} from "evident/jsx";',
@@ -160,10 +186,14 @@ test("JSX typings (evident/jsx) type-check a TSX component with React 19's types
       '    <evident-feedback for="answer" rubric-src="/r.json" />',
       '    <evident-rubric src="/r.json" audience="student" />',
       '    <evident-mastery evidence-src="/e.jsonl" />',
+      '    <evident-feedback for="answer" rubric-src="/r.json" student="s-17" draft-key="unit-3/cer-lab" draft-max-age={86400} no-draft />',
+      '    <evident-feedback for="answer" rubric-src="/r.json" options={{ student: "s-17", draftKey: "unit-3/cer-lab", noDraft: false, draftMaxAge: 86400 }} />',
       "  </>);",
       "}",
       "// @ts-expect-error: audience is teacher or student",
       'export const Bad = () => <evident-rubric audience="parent" />;',
+      "// @ts-expect-error: draftMaxAge is seconds, a number",
+      'export const BadOptions = () => <evident-feedback for="answer" options={{ draftMaxAge: "7 days" }} />;',
     ].join("\n"),
     "tsconfig.json": JSON.stringify({
       compilerOptions: { target: "es2022", module: "esnext", moduleResolution: "bundler", jsx: "react-jsx", lib: ["es2022", "dom"], strict: true, noEmit: true, types: [] },

@@ -11,7 +11,7 @@ import type {
   Advice, Check, CompiledRubricJson, CriterionScore, Feedback, FeedbackOptions, LintResult, LiveUpdate, NextStep,
   Problem, Rubric, ScoreReport, Span, Strength, Submission, CalibrationReport, EngineModule, LoadFailure,
   Framework, Recommendations, Recommendation, CaseImport, XapiStatement, ScaleLevel, Estimate, EvidenceRecord,
-  Limits, ScoreLineResult,
+  Limits, ScoreLineResult, EvidentFeedbackOptions, DraftSaved, DraftCleared,
 } from "../../pkg/index.js";
 
 async function main(): Promise<void> {
@@ -152,6 +152,37 @@ async function main(): Promise<void> {
   panel.addEventListener("evident-feedback", (event) => {
     const next: NextStep[] = event.detail.nextSteps;
   });
+  // Drafts: per student and task, options, clearing, the evident-draft event.
+  panel.student = "s-17";
+  panel.student = null;
+  const student: string = panel.student;
+  panel.options = { student: "s-17", draftKey: "unit-3/cer-lab", noDraft: false, draftMaxAge: 86_400 };
+  panel.options = null;
+  const draftOptions: EvidentFeedbackOptions = panel.options;
+  const noDraft: boolean | undefined = draftOptions.noDraft;
+  const draftKey: string | null = panel.draftKey;
+  panel.clearDraft();
+  const clearedOfOne: number = EvidentFeedback.clearDrafts({ student: "s-17" });
+  const clearedAll: number = EvidentFeedback.clearDrafts();
+  const maxAge: number = EvidentFeedback.draftDefaults.maxAge;
+  const maxChars: number = EvidentFeedback.draftDefaults.maxChars;
+  panel.addEventListener("evident-draft", (event) => {
+    const detail: DraftSaved | DraftCleared = event.detail;
+    if ("cleared" in detail) { const key: string | null = detail.key; }
+    else { const full: boolean = detail.truncated; const why: "quota" | "unavailable" | undefined = detail.error; }
+  });
+  panel.dispatchEvent(new CustomEvent("evident-submitted", { bubbles: true }));
+  // @ts-expect-error: noDraft is a boolean
+  panel.options = { noDraft: "yes" };
+  // @ts-expect-error: draftMaxAge is seconds, a number
+  panel.options = { draftMaxAge: "7 days" };
+  // @ts-expect-error: draftKey is read-only (set the draft-key attribute or options.draftKey)
+  panel.draftKey = "unit-3/cer-lab";
+  // @ts-expect-error: clearDrafts takes {student}, not the id itself
+  EvidentFeedback.clearDrafts("s-17");
+  // @ts-expect-error: the defaults are read-only
+  EvidentFeedback.draftDefaults.maxAge = 60;
+
   const table: EvidentRubric = document.createElement("evident-rubric");
   table.addEventListener("evident-lint", (event) => {
     const errors: Problem[] = event.detail.errors;
@@ -164,7 +195,7 @@ async function main(): Promise<void> {
   engine.free();
   fromText.free();
   void [v, core, checks, badCheck, badFuzzy, noCriteria, locale, mastery, badRating, source, start, percent, steps, strengths,
-    goal, statement, toGo, advice, problems, liveFeedback, kappa, overall, made, isPanel, last, table, view, once, calibratedOnce, reason, imported, statements, level, fromList, trend];
+    goal, statement, toGo, advice, problems, liveFeedback, kappa, overall, made, isPanel, last, student, noDraft, draftKey, clearedOfOne, clearedAll, maxAge, maxChars, table, view, once, calibratedOnce, reason, imported, statements, level, fromList, trend];
 }
 
 void main;
