@@ -133,10 +133,20 @@ async function run() {
     rows.push({ name: "H5P Essay computeResults (exact)", points: h5p.exact(text), ...timeUs(() => h5p.exact(text), { batch: 20, samples: 40 }) });
     rows.push({ name: "H5P Essay computeResults (forgive mistakes)", points: h5p.fuzzy(text), ...timeUs(() => h5p.fuzzy(text), { batch: 1, samples: 3 }) });
   }
+  // What a score costs besides the text: one short sentence.
+  const short = { responses: { response: "My claim is that plants grow taller in the light." } };
+  const fixed = timeUs(() => engine.score(short), { batch: 50, samples: 40 });
+  // A first score: a new engine, whose lexicon has not seen a word yet (minus making it).
+  const make = timeUs(() => new Engine(rubricText).free(), { batch: 5, samples: 20 });
+  const first = timeUs(() => { const e = new Engine(rubricText); e.score(submission); e.free(); }, { batch: 5, samples: 20 });
   // The report's share: the same report as JSON text, parsed.
   const json = JSON.stringify(report);
   const parse = timeUs(() => JSON.parse(json), { batch: 20, samples: 40 });
-  return { words, groups: groups.length, rows, reportJsonBytes: json.length, jsonParseUs: parse.median, isolated: self.crossOriginIsolated };
+  return {
+    words, groups: groups.length, rows, reportJsonBytes: json.length, jsonParseUs: parse.median,
+    shortScoreUs: fixed.median, firstScoreUs: first.median - make.median, compileUs: make.median,
+    isolated: self.crossOriginIsolated,
+  };
 }
 
 run().then(

@@ -36,6 +36,7 @@ try {
     console.log(`${r.name.padEnd(62)} ${r.median.toFixed(1).padStart(10)} µs  (min ${r.min.toFixed(1)})  ${r.points} points  ${ratio.toFixed(2)}× Evident's time`);
   }
   console.log(`Evident's report: ${result.reportJsonBytes} bytes as JSON; JSON.parse of it alone ${result.jsonParseUs.toFixed(1)} µs`);
+  console.log(`Evident, a one-sentence answer: ${result.shortScoreUs.toFixed(1)} µs; the first score of a new engine (no word seen yet): ${result.firstScoreUs.toFixed(1)} µs (compiling the rubric: ${result.compileUs.toFixed(1)} µs)`);
   if (!process.env.H5P_ESSAY_DIR) console.log("(H5P Essay itself: set H5P_ESSAY_DIR to a folder with its scripts; see README)");
 } finally {
   await browser.close();

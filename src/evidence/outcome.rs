@@ -273,7 +273,9 @@ fn phrases(
     ctx: &Context,
 ) -> Outcome {
     let mut spans: Vec<(u32, u32)> = Vec::new();
+    // The phrases not found, named only for `allOf` (an `anyOf` outcome names none).
     let mut missing = Vec::new();
+    let mut absent = 0usize;
     for (k, text) in texts.iter().enumerate() {
         let before = spans.len();
         let id = first + k as u32;
@@ -284,15 +286,18 @@ fn phrases(
             spans.extend(ctx.within(ctx.evidence.negated_hits(id)));
         }
         if spans.len() == before {
-            missing.push(text.clone());
+            absent += 1;
+            if all {
+                missing.push(text.clone());
+            }
         }
     }
     spans.sort_unstable();
     spans.dedup();
     let mut outcome = if all {
-        let present = texts.len() - missing.len();
+        let present = texts.len() - absent;
         let mut o = Outcome::verdict(
-            missing.is_empty(),
+            absent == 0,
             present as f64 / texts.len().max(1) as f64,
             present as f64,
         );
