@@ -197,12 +197,11 @@ impl Feedback {
             progress: self.progress.clone(),
         }
     }
-    /// Moves the spans of `field` at or after `at` by `by` UTF-16 units (an edit there);
-    /// says whether any moved.
-    pub fn shift_spans(&mut self, field: &str, at: u32, by: i64) -> bool {
+    /// Moves the spans of `field` as `edit` moved its text; says whether any moved.
+    pub fn move_spans(&mut self, field: &str, edit: crate::evidence::Move) -> bool {
         let mut any = false;
         for s in &mut self.strengths {
-            any |= crate::evidence::shift_spans(&mut s.spans, field, at, by);
+            any |= edit.spans(&mut s.spans, field);
         }
         any
     }

@@ -1,6 +1,6 @@
 //! The score report of SPEC §1.
 
-use crate::evidence::Span;
+use crate::evidence::{Move, Span};
 use serde::Serialize;
 
 #[cfg(feature = "schema")]
@@ -141,13 +141,12 @@ impl ScoreReport {
             integrity: self.integrity.clone(),
         }
     }
-    /// Moves the spans of `field` at or after `at` by `by` UTF-16 units (an edit there);
-    /// says whether any moved.
-    pub fn shift_spans(&mut self, field: &str, at: u32, by: i64) -> bool {
+    /// Moves the spans of `field` as `edit` moved its text; says whether any moved.
+    pub fn move_spans(&mut self, field: &str, edit: Move) -> bool {
         let mut any = false;
         for c in &mut self.criteria {
             for m in &mut c.met {
-                any |= crate::evidence::shift_spans(&mut m.spans, field, at, by);
+                any |= edit.spans(&mut m.spans, field);
             }
         }
         any
