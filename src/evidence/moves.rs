@@ -2,7 +2,7 @@
 //! the engine keeps (phrase and pattern hits, numbers, paragraph starts, the spans of
 //! outcomes, reports and feedback) and once in JS (`moveSpans` in src/wasm/live.js, which
 //! moves the spans of a result object already in JS); a wasm test runs both on random
-//! spans and edits (tests/wasm_engine.rs).
+//! spans and edits (tests/wasm_live.rs).
 
 use super::Span;
 use serde::Serialize;

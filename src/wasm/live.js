@@ -5,11 +5,16 @@
 // indicator when equal (`share`), and moved once for both (`cache`: the lists moved so far,
 // `from` and `to` in step; a Map keyed by arrays costs more here, as each new array must be
 // given a hash).
-function moveSpans(spans, field, at, by, cache) {
+// The span-move rule, the JS half (the Rust half: `evidence::Move` in
+// src/evidence/moves.rs; tests/wasm_live.rs holds the two to each other on random edits):
+// a span of `field` that starts at or after `at` moves whole by `by` UTF-16 units, each
+// bound clamped at 0; any other stays. `spans` is sorted by start (as every list of the
+// engine is), so the walk goes from the last span back to the first before `at`. Returns
+// `spans` itself when none moved, else a new array (`spans` is left as it was).
+export function moveSpans(spans, field, at, by, cache = { from: [], to: [] }) {
   if (spans.length === 0 || spans[spans.length - 1].start < at) return spans;
   const known = cache.from.indexOf(spans);
   if (known >= 0) return cache.to[known];
-  // Spans come sorted by start: from the last back to the first before `at`.
   let out = spans;
   for (let i = spans.length - 1; i >= 0; i--) {
     const s = spans[i];
