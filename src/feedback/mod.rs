@@ -184,19 +184,6 @@ pub struct Progress {
 }
 
 impl Feedback {
-    /// The feedback without its strengths (for comparing or sending the rest alone).
-    pub fn head_clone(&self) -> Feedback {
-        Feedback {
-            rubric: self.rubric.clone(),
-            student: self.student.clone(),
-            task: self.task.clone(),
-            locale: self.locale,
-            goal: self.goal.clone(),
-            strengths: Vec::new(),
-            next_steps: self.next_steps.clone(),
-            progress: self.progress.clone(),
-        }
-    }
     /// Moves the spans of `field` as `edit` moved its text; says whether any moved.
     pub fn move_spans(&mut self, field: &str, edit: crate::evidence::Move) -> bool {
         let mut any = false;

@@ -127,7 +127,7 @@ impl Session {
         if update.other_change {
             let guards = self.rubric.matchers.guards_live(&self.live);
             let report = self.rubric.report(&self.submission, &self.outcomes, &guards);
-            let before = std::mem::replace(&mut self.report, report);
+            let mut before = std::mem::replace(&mut self.report, report);
             let parts = match &mut self.feedback {
                 Some((options, feedback)) => {
                     let fresh = crate::feedback::feedback(
@@ -136,10 +136,11 @@ impl Session {
                         &self.outcomes,
                         options,
                     );
-                    let old = std::mem::replace(feedback, fresh);
-                    Rebuilt::between(moved, (&before, &self.report), Some((&old, feedback)))
+                    let mut old = std::mem::replace(feedback, fresh);
+                    let feedback = Some((&mut old, feedback));
+                    Rebuilt::between(moved, (&mut before, &mut self.report), feedback)
                 }
-                None => Rebuilt::between(moved, (&before, &self.report), None),
+                None => Rebuilt::between(moved, (&mut before, &mut self.report), None),
             };
             return if parts.is_empty() {
                 Update::moved(moved)

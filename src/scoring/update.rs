@@ -209,22 +209,29 @@ impl Rebuilt {
     /// The parts of a result that differ, beyond moved spans, between `before` (its spans
     /// already moved by `moved`) and `after`. A criterion or strength that differs only in
     /// some span lists is sent as splices of those lists; any other changed part whole.
+    /// Every comparison is the types' derived `PartialEq` with the parts sent apart taken
+    /// out (`same_but`), so a field added to a type is compared (and sent) with the rest.
     pub(crate) fn between(
         moved: Option<Move>,
-        (report_before, report): (&ScoreReport, &ScoreReport),
-        feedback: Option<(&Feedback, &Feedback)>,
+        (report_before, report): (&mut ScoreReport, &mut ScoreReport),
+        feedback: Option<(&mut Feedback, &mut Feedback)>,
     ) -> Rebuilt {
         let mut out = Rebuilt { moved, ..Rebuilt::default() };
         if report_before.criteria.len() != report.criteria.len()
-            || report_before.head_clone() != report.head_clone()
+            || !same_but(report_before, report, criteria)
         {
-            out.report = Some(report.head_clone());
+            out.report = Some(clone_but(report, criteria));
         }
-        for (i, (old, new)) in report_before.criteria.iter().zip(&report.criteria).enumerate() {
+        for (i, (old, new)) in
+            report_before.criteria.iter_mut().zip(report.criteria.iter_mut()).enumerate()
+        {
             if old == new {
                 continue;
             }
-            if old.met.len() == new.met.len() && without_spans(old) == without_spans(new) {
+            let same_but_spans = old.met.len() == new.met.len()
+                && old.met.iter_mut().zip(new.met.iter_mut()).all(|(a, b)| same_but(a, b, spans))
+                && same_but(old, new, |c| &mut c.met);
+            if same_but_spans {
                 for (j, (a, b)) in old.met.iter().zip(&new.met).enumerate() {
                     if a.spans != b.spans {
                         let (from, to, spans) = splice(&a.spans, &b.spans);
@@ -239,18 +246,13 @@ impl Rebuilt {
         if before.strengths.len() != after.strengths.len() {
             out.strengths = Some(after.strengths.clone());
         } else {
-            for (i, (old, new)) in before.strengths.iter().zip(&after.strengths).enumerate() {
+            for (i, (old, new)) in
+                before.strengths.iter_mut().zip(after.strengths.iter_mut()).enumerate()
+            {
                 if old == new {
                     continue;
                 }
-                let bare = |s: &Strength| Strength {
-                    spans: Vec::new(),
-                    criterion: s.criterion.clone(),
-                    indicator: s.indicator.clone(),
-                    message: s.message.clone(),
-                    lang: s.lang.clone(),
-                };
-                if bare(old) == bare(new) {
+                if same_but(old, new, |s| &mut s.spans) {
                     let (from, to, spans) = splice(&old.spans, &new.spans);
                     out.strength_spans.push(StrengthSplice { strength: i, from, to, spans });
                 } else {
@@ -259,8 +261,8 @@ impl Rebuilt {
                 }
             }
         }
-        if before.head_clone() != after.head_clone() {
-            out.feedback = Some(after.head_clone());
+        if !same_but(before, after, strengths) {
+            out.feedback = Some(clone_but(after, strengths));
         }
         out
     }
@@ -287,15 +289,34 @@ impl Rebuilt {
     }
 }
 
-/// A criterion with its met entries' span lists emptied (what is left to compare).
-fn without_spans(c: &CriterionScore) -> CriterionScore {
-    CriterionScore {
-        met: c
-            .met
-            .iter()
-            .map(|m| Met { indicator: m.indicator.clone(), spans: Vec::new() })
-            .collect(),
-        missing: c.missing.clone(),
-        ..c.head_clone()
-    }
+// The parts of a result compared and sent apart.
+fn criteria(r: &mut ScoreReport) -> &mut Vec<CriterionScore> {
+    &mut r.criteria
+}
+fn spans(m: &mut Met) -> &mut Vec<Span> {
+    &mut m.spans
+}
+fn strengths(f: &mut Feedback) -> &mut Vec<Strength> {
+    &mut f.strengths
+}
+
+/// Whether `a` and `b` are equal but for their parts `part` (by `T`'s own `PartialEq`,
+/// derived: every other field counts). The parts are taken out to compare, and put back.
+fn same_but<T: PartialEq, P: Default>(
+    a: &mut T,
+    b: &mut T,
+    part: impl Fn(&mut T) -> &mut P,
+) -> bool {
+    let (pa, pb) = (std::mem::take(part(a)), std::mem::take(part(b)));
+    let same = a == b;
+    (*part(a), *part(b)) = (pa, pb);
+    same
+}
+
+/// `x` with its part `part` empty (a part sent apart), without cloning that part.
+fn clone_but<T: Clone, P: Default>(x: &mut T, part: impl Fn(&mut T) -> &mut P) -> T {
+    let taken = std::mem::take(part(x));
+    let copy = x.clone();
+    *part(x) = taken;
+    copy
 }
