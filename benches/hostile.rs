@@ -126,7 +126,10 @@ fn main() {
                 s
             });
             let typed = format!("{text} a");
-            time(&format!("one keystroke, {count} indicators"), || session.update(&typed).total);
+            time(&format!("one keystroke, {count} indicators"), || {
+                session.update(&typed);
+                session.report().total
+            });
         });
     }
 
@@ -153,7 +156,10 @@ fn main() {
         let mut session = Session::new(Rc::clone(&counts), Submission::default(), "response");
         let head = format!("Café. {}", space.repeat(n));
         session.update(&head);
-        time(&format!("live update, {name}"), || session.update(&text).total);
+        time(&format!("live update, {name}"), || {
+            session.update(&text);
+            session.report().total
+        });
     }
     let text = format!("Café. {}light grows.", " ".repeat(300));
     time("general segmenter itself, 300 spaces (quadratic: compare)", || {

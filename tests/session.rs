@@ -5,7 +5,7 @@
 mod lab_text;
 
 use evident::rubric::model::{Rater, Rating, Ratings, Response};
-use evident::scoring::Session;
+use evident::scoring::{Session, Update};
 use evident::{CompiledRubric, Submission};
 use std::rc::Rc;
 
@@ -33,7 +33,8 @@ fn typing_a_report_keystroke_by_keystroke_matches_full_scores() {
     let mut typed = String::new();
     for (i, c) in target.chars().enumerate() {
         typed.push(c);
-        let report = session.update(&typed).clone();
+        session.update(&typed);
+        let report = session.report().clone();
         if i % 37 == 0 || i + 1 == target.chars().count() {
             assert_eq!(report, full(&rubric, &base, &typed), "after {i} characters");
         }
@@ -79,9 +80,10 @@ fn deleting_everything_and_pasting_back() {
     assert_eq!(session.report(), &full(&rubric, &Submission::default(), &text));
     session.update("");
     assert_eq!(session.report(), &full(&rubric, &Submission::default(), ""));
+    let report = session.report();
     assert_eq!(
-        session.report().total,
-        0.0 + session.report().criteria.iter().map(|c| c.points * c.weight).sum::<f64>()
+        report.total,
+        0.0 + report.criteria.iter().map(|c| c.points * c.weight).sum::<f64>()
     );
     session.update(&text);
     assert_eq!(session.report(), &full(&rubric, &Submission::default(), &text));
@@ -102,15 +104,23 @@ fn a_field_no_indicator_reads_changes_nothing() {
 fn keystrokes_that_change_no_evidence_say_so() {
     let rubric = lab();
     let mut session = Session::new(Rc::clone(&rubric), Submission::default(), "response");
-    session.update("My claim is that light");
-    assert!(session.changed(), "`my claim` and `light` are new evidence");
-    session.update("My claim is that light h");
-    assert!(!session.changed(), "a half-typed word meets nothing new and moves no span");
-    session.update("My claim is that light helps plants grow taller");
-    assert!(session.changed());
+    let update = session.update("My claim is that light");
+    assert!(
+        matches!(update, Update::Rebuilt(_)),
+        "`my claim` and `light` are new evidence: {update:?}"
+    );
+    assert_eq!(
+        session.update("My claim is that light h"),
+        Update::Unchanged,
+        "a half-typed word meets nothing new and moves no span"
+    );
+    assert!(matches!(
+        session.update("My claim is that light helps plants grow taller"),
+        Update::Rebuilt(_)
+    ));
     // Typing before the evidence moves its spans: that is a change too.
-    session.update("So, My claim is that light helps plants grow taller");
-    assert!(session.changed());
+    let update = session.update("So, My claim is that light helps plants grow taller");
+    assert!(matches!(update, Update::Moved(m) if m.at == 0 && m.by == 4), "{update:?}");
     assert_eq!(
         session.report(),
         &full(
@@ -148,10 +158,12 @@ fn edits_anywhere_in_a_long_paragraph_match_a_full_score() {
     for &at in &boundaries {
         for insert in ["x", " the", ". ", "? Then", "\n\n", "A"] {
             let edited = format!("{}{}{}", &base[..at], insert, &base[at..]);
-            let live = session.update(&edited).clone();
+            session.update(&edited);
+            let live = session.report().clone();
             let full = rubric.score(&Submission::of_text(edited.as_str())).unwrap();
             assert_eq!(live, full, "after inserting {insert:?} at byte {at}");
-            let back = session.update(base).clone();
+            session.update(base);
+            let back = session.report().clone();
             assert_eq!(
                 back,
                 rubric.score(&Submission::of_text(base)).unwrap(),
@@ -163,10 +175,10 @@ fn edits_anywhere_in_a_long_paragraph_match_a_full_score() {
 
 /// Random edits of a several-paragraph report (insertions, deletions, replacements, new
 /// paragraphs, blank lines, accents), replayed from a fixed seed, half of them given as
-/// whole texts and half as UTF-16 edits: after each,
-/// the session's report and the feedback built from its outcomes equal a full score's; and
-/// when the update says nothing changed beyond moved spans, the report is the previous one
-/// with its spans moved by `shift()`, by the rule JS applies.
+/// whole texts and half as UTF-16 edits: after each, the session's report and feedback
+/// equal a full score's, and so does the previous result with the update applied
+/// (`Update::apply`, as JS applies it); when the update says only spans moved, the report
+/// is the previous one with its spans moved (the rule written out again here).
 #[test]
 fn random_edits_across_paragraphs_match_full_scores_and_feedback() {
     use evident::{feedback, feedback_for, FeedbackOptions};
@@ -191,6 +203,10 @@ fn random_edits_across_paragraphs_match_full_scores_and_feedback() {
     let mut text = lab_text::lab_text(300);
     let mut session =
         Session::new(Rc::clone(&rubric), Submission::of_text(text.clone()), "response");
+    session.set_feedback(options);
+    let (first, first_feedback) = session.result();
+    let (mut applied, mut applied_feedback) = (first.clone(), first_feedback.cloned().unwrap());
+    let mut kinds = [0; 4];
     let mut seed: u64 = 0x5eed_2026;
     let mut next = |n: usize| {
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
@@ -210,12 +226,13 @@ fn random_edits_across_paragraphs_match_full_scores_and_feedback() {
         let edited = format!("{}{}{}", &text[..at], insert, &text[remove..]);
         let before = session.report().clone();
         // Half the edits come as JS gives them: UTF-16 units replaced by new text.
-        let report = if step % 2 == 0 {
-            session.update(&edited).clone()
+        let update = if step % 2 == 0 {
+            session.update(&edited)
         } else {
             let units = |b: usize| text[..b].encode_utf16().count() as u32;
-            session.edit(units(at), units(remove), insert).clone()
+            session.edit(units(at), units(remove), insert)
         };
+        let report = session.report().clone();
         assert_eq!(
             session.submission().text("response"),
             edited,
@@ -227,14 +244,28 @@ fn random_edits_across_paragraphs_match_full_scores_and_feedback() {
             full(&rubric, &Submission::default(), &edited),
             "step {step}: report after editing at byte {at}"
         );
+        let fresh_feedback = feedback_for(&rubric, &sub, &options).unwrap();
         let live_feedback = feedback(&rubric, &report, session.outcomes(), &options);
+        assert_eq!(live_feedback, fresh_feedback, "step {step}: feedback");
         assert_eq!(
-            live_feedback,
-            feedback_for(&rubric, &sub, &options).unwrap(),
-            "step {step}: feedback"
+            session.feedback(),
+            Some(&fresh_feedback),
+            "step {step}: the session's feedback"
         );
-        if !session.evidence_changed() {
-            let (from, by) = session.shift();
+        update.apply("response", &mut applied, Some(&mut applied_feedback));
+        assert_eq!(applied, report, "step {step}: the previous report with {update:?}");
+        assert_eq!(applied_feedback, fresh_feedback, "step {step}: the previous feedback updated");
+        kinds[match update {
+            Update::Unchanged => 0,
+            Update::Moved(_) => 1,
+            Update::Respanned(_) => 2,
+            Update::Rebuilt(_) => 3,
+        }] += 1;
+        if let Update::Unchanged = update {
+            assert_eq!(before, report, "step {step}: an unchanged update");
+        }
+        if let Update::Moved(m) = update {
+            let (from, by) = (m.at, m.by);
             let mut moved = before.clone();
             for c in &mut moved.criteria {
                 for m in &mut c.met {
@@ -250,6 +281,7 @@ fn random_edits_across_paragraphs_match_full_scores_and_feedback() {
         }
         text = edited;
     }
+    assert!(kinds.iter().all(|&k| k > 10), "updates of each kind: {kinds:?}");
 }
 
 /// A space typed between a number and its unit, and a letter typed inside the unit: the
@@ -267,7 +299,8 @@ fn edits_between_a_number_and_its_unit_move_the_end_of_its_span() {
         format!("{}c{}", &base[..unit + 1], &base[unit + 1..]),
         base.to_string(),
     ] {
-        let live = session.update(&edited).clone();
+        session.update(&edited);
+        let live = session.report().clone();
         assert_eq!(
             live,
             full(&rubric, &Submission::default(), &edited),
@@ -281,7 +314,7 @@ fn edits_between_a_number_and_its_unit_move_the_end_of_its_span() {
 /// character or elsewhere, random starts and lengths; spans of another field stay.
 #[test]
 fn moves_added_up_put_spans_where_moves_one_by_one_do() {
-    use evident::evidence::{shift_spans, Shifts, Span};
+    use evident::evidence::{Move, Shifts, Span};
     let (ours, other): (Rc<str>, Rc<str>) = (Rc::from("response"), Rc::from("notes"));
     let mut seed = 0x2545_f491_4f6c_dd1d_u64;
     let mut next = |n: u64| {
@@ -324,14 +357,14 @@ fn moves_added_up_put_spans_where_moves_one_by_one_do() {
                 _ => 1 + next(2) as i64,
             };
             let at = if by < 0 { cursor.saturating_sub(1) } else { cursor };
-            shift_spans(&mut one_by_one, "response", at, by);
-            shifts.push(at, by);
+            Move::new(at, by).spans(&mut one_by_one, "response");
+            shifts.push(Move::new(at, by));
             cursor = (i64::from(at) + by.max(0)) as u32;
         }
         added_up += usize::from(shifts.moves().len() < moves as usize);
         let added = shifts.moves().to_vec();
-        for (at, by) in shifts.drain() {
-            shift_spans(&mut spans, "response", at, by);
+        for m in shifts.drain() {
+            m.spans(&mut spans, "response");
         }
         assert_eq!(spans, one_by_one, "after {added:?}");
     }
@@ -339,9 +372,9 @@ fn moves_added_up_put_spans_where_moves_one_by_one_do() {
 }
 
 /// Typing new occurrences of phrases that are already met changes only those indicators'
-/// span lists: the session says which (`respanned`), with their spans before, and its
-/// report is the previous one with the spans moved and those lists replaced, which is
-/// also the full score of the text.
+/// span lists: the session says which (`Update::Respanned`), as splices of the lists moved
+/// by the edit, and its report is the previous one with the spans moved and those lists
+/// spliced, which is also the full score of the text.
 #[test]
 fn new_occurrences_of_met_phrases_replace_only_their_span_lists() {
     let rubric = lab();
@@ -354,7 +387,7 @@ fn new_occurrences_of_met_phrases_replace_only_their_span_lists() {
     for (i, c) in typed.char_indices() {
         let previous = session.report().clone();
         let at = (middle + i) as u32;
-        session.edit(at, at, &c.to_string());
+        let update = session.edit(at, at, &c.to_string());
         let edited =
             format!("{}{}{}", &text[..middle], &typed[..i + c.len_utf8()], &text[middle..]);
         assert_eq!(
@@ -363,16 +396,20 @@ fn new_occurrences_of_met_phrases_replace_only_their_span_lists() {
             "after {:?}",
             &typed[..=i]
         );
-        let Some(changed) = session.respanned() else { continue };
+        let Update::Respanned(changed) = update else { continue };
         respanned += 1;
-        lists += changed.len();
+        lists += changed.met_spans.len();
         let mut expected = previous;
-        expected.shift_spans("response", at, 1);
-        for r in changed {
+        expected.move_spans("response", evident::evidence::Move::new(at, 1));
+        for r in &changed.met_spans {
             let entry = &mut expected.criteria[r.criterion].met[r.met];
-            assert_eq!(entry.spans, r.before, "the spans before, moved");
-            assert_ne!(entry.spans, session.report().criteria[r.criterion].met[r.met].spans);
-            entry.spans = session.report().criteria[r.criterion].met[r.met].spans.clone();
+            let now = &session.report().criteria[r.criterion].met[r.met].spans;
+            assert_ne!(&entry.spans, now, "a list said to change did");
+            // The splice keeps what the lists share at either end.
+            assert_eq!(entry.spans[..r.from], now[..r.from]);
+            assert_eq!(entry.spans[r.to..], now[now.len() - (entry.spans.len() - r.to)..]);
+            entry.spans.splice(r.from..r.to, r.spans.iter().cloned());
+            assert_eq!(&entry.spans, now);
         }
         assert_eq!(&expected, session.report(), "nothing else changed after {:?}", &typed[..=i]);
     }

@@ -12,18 +12,17 @@ use super::paragraph::{
     sentences_of, Changes, FieldEvidence, Fresh, Lexicon, ParagraphEvidence, PlacedParagraph,
     PlacedSentence, Reuse, SentenceEvidence,
 };
-use super::{Indicators, Outcome};
+use super::{Indicators, Move, Outcome};
 use crate::rubric::model::Submission;
 use crate::text::words::{paragraphs, utf16_len};
 use std::rc::Rc;
 
-/// Where an edit was: offsets from `at` (UTF-16 units of the field) moved by `by`; and,
-/// when only one paragraph was analysed again, what changed beyond that (None: the field
-/// was analysed again as a whole, so anything may have changed).
+/// Where an edit was: how it moved the field's offsets; and, when only one paragraph was
+/// analysed again, what changed beyond that (None: the field was analysed again as a
+/// whole, so anything may have changed).
 #[derive(Debug, Clone)]
 pub struct Edit {
-    pub(crate) at: u32,
-    pub(crate) by: i64,
+    pub(crate) moved: Move,
     pub(crate) changes: Option<Changes>,
     /// The edit in bytes: the old text's `.0..old end` is the new text's `.0..new end`
     /// (`.1`, `.2`), so a copy of the old text can be brought up to date alike.
@@ -67,6 +66,13 @@ impl Indicators {
     /// choices (its text of the live field is not read again).
     pub fn live_outcomes(&self, live: &LiveEvidence, submission: &Submission) -> Vec<Outcome> {
         self.outcomes(&live.fields, submission)
+    }
+}
+
+impl Edit {
+    /// How the edit moved the offsets of the field.
+    pub fn moved(&self) -> Move {
+        self.moved
     }
 }
 
@@ -167,7 +173,11 @@ impl LiveEvidence {
         let bytes = (prefix, old_len - suffix, text.len() - suffix);
         let Some(f) = self.typed else {
             self.analysed = 0;
-            return Edit { at: u32::MAX, by: 0, changes: Some(Changes::default()), bytes };
+            return Edit {
+                moved: Move::new(u32::MAX, 0),
+                changes: Some(Changes::default()),
+                bytes,
+            };
         };
         match Self::within_paragraph(
             &mut self.fields[f],
@@ -181,7 +191,7 @@ impl LiveEvidence {
             at,
             by,
         ) {
-            Some(changes) => Edit { at, by, changes: Some(changes), bytes },
+            Some(changes) => Edit { moved: Move::new(at, by), changes: Some(changes), bytes },
             None => {
                 let old_paragraphs = std::mem::take(&mut self.fields[f].paragraphs);
                 let mut earlier = Earlier {
@@ -199,7 +209,7 @@ impl LiveEvidence {
                     &mut earlier,
                 );
                 self.analysed = earlier.analysed;
-                Edit { at, by, changes: None, bytes }
+                Edit { moved: Move::new(at, by), changes: None, bytes }
             }
         }
     }
@@ -258,7 +268,7 @@ impl LiveEvidence {
             utf16_len: utf16_len(paragraph),
             evidence: Rc::new(ParagraphEvidence::new(sentences)),
         };
-        Some(field.splice(i, placed, at, by, by_bytes))
+        Some(field.splice(i, placed, Move::new(at, by), by_bytes))
     }
 
     /// The typed field, as an index of the indicators' fields.

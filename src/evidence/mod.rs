@@ -10,6 +10,7 @@
 mod automaton;
 pub(crate) mod guards;
 mod live;
+mod moves;
 mod outcome;
 mod paragraph;
 mod phrases;
@@ -17,6 +18,7 @@ mod prefilter;
 
 pub use guards::is_common as is_common_word;
 pub use live::{Edit, LiveEvidence};
+pub use moves::{Move, Shifts};
 
 use crate::error::{Error, Problem};
 use crate::rubric::model::{Check, Negation, Rater, Rubric, Submission, Within};
@@ -71,74 +73,6 @@ impl PartialEq for Span {
         self.start == other.start
             && self.end == other.end
             && (std::rc::Rc::ptr_eq(&self.field, &other.field) || self.field == other.field)
-    }
-}
-
-/// Moves the spans of `field` in a list sorted by start (as every list of spans the engine
-/// makes is) by `shift_range`: from the last back to the first that starts before `at`.
-/// Says whether any moved. (The JS binding moves spans by the same rule.)
-pub fn shift_spans(spans: &mut [Span], field: &str, at: u32, by: i64) -> bool {
-    if by == 0 {
-        return false;
-    }
-    let mut any = false;
-    // The spans of a list share one field name: compare its text once per allocation.
-    let mut known: Option<(*const u8, bool)> = None;
-    for s in spans.iter_mut().rev() {
-        if s.start < at {
-            break;
-        }
-        let ptr = s.field.as_ptr();
-        let ours = match known {
-            Some((p, ours)) if p == ptr => ours,
-            _ => {
-                let ours = &*s.field == field;
-                known = Some((ptr, ours));
-                ours
-            }
-        };
-        if ours {
-            (s.start, s.end) = paragraph::shift_range((s.start, s.end), at, by);
-            any = true;
-        }
-    }
-    any
-}
-
-/// Moves of spans not applied yet (each `(at, by)` as `shift_spans` takes it), in order.
-/// Typing, where each insertion lands inside or at the end of the text the last one
-/// inserted, adds up to a single move.
-#[derive(Debug, Clone, Default)]
-pub struct Shifts(Vec<(u32, i64)>);
-
-impl Shifts {
-    pub fn push(&mut self, at: u32, by: i64) {
-        if by == 0 {
-            return;
-        }
-        if let Some(last) = self.0.last_mut() {
-            // Spans before `last.0` stay before `at` and are not moved by either; spans
-            // from `last.0` on were moved to `last.0 + last.1` or later, so at or after
-            // `at`, and are moved by both.
-            if last.1 > 0 && by > 0 && last.0 <= at && i64::from(at) <= i64::from(last.0) + last.1 {
-                last.1 += by;
-                return;
-            }
-        }
-        self.0.push((at, by));
-    }
-
-    /// The moves in order, taken out (to be applied with `shift_spans` or its users).
-    pub fn drain(&mut self) -> impl Iterator<Item = (u32, i64)> + '_ {
-        self.0.drain(..)
-    }
-
-    pub fn clear(&mut self) {
-        self.0.clear();
-    }
-
-    pub fn moves(&self) -> &[(u32, i64)] {
-        &self.0
     }
 }
 
@@ -563,8 +497,7 @@ impl Indicators {
                 counting |= ind.counts_others;
                 continue;
             }
-            update.met_spans_moved |=
-                shift_spans(&mut outcome.spans, name, edit.at, edit.by) && outcome.met;
+            update.met_spans_moved |= edit.moved().spans(&mut outcome.spans, name) && outcome.met;
             if ind.counts_others {
                 counting = true;
                 continue;

@@ -6,6 +6,7 @@
 //! regex matches stay within one sentence.
 
 use super::phrases::PhraseSet;
+use super::Move;
 use crate::text::numbers::{find_numbers, FoundNumber};
 use crate::text::readability::{syllables, SyllableRules, TextCounts};
 use crate::text::words::{paragraphs, sentence_bounds, utf16_len, words, Utf16Cursor};
@@ -407,32 +408,23 @@ pub(crate) struct Changes {
     pub guard: bool,
 }
 
-/// `x` moved by `by` when it lies at or after `at`.
-pub(crate) fn moved(x: u32, at: u32, by: i64) -> u32 {
-    if x >= at {
-        (i64::from(x) + by).max(0) as u32
-    } else {
-        x
-    }
-}
-
 impl FieldEvidence {
-    /// Puts paragraph `i`, analysed again after an edit at `at` (UTF-16, field offsets)
-    /// that changed the field's length by `by` UTF-16 units and `by_bytes` bytes, in place
+    /// Puts paragraph `i`, analysed again after an edit (`edit`: UTF-16, field offsets)
+    /// that changed the field's length by `by_bytes` bytes, in place
     /// of its old analysis: every later offset moves, and each phrase's and pattern's
     /// occurrences in the paragraph are replaced. Says what changed beyond offsets.
     pub(crate) fn splice(
         &mut self,
         i: usize,
         new: PlacedParagraph,
-        at: u32,
-        by: i64,
+        edit: Move,
         by_bytes: isize,
     ) -> Changes {
+        let Move { at, by } = edit;
         let old = std::mem::replace(&mut self.paragraphs[i], new);
         for p in &mut self.paragraphs[i + 1..] {
             p.byte_start = (p.byte_start as isize + by_bytes) as usize;
-            p.utf16_start = moved(p.utf16_start, at, by);
+            p.utf16_start = edit.offset(p.utf16_start);
         }
         let new = Rc::clone(&self.paragraphs[i].evidence);
         // The sentences the edit left alone share their analysis with the old ones: those
@@ -494,14 +486,14 @@ impl FieldEvidence {
         let same_numbers = old_mid.numbers.len() == new_mid.numbers.len()
             && old_mid.numbers.iter().zip(&new_mid.numbers).all(|(o, n)| {
                 let mut o = o.clone();
-                shift_number(&mut o, local, by);
+                shift_number(&mut o, Move::new(local, by));
                 o == *n
             });
         let from = self.numbers.partition_point(|n| n.start < lo);
         let to = self.numbers.partition_point(|n| n.start < hi);
         if same_numbers {
             for n in &mut self.numbers[from..] {
-                shift_number(n, at, by);
+                shift_number(n, edit);
             }
         } else {
             let fresh = new_mid.numbers.iter().map(|n| FoundNumber {
@@ -513,29 +505,17 @@ impl FieldEvidence {
             self.numbers.splice(from..to, fresh);
             let after = from + new_mid.numbers.len();
             for n in &mut self.numbers[after..] {
-                shift_number(n, at, by);
+                shift_number(n, edit);
             }
         }
         Changes { phrases, patterns, numbers: !same_numbers, counts, guard }
     }
 }
 
-/// The rule every offset pair follows after an edit at `at` that changed the length by
-/// `by`: a stretch `[start, end)` that starts at or after `at` moves whole; any other stays
-/// (one that spans the edit is then found changed, not moved). Spans in reports and in JS
-/// move by the same rule.
-pub(crate) fn shift_range((start, end): (u32, u32), at: u32, by: i64) -> (u32, u32) {
-    if start >= at {
-        (moved(start, at, by), (i64::from(end) + by).max(0) as u32)
-    } else {
-        (start, end)
-    }
-}
-
-/// A number moved by `shift_range` (its unit's end with it).
-fn shift_number(n: &mut FoundNumber, at: u32, by: i64) {
-    (_, n.unit_end) = shift_range((n.start, n.unit_end), at, by);
-    (n.start, n.end) = shift_range((n.start, n.end), at, by);
+/// A number moved by the span-move rule (`Move::range`; its unit's end with it).
+fn shift_number(n: &mut FoundNumber, edit: Move) {
+    (_, n.unit_end) = edit.range((n.start, n.unit_end));
+    (n.start, n.end) = edit.range((n.start, n.end));
 }
 
 /// One list per phrase (or pattern): an id whose occurrences in the edited stretch only
@@ -568,7 +548,7 @@ fn splice_hits(
             && old[o..o_end]
                 .iter()
                 .zip(&new[n..n_end])
-                .all(|(a, b)| shift_range((a.start, a.end), local, by) == (b.start, b.end));
+                .all(|(a, b)| Move::new(local, by).range((a.start, a.end)) == (b.start, b.end));
         if !same {
             changed[id as usize] = true;
             let list = &mut lists[id as usize];
@@ -577,7 +557,7 @@ fn splice_hits(
             list.splice(from..to, new[n..n_end].iter().map(|h| (h.start + base, h.end + base)));
             // Everything after the stretch lay after the edit.
             for h in &mut list[from + (n_end - n)..] {
-                *h = shift_range(*h, at, by);
+                *h = Move::new(at, by).range(*h);
             }
         }
         o = o_end;
@@ -588,7 +568,7 @@ fn splice_hits(
     for (list, _) in lists.iter_mut().zip(&changed).filter(|(_, &c)| !c) {
         let from = list.partition_point(|h| h.0 < at);
         for h in &mut list[from..] {
-            *h = shift_range(*h, at, by);
+            *h = Move::new(at, by).range(*h);
         }
     }
     changed

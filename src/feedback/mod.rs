@@ -189,25 +189,11 @@ pub struct Progress {
 }
 
 impl Feedback {
-    /// The feedback without its strengths (for comparing or sending the rest alone).
-    pub fn head_clone(&self) -> Feedback {
-        Feedback {
-            rubric: self.rubric.clone(),
-            student: self.student.clone(),
-            task: self.task.clone(),
-            locale: self.locale,
-            goal: self.goal.clone(),
-            strengths: Vec::new(),
-            next_steps: self.next_steps.clone(),
-            progress: self.progress.clone(),
-        }
-    }
-    /// Moves the spans of `field` at or after `at` by `by` UTF-16 units (an edit there);
-    /// says whether any moved.
-    pub fn shift_spans(&mut self, field: &str, at: u32, by: i64) -> bool {
+    /// Moves the spans of `field` as `edit` moved its text; says whether any moved.
+    pub fn move_spans(&mut self, field: &str, edit: crate::evidence::Move) -> bool {
         let mut any = false;
         for s in &mut self.strengths {
-            any |= crate::evidence::shift_spans(&mut s.spans, field, at, by);
+            any |= edit.spans(&mut s.spans, field);
         }
         any
     }

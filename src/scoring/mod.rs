@@ -4,7 +4,9 @@
 mod compile;
 mod report;
 pub mod session;
+pub mod update;
 
 pub use compile::{CompiledCriterion, CompiledLevel, CompiledRubric, IndicatorInfo};
 pub use report::{CriterionScore, IntegrityNote, LevelRef, Met, Missing, ScoreReport, Source};
-pub use session::{Respanned, Session};
+pub use session::Session;
+pub use update::Update;

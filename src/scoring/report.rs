@@ -1,6 +1,6 @@
 //! The score report of SPEC §1.
 
-use crate::evidence::Span;
+use crate::evidence::{Move, Span};
 use serde::Serialize;
 
 #[cfg(feature = "schema")]
@@ -104,50 +104,13 @@ pub struct Missing {
     pub hint: Option<String>,
 }
 
-impl CriterionScore {
-    /// The criterion without its met and missing indicators (for comparing the rest).
-    pub fn head_clone(&self) -> CriterionScore {
-        CriterionScore {
-            id: self.id.clone(),
-            competency: self.competency.clone(),
-            level: self.level,
-            label: self.label.clone(),
-            points: self.points,
-            max_points: self.max_points,
-            weight: self.weight,
-            mastered: self.mastered,
-            source: self.source,
-            self_rating: self.self_rating,
-            met: Vec::new(),
-            missing: Vec::new(),
-        }
-    }
-}
-
 impl ScoreReport {
-    /// The report without its criteria (for comparing or sending the rest alone).
-    pub fn head_clone(&self) -> ScoreReport {
-        ScoreReport {
-            rubric: self.rubric.clone(),
-            student: self.student.clone(),
-            task: self.task.clone(),
-            submitted_at: self.submitted_at.clone(),
-            total: self.total,
-            max: self.max,
-            percent: self.percent,
-            level: self.level.clone(),
-            mastered: self.mastered,
-            criteria: Vec::new(),
-            integrity: self.integrity.clone(),
-        }
-    }
-    /// Moves the spans of `field` at or after `at` by `by` UTF-16 units (an edit there);
-    /// says whether any moved.
-    pub fn shift_spans(&mut self, field: &str, at: u32, by: i64) -> bool {
+    /// Moves the spans of `field` as `edit` moved its text; says whether any moved.
+    pub fn move_spans(&mut self, field: &str, edit: Move) -> bool {
         let mut any = false;
         for c in &mut self.criteria {
             for m in &mut c.met {
-                any |= crate::evidence::shift_spans(&mut m.spans, field, at, by);
+                any |= edit.spans(&mut m.spans, field);
             }
         }
         any

@@ -1,10 +1,13 @@
 //! A live scoring session: one student typing into one field of a submission. Built once
 //! from a compiled rubric and the rest of the submission (ratings, other fields); each
-//! `update(text)` re-scores with the new text of the typed field, analysing again only the
-//! sentences the edit touched (see `evidence::LiveEvidence`), and keeps the report.
+//! `update(text)` or `edit(…)` re-scores with the new text of the typed field, analysing
+//! again only the sentences the edit touched (see `evidence::LiveEvidence`), and says what
+//! changed in the result (report, and feedback when asked for) as an `Update`.
 
-use super::{CompiledRubric, ScoreReport};
-use crate::evidence::{LiveEvidence, Outcome, Shifts, Span};
+use super::update::{MetSplice, Rebuilt, Respans, StrengthSplice};
+use super::{CompiledRubric, ScoreReport, Update};
+use crate::evidence::{Edit, LiveEvidence, Outcome, Shifts};
+use crate::feedback::{Feedback, FeedbackOptions};
 use crate::rubric::model::{Response, Submission};
 use std::rc::Rc;
 
@@ -17,23 +20,13 @@ pub struct Session {
     live: LiveEvidence,
     outcomes: Vec<Outcome>,
     report: ScoreReport,
-    changed: bool,
-    evidence_changed: bool,
-    moved: bool,
-    shift: (u32, i64),
-    before: ScoreReport,
-    /// Moves of the report's spans not applied yet (see `edit_deferred`).
+    /// The feedback on `report`, when asked for (`set_feedback`).
+    feedback: Option<(FeedbackOptions, Feedback)>,
+    /// Moves of the spans of `report` and `feedback` not applied yet: an update that only
+    /// moved spans says so (`Update::Moved`) and leaves them here, as a caller that keeps
+    /// its own copy of the result has no need of them; `report()` and `feedback()` apply
+    /// them.
     unmoved: Shifts,
-    respanned: Option<Vec<Respanned>>,
-}
-
-/// A met indicator of the report whose spans the last update changed: where it is in the
-/// report (`criteria[criterion].met[met]`) and its spans before (moved by the edit).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Respanned {
-    pub criterion: usize,
-    pub met: usize,
-    pub before: Vec<Span>,
 }
 
 impl Session {
@@ -43,7 +36,6 @@ impl Session {
         let live = rubric.matchers.live(&base, field);
         let outcomes = rubric.matchers.live_outcomes(&live, &base);
         let report = rubric.report(&base, &outcomes, &rubric.matchers.guards_live(&live));
-        let before = report.clone();
         Session {
             rubric,
             submission: base,
@@ -51,50 +43,44 @@ impl Session {
             live,
             outcomes,
             report,
-            changed: true,
-            evidence_changed: true,
-            moved: false,
-            shift: (u32::MAX, 0),
-            before,
+            feedback: None,
             unmoved: Shifts::default(),
-            respanned: None,
         }
     }
 
-    /// Takes the whole new text of the field and returns the new report.
-    pub fn update(&mut self, text: &str) -> &ScoreReport {
+    /// Gives feedback with `options` from now on: the result of every update has it too.
+    pub fn set_feedback(&mut self, options: FeedbackOptions) {
+        self.catch_up();
+        let feedback =
+            crate::feedback::feedback(&self.rubric, &self.report, &self.outcomes, &options);
+        self.feedback = Some((options, feedback));
+    }
+
+    /// Takes the whole new text of the field; says what changed in the result.
+    pub fn update(&mut self, text: &str) -> Update {
         let edit = self.live.update(&self.rubric.matchers, text);
-        self.rescore(edit);
-        self.move_report();
-        &self.report
+        self.rescore(edit)
     }
 
     /// Takes an edit of the field as JS sees it (UTF-16 units `start..end` replaced by
-    /// `inserted`, neither bound inside a surrogate pair) and returns the new report: the
-    /// same as `update` with the edited text, without handing over the whole text.
-    pub fn edit(&mut self, start: u32, end: u32, inserted: &str) -> &ScoreReport {
-        self.edit_deferred(start, end, inserted);
-        self.move_report();
-        &self.report
-    }
-
-    /// `edit`, except that when no outcome changed in what it shows
-    /// (`evidence_changed()` false) the report's spans are not moved yet: `report()` is
-    /// then behind by the moves since it was last brought up to date (`move_report`), which
-    /// a caller that keeps its own moved copy of the report (the JS binding) has no need of.
-    pub(crate) fn edit_deferred(&mut self, start: u32, end: u32, inserted: &str) {
+    /// `inserted`, neither bound inside a surrogate pair): the same as `update` with the
+    /// edited text, without handing over the whole text.
+    pub fn edit(&mut self, start: u32, end: u32, inserted: &str) -> Update {
         let edit = self.live.edit(&self.rubric.matchers, start, end, inserted);
-        self.rescore(edit);
+        self.rescore(edit)
     }
 
-    /// Applies the moves of the report's spans that `edit_deferred` left.
-    pub(crate) fn move_report(&mut self) {
-        for (at, by) in self.unmoved.drain() {
-            self.report.shift_spans(&self.field, at, by);
+    /// Applies the moves of spans left by updates that only moved them.
+    fn catch_up(&mut self) {
+        for m in self.unmoved.drain() {
+            self.report.move_spans(&self.field, m);
+            if let Some((_, feedback)) = &mut self.feedback {
+                feedback.move_spans(&self.field, m);
+            }
         }
     }
 
-    fn rescore(&mut self, edit: crate::evidence::Edit) {
+    fn rescore(&mut self, edit: Edit) -> Update {
         let text = self.live.text();
         let (from, old_end, new_end) = edit.bytes;
         match self.submission.responses.get_mut(&self.field) {
@@ -112,7 +98,6 @@ impl Session {
                     .insert(self.field.clone(), Response::Text(text.to_string()));
             }
         }
-        self.shift = (edit.at, edit.by);
         // Spans after the edit move with the text; the report is a function of the
         // outcomes (and the unchanged ratings), so outcomes that show the same, the usual
         // case, need no new report, and its spans (those of the met outcomes) are moved
@@ -129,28 +114,44 @@ impl Session {
             update.shows_change = true;
             update.other_change = true;
         }
-        self.moved = update.met_spans_moved;
-        self.evidence_changed = update.shows_change;
-        self.respanned = None;
-        if self.moved {
-            self.unmoved.push(edit.at, edit.by);
+        // The feedback's spans are those of the report's met indicators: they moved if and
+        // only if the report's did.
+        let moved = update.met_spans_moved.then(|| edit.moved());
+        if let Some(m) = moved {
+            self.unmoved.push(m);
         }
-        if !self.evidence_changed {
-            self.changed = self.moved;
-            return;
+        if !update.shows_change {
+            return Update::moved(moved);
         }
-        self.move_report();
+        self.catch_up();
         if update.other_change {
             let guards = self.rubric.matchers.guards_live(&self.live);
             let report = self.rubric.report(&self.submission, &self.outcomes, &guards);
-            self.changed = self.moved || report != self.report;
-            self.before = std::mem::replace(&mut self.report, report);
-            return;
+            let mut before = std::mem::replace(&mut self.report, report);
+            let parts = match &mut self.feedback {
+                Some((options, feedback)) => {
+                    let fresh = crate::feedback::feedback(
+                        &self.rubric,
+                        &self.report,
+                        &self.outcomes,
+                        options,
+                    );
+                    let mut old = std::mem::replace(feedback, fresh);
+                    let feedback = Some((&mut old, feedback));
+                    Rebuilt::between(moved, (&mut before, &mut self.report), feedback)
+                }
+                None => Rebuilt::between(moved, (&mut before, &mut self.report), None),
+            };
+            return if parts.is_empty() {
+                Update::moved(moved)
+            } else {
+                Update::Rebuilt(Box::new(parts))
+            };
         }
-        self.changed = true;
         // Only met indicators' evidence changed (a new occurrence of a phrase, the usual
-        // case): levels and points stand, and just those span lists are replaced.
-        let mut respanned = Vec::with_capacity(update.respanned.len());
+        // case): levels and points stand, and just those span lists are spliced, in the
+        // report and in the indicators' strengths.
+        let mut respans = Respans { moved, ..Respans::default() };
         for i in update.respanned {
             let c = self.rubric.indicators[i].criterion;
             let met = self.rubric.criteria[c]
@@ -159,64 +160,54 @@ impl Session {
                 .take_while(|&&k| k != i)
                 .filter(|&&k| self.outcomes[k].met)
                 .count();
-            let Some(entry) = self.report.criteria.get_mut(c).and_then(|c| c.met.get_mut(met))
-            else {
+            let Some(criterion) = self.report.criteria.get_mut(c) else { continue };
+            let Some(entry) = criterion.met.get_mut(met) else { continue };
+            if entry.spans == self.outcomes[i].spans {
                 continue;
-            };
-            let before = std::mem::replace(&mut entry.spans, self.outcomes[i].spans.clone());
-            respanned.push(Respanned { criterion: c, met, before });
+            }
+            let (from, to, spans) = super::update::splice(&entry.spans, &self.outcomes[i].spans);
+            entry.spans.clone_from(&self.outcomes[i].spans);
+            respans.met_spans.push(MetSplice { criterion: c, met, from, to, spans });
+            let Some((_, feedback)) = &mut self.feedback else { continue };
+            if let Some((k, strength)) = feedback
+                .strengths
+                .iter_mut()
+                .enumerate()
+                .find(|(_, s)| s.criterion == criterion.id && s.indicator == entry.indicator)
+            {
+                let spans = crate::feedback::strength_spans(&entry.spans);
+                let (from, to, new) = super::update::splice(&strength.spans, &spans);
+                strength.spans = spans;
+                respans.strength_spans.push(StrengthSplice { strength: k, from, to, spans: new });
+            }
         }
-        self.respanned = Some(respanned);
+        if respans.met_spans.is_empty() {
+            return Update::moved(moved);
+        }
+        Update::Respanned(respans)
     }
 
-    /// When the last update changed only the spans of indicators met before and after
-    /// (levels, points and everything else stand): those entries of the report, with their
-    /// spans before. None after any other update. `report_before()` is then not kept.
-    pub fn respanned(&self) -> Option<&[Respanned]> {
-        self.respanned.as_deref()
+    /// The report for the latest text.
+    pub fn report(&mut self) -> &ScoreReport {
+        self.catch_up();
+        &self.report
     }
 
-    /// Whether the last update moved any span of the report (it was then kept, spans moved,
-    /// or rebuilt from outcomes whose spans moved).
-    pub fn report_moved(&self) -> bool {
-        self.moved
+    /// The feedback for the latest text, when asked for (`set_feedback`).
+    pub fn feedback(&mut self) -> Option<&Feedback> {
+        self.catch_up();
+        self.feedback.as_ref().map(|(_, f)| f)
     }
 
-    /// Where the last edit was: spans of the field at or after UTF-16 offset `.0` moved by
-    /// `.1` (see `evidence::shift_spans`).
-    pub fn shift(&self) -> (u32, i64) {
-        self.shift
-    }
-
-    /// The report before the last update, its spans moved by the edit: what the last
-    /// update's report differs from beyond moved spans. Only meaningful after an update
-    /// whose `evidence_changed()` is true and `respanned()` None.
-    pub fn report_before(&self) -> &ScoreReport {
-        &self.before
+    /// The report and (when asked for) the feedback for the latest text.
+    pub fn result(&mut self) -> (&ScoreReport, Option<&Feedback>) {
+        self.catch_up();
+        (&self.report, self.feedback.as_ref().map(|(_, f)| f))
     }
 
     /// Each indicator's outcome for the latest text, in rubric order.
     pub fn outcomes(&self) -> &[Outcome] {
         &self.outcomes
-    }
-
-    pub fn report(&self) -> &ScoreReport {
-        &self.report
-    }
-
-    /// Whether the last update changed the report (a level, a met indicator, a span): most
-    /// keystrokes change nothing, and a binding may then skip sending the report again.
-    /// (Outcomes may still have moved: a word count, a closeness.)
-    pub fn changed(&self) -> bool {
-        self.changed
-    }
-
-    /// Whether the last update changed any indicator's outcome in what a report or feedback
-    /// shows (met, spans beyond their move with the text, and for an unmet indicator how
-    /// close it is). When it did not, the report and feedback are the old ones with their
-    /// spans moved (`shift`).
-    pub fn evidence_changed(&self) -> bool {
-        self.evidence_changed
     }
 
     /// The submission as last scored (the base with the latest text).
@@ -244,10 +235,11 @@ mod tests {
     use super::*;
     use crate::scoring::CompiledRubric;
 
-    /// A session whose report moves are deferred must, whenever it rebuilds the report,
-    /// compare against (and give) what a session moving them on every edit has.
+    /// Typing in the middle of a report with feedback: each update, applied to the previous
+    /// result (`Update::apply`, what JS does), gives the session's result, which is what a
+    /// session scoring every text afresh gives; and the updates are of every kind.
     #[test]
-    fn deferred_report_moves_catch_up_when_the_report_is_rebuilt() {
+    fn updates_applied_to_the_previous_result_give_the_new_one() {
         let rubric = Rc::new(
             CompiledRubric::from_json(include_str!("../../benches/browser/lab-rubric.json"))
                 .expect("valid"),
@@ -257,37 +249,33 @@ mod tests {
             .filter(|l| !l.trim().is_empty())
             .collect();
         let text = sentences[..12].join(" ");
-        let (mut deferred, mut eager) = [0, 1]
-            .map(|_| {
-                Session::new(Rc::clone(&rubric), Submission::of_text(text.clone()), "response")
-            })
-            .into();
+        let options = FeedbackOptions::default();
+        let mut session =
+            Session::new(Rc::clone(&rubric), Submission::of_text(text.clone()), "response");
+        session.set_feedback(options);
+        let (report, feedback) = session.result();
+        let (mut report, mut feedback) = (report.clone(), feedback.cloned().expect("asked for"));
         let middle = text[..text.len() / 2].rfind(". ").map_or(0, |i| i + 1) as u32;
         let typed = " Next time we measured 12.5 cm of stem, because the light was brighter.";
-        let (mut rebuilt, mut moved) = (0, 0);
+        let mut kinds = [0; 4];
         for (i, c) in typed.char_indices() {
             let at = middle + i as u32;
-            deferred.edit_deferred(at, at, &c.to_string());
-            eager.edit(at, at, &c.to_string());
-            assert_eq!(deferred.evidence_changed(), eager.evidence_changed());
-            assert_eq!(deferred.report_moved(), eager.report_moved());
-            moved += usize::from(deferred.report_moved());
-            assert_eq!(deferred.respanned(), eager.respanned());
-            if deferred.evidence_changed() {
-                rebuilt += 1;
-                if deferred.respanned().is_none() {
-                    assert_eq!(
-                        deferred.report_before(),
-                        eager.report_before(),
-                        "after typing {:?}",
-                        &typed[..=i]
-                    );
-                }
-                assert_eq!(deferred.report(), eager.report());
-            }
+            let update = session.edit(at, at, &c.to_string());
+            kinds[match update {
+                Update::Unchanged => 0,
+                Update::Moved(_) => 1,
+                Update::Respanned(_) => 2,
+                Update::Rebuilt(_) => 3,
+            }] += 1;
+            update.apply("response", &mut report, Some(&mut feedback));
+            let submission = session.submission().clone();
+            let (now, now_feedback) = session.result();
+            assert_eq!(&report, now, "after typing {:?}", &typed[..=i]);
+            assert_eq!(Some(&feedback), now_feedback, "after typing {:?}", &typed[..=i]);
+            assert_eq!(now, &rubric.score(&submission).expect("scores"));
+            let fresh_feedback = crate::feedback::feedback_for(&rubric, &submission, &options);
+            assert_eq!(now_feedback, fresh_feedback.ok().as_ref());
         }
-        assert!(rebuilt >= 3 && moved > rebuilt, "rebuilt {rebuilt}, moved {moved}");
-        deferred.move_report();
-        assert_eq!(deferred.report(), eager.report());
+        assert!(kinds.iter().skip(1).all(|&k| k > 0), "moved, respanned, rebuilt: {kinds:?}");
     }
 }

@@ -1,14 +1,20 @@
 // The JS half of a live session's update (src/wasm/live.rs): locating an edit, and
-// building the next result object from the previous one.
+// applying an `Update` (its format: src/scoring/update.rs, the reference) to the previous
+// result object, which builds the next one without converting what did not change.
 // Span arrays are shared between a criterion's `met` entry and the strength of the same
 // indicator when equal (`share`), and moved once for both (`cache`: the lists moved so far,
 // `from` and `to` in step; a Map keyed by arrays costs more here, as each new array must be
 // given a hash).
-function moveSpans(spans, field, at, by, cache) {
+// The span-move rule, the JS half (the Rust half: `evidence::Move` in
+// src/evidence/moves.rs; tests/wasm_live.rs holds the two to each other on random edits):
+// a span of `field` that starts at or after `at` moves whole by `by` UTF-16 units, each
+// bound clamped at 0; any other stays. `spans` is sorted by start (as every list of the
+// engine is), so the walk goes from the last span back to the first before `at`. Returns
+// `spans` itself when none moved, else a new array (`spans` is left as it was).
+export function moveSpans(spans, field, at, by, cache = { from: [], to: [] }) {
   if (spans.length === 0 || spans[spans.length - 1].start < at) return spans;
   const known = cache.from.indexOf(spans);
   if (known >= 0) return cache.to[known];
-  // Spans come sorted by start: from the last back to the first before `at`.
   let out = spans;
   for (let i = spans.length - 1; i >= 0; i--) {
     const s = spans[i];
@@ -93,11 +99,11 @@ export function editOf(a, b, hintStart, hintEnd) {
   if (low(a, a.length - s) || low(b, b.length - s)) s -= 1;
   return [p, a.length - s, b.length - s];
 }
-// `[from, to, spans]`: the list with its items from..to replaced.
-const splice = (list, [from, to, spans]) => list.slice(0, from).concat(spans, list.slice(to));
-function spliceCriterion(c, base, lists) {
+// `{from, to, spans}` (a splice of an update): the list with its items from..to replaced.
+const splice = (list, s) => list.slice(0, s.from).concat(s.spans, list.slice(s.to));
+function spliceCriterion(c, base, splices) {
   const met = c.met.slice();
-  for (const j in lists) met[j] = withMet(met[j], splice(met[j].spans, lists[j]));
+  for (const s of splices) met[s.met] = withMet(met[s.met], splice(met[s.met].spans, s));
   const copy = { ...base };
   copy.met = met;
   return copy;
@@ -110,40 +116,48 @@ function sameName(result, field) {
   for (const c of result.report.criteria) for (const m of c.met) if (m.spans.length > 0 && m.spans[0].field === field) return m.spans[0].field;
   return field;
 }
-export function patchResult(previous, name, at, by, patchText) {
+// The next result: `previous` (`{report, feedback}`) with `update` (JSON text of an
+// `Update`) applied, sharing every part the update left as it was; `previous` is left as
+// it was. `name`: the typed field.
+export function applyUpdate(previous, name, updateText) {
+  const u = JSON.parse(updateText);
+  if (u.kind === "unchanged") return previous;
+  const move = u.kind === "moved" ? u : u.move;
   const field = sameName(previous, name);
-  const patch = patchText ? JSON.parse(patchText) : {};
   const cache = { from: [], to: [] };
   const old = previous.report;
   const was = origins.get(previous) || { report: old, feedback: previous.feedback, criteria: old.criteria };
-  const changed = patch.criteria || {};
-  const spliced = patch.criteriaSpans || {};
+  const replaced = [];
+  if (u.criteria) for (const r of u.criteria) replaced[r.criterion] = r.score;
+  const spliced = [];
+  if (u.metSpans) for (const s of u.metSpans) (spliced[s.criterion] || (spliced[s.criterion] = [])).push(s);
   const bases = was.criteria.slice();
   const criteria = [];
   for (let i = 0; i < bases.length; i++) {
-    if (i in changed) {
-      criteria.push((bases[i] = changed[i]));
+    if (replaced[i] !== undefined) {
+      criteria.push((bases[i] = replaced[i]));
       continue;
     }
-    const moved = moveCriterion(old.criteria[i], bases[i], field, at, by, cache);
-    criteria.push(i in spliced ? spliceCriterion(moved, bases[i], spliced[i]) : moved);
+    const moved = move ? moveCriterion(old.criteria[i], bases[i], field, move.at, move.by, cache) : old.criteria[i];
+    criteria.push(spliced[i] ? spliceCriterion(moved, bases[i], spliced[i]) : moved);
   }
   // A part sent whole comes with an empty list in its place, so setting it keeps key order.
-  const report = patch.report || { ...was.report };
+  const report = u.report || { ...was.report };
   report.criteria = criteria;
-  let strengths = patch.strengths || moveEach(previous.feedback.strengths, field, at, by, cache, withStrength);
-  if (patch.strengthsAt || patch.strengthsSpans) {
-    if (strengths === previous.feedback.strengths) strengths = strengths.slice();
-    for (const i in patch.strengthsAt) strengths[i] = patch.strengthsAt[i];
-    for (const i in patch.strengthsSpans) strengths[i] = withStrength(strengths[i], splice(strengths[i].spans, patch.strengthsSpans[i]));
+  const before = previous.feedback.strengths;
+  let strengths = u.strengths || (move ? moveEach(before, field, move.at, move.by, cache, withStrength) : before);
+  if (u.replacedStrengths || u.strengthSpans) {
+    if (strengths === before) strengths = strengths.slice();
+    if (u.replacedStrengths) for (const r of u.replacedStrengths) strengths[r.strength] = r.value;
+    if (u.strengthSpans) for (const s of u.strengthSpans) strengths[s.strength] = withStrength(strengths[s.strength], splice(strengths[s.strength].spans, s));
   }
-  const feedback = patch.feedback || { ...was.feedback };
+  const feedback = u.feedback || { ...was.feedback };
   feedback.strengths = strengths;
   const result = { report, feedback };
-  origins.set(result, { report: patch.report || was.report, feedback: patch.feedback || was.feedback, criteria: bases });
+  origins.set(result, { report: u.report || was.report, feedback: u.feedback || was.feedback, criteria: bases });
   // Strengths that came new (or as new span lists) may share their criterion's arrays.
-  if (patch.strengths) share(result);
-  for (const i in patch.strengthsAt) shareOne(report, strengths[i]);
-  for (const i in patch.strengthsSpans) shareOne(report, strengths[i]);
+  if (u.strengths) share(result);
+  if (u.replacedStrengths) for (const r of u.replacedStrengths) shareOne(report, strengths[r.strength]);
+  if (u.strengthSpans) for (const s of u.strengthSpans) shareOne(report, strengths[s.strength]);
   return result;
 }

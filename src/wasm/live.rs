@@ -1,14 +1,12 @@
 //! A live session in JS: `engine.session()` → `update(text)` per keystroke. Only the edited
-//! part of the text crosses into wasm (JS locates the edit); the result is the previous
-//! result object with what changed patched in (src/wasm/live.js): parts that only moved
-//! with the text have their spans moved in JS, span lists that gained or lost a few spans
-//! are spliced, and only other changed parts are converted.
+//! part of the text crosses into wasm (JS locates the edit); the session says what changed
+//! in the result (`scoring::Update`, whose doc is the reference of its JSON), which is
+//! serialised and applied in JS to the previous result object (`applyUpdate` in
+//! src/wasm/live.js): only what changed is converted.
 
 use super::{feedback, js_error, to_js, FeedbackOptions};
 use crate::error::Error;
-use crate::evidence::Span;
-use crate::feedback::{Feedback, Strength};
-use crate::scoring::{CriterionScore, Met, Respanned, ScoreReport, Session};
+use crate::scoring::{Session, Update};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -16,10 +14,8 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub struct LiveSession {
     session: Session,
-    feedback: FeedbackOptions,
-    /// The last result sent to JS, with the feedback it was built from (its spans kept
-    /// moved along with the text, as the report's are).
-    last: Option<(crate::feedback::Feedback, JsValue)>,
+    /// The last result sent to JS (None before the first update and after `setOptions`).
+    last: Option<JsValue>,
     /// The text of the last update, as JS gave it: the next update is compared with it in
     /// JS, and only the edited part is handed over.
     text: Option<js_sys::JsString>,
@@ -27,19 +23,12 @@ pub struct LiveSession {
     hint: (u32, u32),
     /// The field's name as a JS string (made once).
     field: JsValue,
-    /// Moves of spans (`Session::shift`) not yet applied to the kept feedback.
-    pending: crate::evidence::Shifts,
 }
 
-// Builds the next result object from the previous one without converting what did not
-// change: parts whose spans only moved with the edit are copied with those spans moved
-// (the rule of `evidence::shift_spans`), untouched parts are shared, and only the parts
-// named in `patch` (JSON: `report` without its criteria, `criteria` by index, `feedback`
-// without its strengths, `strengths`) are parsed.
 #[wasm_bindgen(module = "/src/wasm/live.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = patchResult)]
-    fn patch_result(previous: &JsValue, field: &JsValue, at: u32, by: i32, patch: &str) -> JsValue;
+    #[wasm_bindgen(js_name = applyUpdate)]
+    fn apply_update(previous: &JsValue, field: &JsValue, update: &str) -> JsValue;
     #[wasm_bindgen(js_name = editOf)]
     fn edit_of(
         previous: &js_sys::JsString,
@@ -60,278 +49,64 @@ impl LiveSession {
         let Some(js) = text.dyn_ref::<js_sys::JsString>().filter(|_| text.is_string()) else {
             return Err(js_error(Error::at("text", "", "expected the field's text as a string")));
         };
-        match &self.text {
+        let update = match &self.text {
             Some(previous) => match edit_of(previous, js, self.hint.0, self.hint.1)[..] {
                 [start, end, new_end] => {
                     self.hint = (start, js.length() - new_end);
                     let inserted = String::from(js.slice(start, new_end));
-                    // (The report's spans are moved in the result object by JS.)
-                    self.session.edit_deferred(start, end, &inserted);
+                    self.session.edit(start, end, &inserted)
                 }
                 _ => return Err(js_error(Error::at("text", "", "could not locate the edit"))),
             },
-            None => {
-                self.session.update(&String::from(js));
-            }
-        }
+            None => self.session.update(&String::from(js)),
+        };
         self.text = Some(js.clone());
-        let Some((mut feedback, previous)) = self.last.take() else {
+        let Some(previous) = self.last.take() else {
             return self.convert_all();
         };
-        let (at, by) = self.session.shift();
-        let Ok(by32) = i32::try_from(by) else {
-            return self.convert_all();
-        };
-        // The feedback's spans are those of the report's met indicators: they moved if and
-        // only if the report's did. They are moved when next compared (few keystrokes change
-        // what is shown), not on every keystroke.
-        let moved = self.session.report_moved();
-        if !self.session.evidence_changed() {
-            if moved {
-                self.pending.push(at, by);
+        let result = match update {
+            Update::Unchanged => previous,
+            update => {
+                let json = serde_json::to_string(&update).map_err(|e| {
+                    js_error(Error::at("output", "", format!("could not convert the result: {e}")))
+                })?;
+                apply_update(&previous, &self.field, &json)
             }
-            let result =
-                if moved { patch_result(&previous, &self.field, at, by32, "") } else { previous };
-            self.last = Some((feedback, result.clone()));
-            return Ok(result);
-        }
-        let field = self.session.field().to_string();
-        self.pending.push(at, by);
-        for (at, by) in self.pending.drain() {
-            feedback.shift_spans(&field, at, by);
-        }
-        if let Some(respanned) = self.session.respanned() {
-            // Only some met indicators' spans changed: so did their strengths' spans, and
-            // nothing else of the report or feedback.
-            let patch =
-                respan_patch(self.session.report(), respanned, &mut feedback).map_err(|e| {
-                    js_error(Error::at("output", "", format!("could not convert the result: {e}")))
-                })?;
-            let result = patch_result(&previous, &self.field, at, by32, &patch);
-            self.last = Some((feedback, result.clone()));
-            return Ok(result);
-        }
-        let fresh = crate::feedback::feedback(
-            self.session.rubric(),
-            self.session.report(),
-            self.session.outcomes(),
-            &self.feedback,
-        );
-        let patch =
-            live_patch(self.session.report_before(), self.session.report(), &feedback, &fresh)
-                .map_err(|e| {
-                    js_error(Error::at("output", "", format!("could not convert the result: {e}")))
-                })?;
-        let result = if patch.is_empty() && !moved {
-            previous
-        } else {
-            patch_result(&previous, &self.field, at, by32, &patch)
         };
-        self.last = Some((fresh, result.clone()));
+        self.last = Some(result.clone());
         Ok(result)
     }
 
     /// Changes the language or target of the feedback (`{locale, target}`) without a new session.
     #[wasm_bindgen(js_name = setOptions)]
     pub fn set_options(&mut self, options: JsValue) -> Result<(), JsValue> {
-        self.feedback = feedback::options_from_js(self.session.rubric(), &options)?;
+        let options = feedback::options_from_js(self.session.rubric(), &options)?;
+        self.session.set_feedback(options);
         self.last = None;
         Ok(())
     }
 }
 
 impl LiveSession {
-    pub(super) fn new(session: Session, feedback: FeedbackOptions) -> Self {
+    pub(super) fn new(mut session: Session, feedback: FeedbackOptions) -> Self {
         let field = JsValue::from_str(session.field());
-        LiveSession {
-            session,
-            feedback,
-            last: None,
-            text: None,
-            hint: (0, 0),
-            field,
-            pending: Default::default(),
-        }
+        session.set_feedback(feedback);
+        LiveSession { session, last: None, text: None, hint: (0, 0), field }
     }
 
     /// The whole result converted afresh.
     fn convert_all(&mut self) -> Result<JsValue, JsValue> {
-        self.pending.clear();
-        self.session.move_report();
-        let feedback = crate::feedback::feedback(
-            self.session.rubric(),
-            self.session.report(),
-            self.session.outcomes(),
-            &self.feedback,
-        );
-        let result =
-            share(&to_js(&LiveResult { report: self.session.report(), feedback: &feedback })?);
-        self.last = Some((feedback, result.clone()));
+        let (report, feedback) = self.session.result();
+        let result = share(&to_js(&LiveResult { report, feedback })?);
+        self.last = Some(result.clone());
         Ok(result)
-    }
-}
-
-/// The parts of a live result that differ, beyond moved spans, between `before` (report and
-/// feedback with their spans already moved) and `after`, as JSON for `patchResult`; empty
-/// when none does. A criterion or strength that differs only in some span lists is sent as
-/// splices of those lists (`[from, to, spans]`: spans `from..to` of the old list replaced);
-/// any other changed part is sent whole.
-fn live_patch(
-    report_before: &ScoreReport,
-    report: &ScoreReport,
-    before: &Feedback,
-    after: &Feedback,
-) -> serde_json::Result<String> {
-    let mut parts: Vec<String> = Vec::new();
-    if report_before.criteria.len() != report.criteria.len()
-        || report_before.head_clone() != report.head_clone()
-    {
-        parts.push(format!("\"report\":{}", serde_json::to_string(&report.head_clone())?));
-    }
-    let (mut whole, mut spliced) = (Entries::default(), Entries::default());
-    for (i, (old, new)) in report_before.criteria.iter().zip(&report.criteria).enumerate() {
-        if old == new {
-            continue;
-        }
-        let old_spans: Vec<&[Span]> = old.met.iter().map(|m| m.spans.as_slice()).collect();
-        let new_spans: Vec<&[Span]> = new.met.iter().map(|m| m.spans.as_slice()).collect();
-        if old_spans.len() == new_spans.len() && without_spans(old) == without_spans(new) {
-            let mut lists = Entries::default();
-            for (j, (a, b)) in old_spans.iter().zip(&new_spans).enumerate() {
-                if a != b {
-                    lists.add(j, &splice(a, b)?);
-                }
-            }
-            spliced.add(i, &lists.object());
-        } else {
-            whole.add(i, &serde_json::to_string(new)?);
-        }
-    }
-    whole.put(&mut parts, "criteria");
-    spliced.put(&mut parts, "criteriaSpans");
-    if before.strengths.len() != after.strengths.len() {
-        parts.push(format!("\"strengths\":{}", serde_json::to_string(&after.strengths)?));
-    } else {
-        let (mut whole, mut spliced) = (Entries::default(), Entries::default());
-        for (i, (old, new)) in before.strengths.iter().zip(&after.strengths).enumerate() {
-            if old == new {
-                continue;
-            }
-            let bare = |s: &Strength| Strength {
-                spans: Vec::new(),
-                criterion: s.criterion.clone(),
-                indicator: s.indicator.clone(),
-                message: s.message.clone(),
-                lang: s.lang.clone(),
-            };
-            if bare(old) == bare(new) {
-                spliced.add(i, &splice(&old.spans, &new.spans)?);
-            } else {
-                whole.add(i, &serde_json::to_string(new)?);
-            }
-        }
-        whole.put(&mut parts, "strengthsAt");
-        spliced.put(&mut parts, "strengthsSpans");
-    }
-    if before.head_clone() != after.head_clone() {
-        parts.push(format!("\"feedback\":{}", serde_json::to_string(&after.head_clone())?));
-    }
-    Ok(if parts.is_empty() { String::new() } else { format!("{{{}}}", parts.join(",")) })
-}
-
-/// The patch (as `live_patch` makes) for an update that changed only the span lists of
-/// some met indicators (`Session::respanned`), which it also brings into `feedback` (the
-/// last one sent, its spans moved): each list as a splice, in the report and in the
-/// indicator's strength.
-fn respan_patch(
-    report: &ScoreReport,
-    respanned: &[Respanned],
-    feedback: &mut Feedback,
-) -> serde_json::Result<String> {
-    let (mut criteria, mut strengths) = (Vec::<(usize, Entries)>::new(), Entries::default());
-    for r in respanned {
-        let criterion = &report.criteria[r.criterion];
-        let met = &criterion.met[r.met];
-        let lists = match criteria.iter_mut().find(|(c, _)| *c == r.criterion) {
-            Some((_, lists)) => lists,
-            None => {
-                criteria.push((r.criterion, Entries::default()));
-                &mut criteria.last_mut().expect("just pushed").1
-            }
-        };
-        lists.add(r.met, &splice(&r.before, &met.spans)?);
-        if let Some((k, strength)) = feedback
-            .strengths
-            .iter_mut()
-            .enumerate()
-            .find(|(_, s)| s.criterion == criterion.id && s.indicator == met.indicator)
-        {
-            let spans = crate::feedback::strength_spans(&met.spans);
-            strengths.add(k, &splice(&strength.spans, &spans)?);
-            strength.spans = spans;
-        }
-    }
-    let mut spliced = Entries::default();
-    for (c, lists) in &criteria {
-        spliced.add(*c, &lists.object());
-    }
-    let mut parts = Vec::new();
-    spliced.put(&mut parts, "criteriaSpans");
-    strengths.put(&mut parts, "strengthsSpans");
-    Ok(format!("{{{}}}", parts.join(",")))
-}
-
-/// A criterion with its met entries' span lists emptied (what is left to compare).
-fn without_spans(c: &CriterionScore) -> CriterionScore {
-    CriterionScore {
-        met: c
-            .met
-            .iter()
-            .map(|m| Met { indicator: m.indicator.clone(), spans: Vec::new() })
-            .collect(),
-        missing: c.missing.clone(),
-        ..c.head_clone()
-    }
-}
-
-/// `[from, to, spans]`: `old` with its spans `from..to` replaced by `spans` is `new`.
-fn splice(old: &[Span], new: &[Span]) -> serde_json::Result<String> {
-    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-    let room = old.len().min(new.len()) - prefix;
-    let suffix =
-        old.iter().rev().zip(new.iter().rev()).take(room).take_while(|(a, b)| a == b).count();
-    Ok(format!(
-        "[{},{},{}]",
-        prefix,
-        old.len() - suffix,
-        serde_json::to_string(&new[prefix..new.len() - suffix])?
-    ))
-}
-
-/// A JSON object built entry by entry (`"index": value`).
-#[derive(Default)]
-struct Entries(String);
-
-impl Entries {
-    fn add(&mut self, key: usize, json: &str) {
-        use std::fmt::Write;
-        let _ = write!(self.0, "{}\"{key}\":{json}", if self.0.is_empty() { "" } else { "," });
-    }
-
-    fn object(&self) -> String {
-        format!("{{{}}}", self.0)
-    }
-
-    /// Adds `"name": {…}` to `parts` unless empty.
-    fn put(&self, parts: &mut Vec<String>, name: &str) {
-        if !self.0.is_empty() {
-            parts.push(format!("\"{name}\":{}", self.object()));
-        }
     }
 }
 
 #[derive(Serialize)]
 struct LiveResult<'a> {
     report: &'a crate::ScoreReport,
-    feedback: &'a crate::feedback::Feedback,
+    /// Always given (the session is made with feedback options).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    feedback: Option<&'a crate::feedback::Feedback>,
 }

@@ -1,0 +1,117 @@
+//! The span-move rule: where offsets go after an edit. Written once here for every offset
+//! the engine keeps (phrase and pattern hits, numbers, paragraph starts, the spans of
+//! outcomes, reports and feedback) and once in JS (`moveSpans` in src/wasm/live.js, which
+//! moves the spans of a result object already in JS); a wasm test runs both on random
+//! spans and edits (tests/wasm_live.rs).
+
+use super::Span;
+use serde::Serialize;
+
+/// An edit's effect on the offsets of its field: text from UTF-16 offset `at` on moved by
+/// `by` units (an insertion of `by` units at `at`, or a deletion of `-by` units from `at`).
+///
+/// The rule: a stretch `[start, end)` that starts at or after `at` moves whole, each bound
+/// clamped at 0; any other stays (one that spans the edit is then found changed, not moved).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Move {
+    /// UTF-16 offset of the field where the edit was.
+    pub at: u32,
+    /// Change in length, in UTF-16 units.
+    pub by: i64,
+}
+
+impl Move {
+    pub fn new(at: u32, by: i64) -> Move {
+        Move { at, by }
+    }
+
+    /// An offset moved alone (a paragraph's start).
+    pub fn offset(self, x: u32) -> u32 {
+        if x >= self.at {
+            (i64::from(x) + self.by).clamp(0, i64::from(u32::MAX)) as u32
+        } else {
+            x
+        }
+    }
+
+    /// A stretch `[start, end)`, moved whole or not at all by its start.
+    pub fn range(self, (start, end): (u32, u32)) -> (u32, u32) {
+        if start >= self.at {
+            (self.offset(start), self.offset(end))
+        } else {
+            (start, end)
+        }
+    }
+
+    /// Moves the spans of `field` in a list sorted by start (as every list of spans the
+    /// engine makes is): from the last back to the first that starts before `at`. Says
+    /// whether any moved.
+    pub fn spans(self, spans: &mut [Span], field: &str) -> bool {
+        if self.by == 0 {
+            return false;
+        }
+        let mut any = false;
+        // The spans of a list share one field name: compare its text once per allocation.
+        let mut known: Option<(*const u8, bool)> = None;
+        for s in spans.iter_mut().rev() {
+            if s.start < self.at {
+                break;
+            }
+            let ptr = s.field.as_ptr();
+            let ours = match known {
+                Some((p, ours)) if p == ptr => ours,
+                _ => {
+                    let ours = &*s.field == field;
+                    known = Some((ptr, ours));
+                    ours
+                }
+            };
+            if ours {
+                (s.start, s.end) = self.range((s.start, s.end));
+                any = true;
+            }
+        }
+        any
+    }
+}
+
+/// Moves of spans not applied yet, in order. Typing, where each insertion lands inside or
+/// at the end of the text the last one inserted, adds up to a single move.
+#[derive(Debug, Clone, Default)]
+pub struct Shifts(Vec<Move>);
+
+impl Shifts {
+    pub fn push(&mut self, m: Move) {
+        if m.by == 0 {
+            return;
+        }
+        if let Some(last) = self.0.last_mut() {
+            // Spans before `last.at` stay before `m.at` and are not moved by either; spans
+            // from `last.at` on were moved to `last.at + last.by` or later, so at or after
+            // `m.at`, and are moved by both.
+            if last.by > 0
+                && m.by > 0
+                && last.at <= m.at
+                && i64::from(m.at) <= i64::from(last.at) + last.by
+            {
+                last.by += m.by;
+                return;
+            }
+        }
+        self.0.push(m);
+    }
+
+    /// The moves in order, taken out (to be applied in turn).
+    pub fn drain(&mut self) -> impl Iterator<Item = Move> + '_ {
+        self.0.drain(..)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn moves(&self) -> &[Move] {
+        &self.0
+    }
+}
