@@ -64,21 +64,30 @@ impl<F: Frame> Move<F> {
     }
 
     /// An offset of the move's frame, moved alone (a paragraph's start).
+    #[inline]
     pub fn offset(self, x: u32) -> u32 {
         if x >= self.at.units() {
-            (i64::from(x) + self.by).clamp(0, i64::from(u32::MAX)) as u32
+            self.shifted(x)
         } else {
             x
         }
     }
 
     /// A stretch `[start, end)` of the move's frame, moved whole or not at all by its start.
+    #[inline]
     pub fn range(self, (start, end): (u32, u32)) -> (u32, u32) {
         if start >= self.at.units() {
-            (self.offset(start), self.offset(end))
+            (self.shifted(start), self.shifted(end))
         } else {
             (start, end)
         }
+    }
+
+    /// `x` (at or after `at`) moved by `by`, clamped at 0. (A moved offset lies in the
+    /// edited text, whose length fits a `u32`.)
+    #[inline]
+    fn shifted(self, x: u32) -> u32 {
+        (i64::from(x) + self.by).max(0) as u32
     }
 }
 

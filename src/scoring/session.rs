@@ -163,10 +163,10 @@ impl Session {
                 .count();
             let Some(criterion) = self.report.criteria.get_mut(c) else { continue };
             let Some(entry) = criterion.met.get_mut(met) else { continue };
-            if entry.spans == self.outcomes[i].spans {
-                continue;
-            }
             let (from, to, spans) = super::update::splice(&entry.spans, &self.outcomes[i].spans);
+            if from == to && spans.is_empty() {
+                continue; // (the same list)
+            }
             entry.spans.clone_from(&self.outcomes[i].spans);
             respans.met_spans.push(MetSplice { criterion: c, met, from, to, spans });
             let Some((_, feedback)) = &mut self.feedback else { continue };
