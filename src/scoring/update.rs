@@ -233,8 +233,8 @@ impl Rebuilt {
                 && same_but(old, new, |c| &mut c.met);
             if same_but_spans {
                 for (j, (a, b)) in old.met.iter().zip(&new.met).enumerate() {
-                    if a.spans != b.spans {
-                        let (from, to, spans) = splice(&a.spans, &b.spans);
+                    let (from, to, spans) = splice(&a.spans, &b.spans);
+                    if from != to || !spans.is_empty() {
                         out.met_spans.push(MetSplice { criterion: i, met: j, from, to, spans });
                     }
                 }
