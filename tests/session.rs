@@ -4,6 +4,7 @@
 #[path = "../benches/lab_text.rs"]
 mod lab_text;
 
+use evident::evidence::Utf16;
 use evident::rubric::model::{Rater, Rating, Ratings, Response};
 use evident::scoring::{Session, Update};
 use evident::{CompiledRubric, Submission};
@@ -120,7 +121,7 @@ fn keystrokes_that_change_no_evidence_say_so() {
     ));
     // Typing before the evidence moves its spans: that is a change too.
     let update = session.update("So, My claim is that light helps plants grow taller");
-    assert!(matches!(update, Update::Moved(m) if m.at == 0 && m.by == 4), "{update:?}");
+    assert!(matches!(update, Update::Moved(m) if m.at == Utf16(0) && m.by == 4), "{update:?}");
     assert_eq!(
         session.report(),
         &full(
@@ -229,7 +230,7 @@ fn random_edits_across_paragraphs_match_full_scores_and_feedback() {
         let update = if step % 2 == 0 {
             session.update(&edited)
         } else {
-            let units = |b: usize| text[..b].encode_utf16().count() as u32;
+            let units = |b: usize| Utf16(text[..b].encode_utf16().count() as u32);
             session.edit(units(at), units(remove), insert)
         };
         let report = session.report().clone();
@@ -265,7 +266,7 @@ fn random_edits_across_paragraphs_match_full_scores_and_feedback() {
             assert_eq!(before, report, "step {step}: an unchanged update");
         }
         if let Update::Moved(m) = update {
-            let (from, by) = (m.at, m.by);
+            let (Utf16(from), by) = (m.at, m.by);
             let mut moved = before.clone();
             for c in &mut moved.criteria {
                 for m in &mut c.met {
@@ -357,8 +358,8 @@ fn moves_added_up_put_spans_where_moves_one_by_one_do() {
                 _ => 1 + next(2) as i64,
             };
             let at = if by < 0 { cursor.saturating_sub(1) } else { cursor };
-            Move::new(at, by).spans(&mut one_by_one, "response");
-            shifts.push(Move::new(at, by));
+            Move::new(Utf16(at), by).spans(&mut one_by_one, "response");
+            shifts.push(Move::new(Utf16(at), by));
             cursor = (i64::from(at) + by.max(0)) as u32;
         }
         added_up += usize::from(shifts.moves().len() < moves as usize);
@@ -386,7 +387,7 @@ fn new_occurrences_of_met_phrases_replace_only_their_span_lists() {
     let (mut respanned, mut lists) = (0, 0);
     for (i, c) in typed.char_indices() {
         let previous = session.report().clone();
-        let at = (middle + i) as u32;
+        let at = Utf16((middle + i) as u32);
         let update = session.edit(at, at, &c.to_string());
         let edited =
             format!("{}{}{}", &text[..middle], &typed[..i + c.len_utf8()], &text[middle..]);

@@ -4,7 +4,7 @@
 //! same place.
 #![cfg(target_arch = "wasm32")]
 
-use evident::evidence::{Move, Span};
+use evident::evidence::{Move, Span, Utf16};
 use js_sys::JSON;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -54,7 +54,7 @@ fn rust_and_js_move_spans_alike_on_random_edits() {
         let list = JSON::parse(&json).expect("JSON");
         let from_js = move_spans_js(&list, "response", at, by as f64);
         let mut from_rust = spans.clone();
-        Move::new(at, by).spans(&mut from_rust, "response");
+        Move::new(Utf16(at), by).spans(&mut from_rust, "response");
         assert_eq!(
             JSON::stringify(&from_js).expect("stringify").as_string().expect("text"),
             serde_json::to_string(&from_rust).expect("spans"),

@@ -12,7 +12,7 @@ use super::paragraph::{
     sentences_of, Changes, FieldEvidence, Fresh, Lexicon, ParagraphEvidence, PlacedParagraph,
     PlacedSentence, Reuse, SentenceEvidence,
 };
-use super::{Indicators, Move, Outcome};
+use super::{Byte, Indicators, Move, Outcome, Utf16};
 use crate::rubric::model::Submission;
 use crate::text::words::{paragraphs, utf16_len};
 use std::rc::Rc;
@@ -24,9 +24,16 @@ use std::rc::Rc;
 pub struct Edit {
     pub(crate) moved: Move,
     pub(crate) changes: Option<Changes>,
-    /// The edit in bytes: the old text's `.0..old end` is the new text's `.0..new end`
-    /// (`.1`, `.2`), so a copy of the old text can be brought up to date alike.
-    pub(crate) bytes: (usize, usize, usize),
+    /// The edit in bytes, so a copy of the old text can be brought up to date alike.
+    pub(crate) bytes: ByteEdit,
+}
+
+/// An edit in bytes: the old text's `from..old_end` became the new text's `from..new_end`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ByteEdit {
+    pub from: Byte,
+    pub old_end: Byte,
+    pub new_end: Byte,
 }
 
 /// The analysed fields of a submission, with one field live.
@@ -90,7 +97,7 @@ impl LiveEvidence {
         while !text.is_char_boundary(text.len() - suffix) {
             suffix -= 1;
         }
-        let at = self.utf16_at(prefix);
+        let at = self.utf16_at(Byte(prefix));
         let by = i64::from(utf16_len(&text[prefix..text.len() - suffix]))
             - i64::from(utf16_len(&self.text[prefix..self.text.len() - suffix]));
         let old_len = self.text.len();
@@ -101,13 +108,19 @@ impl LiveEvidence {
 
     /// Takes an edit given as JS sees it: UTF-16 units `start..end` of the text replaced by
     /// `inserted` (neither bound inside a surrogate pair).
-    pub fn edit(&mut self, indicators: &Indicators, start: u32, end: u32, inserted: &str) -> Edit {
-        let prefix = self.byte_at(start);
-        let cut = self.byte_at(end).max(prefix);
+    pub fn edit(
+        &mut self,
+        indicators: &Indicators,
+        start: Utf16,
+        end: Utf16,
+        inserted: &str,
+    ) -> Edit {
+        let Byte(prefix) = self.byte_at(start);
+        let Byte(cut) = self.byte_at(end).max(Byte(prefix));
         let (old_len, suffix) = (self.text.len(), self.text.len() - cut);
         // In place: only the text after the edit moves.
         self.text.replace_range(prefix..cut, inserted);
-        let by = i64::from(utf16_len(inserted)) - i64::from(end.max(start) - start);
+        let by = i64::from(utf16_len(inserted)) - i64::from(end.max(start).0 - start.0);
         self.apply(indicators, old_len, prefix, suffix, start, by)
     }
 
@@ -118,7 +131,7 @@ impl LiveEvidence {
 
     /// The byte of the text at UTF-16 unit `unit` (counted from the nearest paragraph
     /// start before it; the text's end when past it).
-    fn byte_at(&self, unit: u32) -> usize {
+    fn byte_at(&self, Utf16(unit): Utf16) -> Byte {
         let (mut byte, mut u) = (0, 0);
         if let Some(f) = self.typed {
             let paragraphs = &self.fields[f].paragraphs;
@@ -129,7 +142,7 @@ impl LiveEvidence {
             {
                 // A paragraph of one-byte characters maps units to bytes one to one.
                 if p.byte_len == p.utf16_len as usize && unit <= p.utf16_start + p.utf16_len {
-                    return p.byte_start + (unit - p.utf16_start) as usize;
+                    return Byte(p.byte_start + (unit - p.utf16_start) as usize);
                 }
                 (byte, u) = (p.byte_start, p.utf16_start);
             }
@@ -141,11 +154,11 @@ impl LiveEvidence {
             u += c.len_utf16() as u32;
             byte += c.len_utf8();
         }
-        byte
+        Byte(byte)
     }
 
     /// The UTF-16 offset of byte `byte` of the text (a char boundary).
-    fn utf16_at(&self, byte: usize) -> u32 {
+    fn utf16_at(&self, Byte(byte): Byte) -> Utf16 {
         let (start, unit) = self
             .typed
             .and_then(|f| {
@@ -154,7 +167,7 @@ impl LiveEvidence {
                 Some((paragraphs[i].byte_start, paragraphs[i].utf16_start))
             })
             .unwrap_or((0, 0));
-        unit + utf16_len(&self.text[start..byte])
+        Utf16(unit + utf16_len(&self.text[start..byte]))
     }
 
     /// Brings the evidence up to the new text (in `self.text` already): the old one was
@@ -166,15 +179,19 @@ impl LiveEvidence {
         old_len: usize,
         prefix: usize,
         suffix: usize,
-        at: u32,
+        at: Utf16,
         by: i64,
     ) -> Edit {
         let text = self.text.as_str();
-        let bytes = (prefix, old_len - suffix, text.len() - suffix);
+        let bytes = ByteEdit {
+            from: Byte(prefix),
+            old_end: Byte(old_len - suffix),
+            new_end: Byte(text.len() - suffix),
+        };
         let Some(f) = self.typed else {
             self.analysed = 0;
             return Edit {
-                moved: Move::new(u32::MAX, 0),
+                moved: Move::new(Utf16(u32::MAX), 0),
                 changes: Some(Changes::default()),
                 bytes,
             };
@@ -227,7 +244,7 @@ impl LiveEvidence {
         text: &str,
         prefix: usize,
         suffix: usize,
-        at: u32,
+        at: Utf16,
         by: i64,
     ) -> Option<Changes> {
         let i = field.paragraphs.partition_point(|p| p.byte_start <= prefix).checked_sub(1)?;

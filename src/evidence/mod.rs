@@ -18,7 +18,7 @@ mod prefilter;
 
 pub use guards::is_common as is_common_word;
 pub use live::{Edit, LiveEvidence};
-pub use moves::{Move, Shifts};
+pub use moves::{Byte, Frame, Local, Move, Shifts, Utf16};
 
 use crate::error::{Error, Problem};
 use crate::rubric::model::{Check, Negation, Rater, Rubric, Submission, Within};

@@ -7,41 +7,94 @@
 use super::Span;
 use serde::Serialize;
 
-/// An edit's effect on the offsets of its field: text from UTF-16 offset `at` on moved by
-/// `by` units (an insertion of `by` units at `at`, or a deletion of `-by` units from `at`).
+/// An offset in UTF-16 code units from the start of a field's text: what JS string
+/// indices, `Span`s and the live session's edits count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct Utf16(pub u32);
+
+/// An offset in UTF-16 code units from the start of a paragraph (where a paragraph's
+/// analysis keeps its hits, so that it stays valid wherever the paragraph moves).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct Local(pub u32);
+
+/// An offset in bytes of a field's UTF-8 text (a char boundary).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Byte(pub usize);
+
+/// A unit of offsets a `Move` can be in: its frame.
+pub trait Frame: Copy {
+    fn units(self) -> u32;
+}
+
+impl Frame for Utf16 {
+    fn units(self) -> u32 {
+        self.0
+    }
+}
+
+impl Frame for Local {
+    fn units(self) -> u32 {
+        self.0
+    }
+}
+
+/// An edit's effect on the offsets of its field (`Move<Utf16>`), or of one paragraph
+/// (`Move<Local>`): text from offset `at` on moved by `by` UTF-16 units (an insertion of
+/// `by` units at `at`, or a deletion of `-by` units from `at`).
 ///
 /// The rule: a stretch `[start, end)` that starts at or after `at` moves whole, each bound
 /// clamped at 0; any other stays (one that spans the edit is then found changed, not moved).
+/// Offsets of the move's frame kept in lists (hits, numbers, spans) are bare `u32`s.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Move {
-    /// UTF-16 offset of the field where the edit was.
-    pub at: u32,
+pub struct Move<F = Utf16> {
+    /// Where the edit was.
+    pub at: F,
     /// Change in length, in UTF-16 units.
     pub by: i64,
 }
 
-impl Move {
-    pub fn new(at: u32, by: i64) -> Move {
+impl<F: Frame> Move<F> {
+    pub fn new(at: F, by: i64) -> Self {
         Move { at, by }
     }
 
-    /// An offset moved alone (a paragraph's start).
+    /// An offset of the move's frame, moved alone (a paragraph's start).
+    #[inline]
     pub fn offset(self, x: u32) -> u32 {
-        if x >= self.at {
-            (i64::from(x) + self.by).clamp(0, i64::from(u32::MAX)) as u32
+        if x >= self.at.units() {
+            self.shifted(x)
         } else {
             x
         }
     }
 
-    /// A stretch `[start, end)`, moved whole or not at all by its start.
+    /// A stretch `[start, end)` of the move's frame, moved whole or not at all by its start.
+    #[inline]
     pub fn range(self, (start, end): (u32, u32)) -> (u32, u32) {
-        if start >= self.at {
-            (self.offset(start), self.offset(end))
+        if start >= self.at.units() {
+            (self.shifted(start), self.shifted(end))
         } else {
             (start, end)
         }
+    }
+
+    /// `x` (at or after `at`) moved by `by`, clamped at 0. (A moved offset lies in the
+    /// edited text, whose length fits a `u32`.)
+    #[inline]
+    fn shifted(self, x: u32) -> u32 {
+        (i64::from(x) + self.by).max(0) as u32
+    }
+}
+
+impl Move<Utf16> {
+    /// The same move seen from a paragraph that starts at `start` (at or before `at`).
+    pub fn within(self, start: Utf16) -> Move<Local> {
+        Move { at: Local(self.at.0 - start.0), by: self.by }
     }
 
     /// Moves the spans of `field` in a list sorted by start (as every list of spans the
@@ -55,7 +108,7 @@ impl Move {
         // The spans of a list share one field name: compare its text once per allocation.
         let mut known: Option<(*const u8, bool)> = None;
         for s in spans.iter_mut().rev() {
-            if s.start < self.at {
+            if s.start < self.at.0 {
                 break;
             }
             let ptr = s.field.as_ptr();
@@ -93,7 +146,7 @@ impl Shifts {
             if last.by > 0
                 && m.by > 0
                 && last.at <= m.at
-                && i64::from(m.at) <= i64::from(last.at) + last.by
+                && i64::from(m.at.0) <= i64::from(last.at.0) + last.by
             {
                 last.by += m.by;
                 return;

@@ -6,7 +6,7 @@
 //! regex matches stay within one sentence.
 
 use super::phrases::PhraseSet;
-use super::Move;
+use super::{Move, Utf16};
 use crate::text::numbers::{find_numbers, FoundNumber};
 use crate::text::readability::{syllables, SyllableRules, TextCounts};
 use crate::text::words::{paragraphs, sentence_bounds, utf16_len, words, Utf16Cursor};
@@ -420,7 +420,7 @@ impl FieldEvidence {
         edit: Move,
         by_bytes: isize,
     ) -> Changes {
-        let Move { at, by } = edit;
+        let by = edit.by;
         let old = std::mem::replace(&mut self.paragraphs[i], new);
         for p in &mut self.paragraphs[i + 1..] {
             p.byte_start = (p.byte_start as isize + by_bytes) as usize;
@@ -461,16 +461,14 @@ impl FieldEvidence {
         // What the integrity guards report changed: the field went off task or came back,
         // or a sentence became a keyword list or stopped being one.
         let guard = was_off != self.off_task() || old_mid.counts.lists != new_mid.counts.lists;
-        let local = at - base;
+        let local = edit.within(Utf16(base));
         let phrases = splice_hits(
             &mut self.phrases,
             &old_mid.phrase_hits,
             &new_mid.phrase_hits,
             base,
             (lo, hi),
-            at,
-            by,
-            local,
+            edit,
         );
         let patterns = splice_hits(
             &mut self.patterns,
@@ -478,15 +476,13 @@ impl FieldEvidence {
             &new_mid.pattern_hits,
             base,
             (lo, hi),
-            at,
-            by,
-            local,
+            edit,
         );
         // Compared by the rule the list is moved by below: a number moves whole or not at all.
         let same_numbers = old_mid.numbers.len() == new_mid.numbers.len()
             && old_mid.numbers.iter().zip(&new_mid.numbers).all(|(o, n)| {
                 let mut o = o.clone();
-                shift_number(&mut o, Move::new(local, by));
+                shift_number(&mut o, local);
                 o == *n
             });
         let from = self.numbers.partition_point(|n| n.start < lo);
@@ -513,7 +509,7 @@ impl FieldEvidence {
 }
 
 /// A number moved by the span-move rule (`Move::range`; its unit's end with it).
-fn shift_number(n: &mut FoundNumber, edit: Move) {
+fn shift_number<F: super::Frame>(n: &mut FoundNumber, edit: Move<F>) {
     (_, n.unit_end) = edit.range((n.start, n.unit_end));
     (n.start, n.end) = edit.range((n.start, n.end));
 }
@@ -522,17 +518,15 @@ fn shift_number(n: &mut FoundNumber, edit: Move) {
 /// moved has its list's offsets moved; any other id has the stretch's part of its list
 /// replaced. `old` and `new` are the stretch's hits (sorted by id, then position, offsets
 /// local to the paragraph, which starts at `base`); the stretch was `lo..hi` of the field.
-#[allow(clippy::too_many_arguments)]
 fn splice_hits(
     lists: &mut [Vec<(u32, u32)>],
     old: &[Hit],
     new: &[Hit],
     base: u32,
     (lo, hi): (u32, u32),
-    at: u32,
-    by: i64,
-    local: u32,
+    edit: Move,
 ) -> Vec<bool> {
+    let local = edit.within(Utf16(base));
     let mut changed = vec![false; lists.len()];
     let (mut o, mut n) = (0, 0);
     while o < old.len() || n < new.len() {
@@ -548,7 +542,7 @@ fn splice_hits(
             && old[o..o_end]
                 .iter()
                 .zip(&new[n..n_end])
-                .all(|(a, b)| Move::new(local, by).range((a.start, a.end)) == (b.start, b.end));
+                .all(|(a, b)| local.range((a.start, a.end)) == (b.start, b.end));
         if !same {
             changed[id as usize] = true;
             let list = &mut lists[id as usize];
@@ -557,7 +551,7 @@ fn splice_hits(
             list.splice(from..to, new[n..n_end].iter().map(|h| (h.start + base, h.end + base)));
             // Everything after the stretch lay after the edit.
             for h in &mut list[from + (n_end - n)..] {
-                *h = Move::new(at, by).range(*h);
+                *h = edit.range(*h);
             }
         }
         o = o_end;
@@ -566,9 +560,9 @@ fn splice_hits(
     // Every other list (occurrences in the paragraph only moved, or none there) moves alike
     // from the edit on.
     for (list, _) in lists.iter_mut().zip(&changed).filter(|(_, &c)| !c) {
-        let from = list.partition_point(|h| h.0 < at);
+        let from = list.partition_point(|h| h.0 < edit.at.0);
         for h in &mut list[from..] {
-            *h = Move::new(at, by).range(*h);
+            *h = edit.range(*h);
         }
     }
     changed

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 /// The formats `schema_of` knows.
-pub const FORMATS: [&str; 8] = [
+pub const FORMATS: [&str; 9] = [
     "rubric",
     "submission",
     "score-report",
@@ -13,6 +13,7 @@ pub const FORMATS: [&str; 8] = [
     "evidence",
     "framework",
     "catalog",
+    "live-update",
 ];
 
 /// The JSON Schema of a format, by name.
@@ -26,6 +27,9 @@ pub fn schema_of(format: &str) -> Option<Value> {
         "evidence" => schemars::schema_for!(crate::mastery::EvidenceRecord),
         "framework" => schemars::schema_for!(crate::framework::Framework),
         "catalog" => schemars::schema_for!(crate::framework::Catalog),
+        // What a live session's update changed (src/scoring/update.rs): the JSON the binding
+        // hands to src/wasm/live.js.
+        "live-update" => schemars::schema_for!(crate::scoring::Update),
         _ => return None,
     };
     serde_json::to_value(schema).ok()

@@ -6,7 +6,7 @@
 
 use super::update::{MetSplice, Rebuilt, Respans, StrengthSplice};
 use super::{CompiledRubric, ScoreReport, Update};
-use crate::evidence::{Edit, LiveEvidence, Outcome, Shifts};
+use crate::evidence::{Byte, Edit, LiveEvidence, Outcome, Shifts, Utf16};
 use crate::feedback::{Feedback, FeedbackOptions};
 use crate::rubric::model::{Response, Submission};
 use std::rc::Rc;
@@ -65,7 +65,7 @@ impl Session {
     /// Takes an edit of the field as JS sees it (UTF-16 units `start..end` replaced by
     /// `inserted`, neither bound inside a surrogate pair): the same as `update` with the
     /// edited text, without handing over the whole text.
-    pub fn edit(&mut self, start: u32, end: u32, inserted: &str) -> Update {
+    pub fn edit(&mut self, start: Utf16, end: Utf16, inserted: &str) -> Update {
         let edit = self.live.edit(&self.rubric.matchers, start, end, inserted);
         self.rescore(edit)
     }
@@ -82,7 +82,8 @@ impl Session {
 
     fn rescore(&mut self, edit: Edit) -> Update {
         let text = self.live.text();
-        let (from, old_end, new_end) = edit.bytes;
+        let (Byte(from), Byte(old_end), Byte(new_end)) =
+            (edit.bytes.from, edit.bytes.old_end, edit.bytes.new_end);
         match self.submission.responses.get_mut(&self.field) {
             // The submission's copy had the old text: edited alike, in place.
             Some(Response::Text(current))
@@ -162,10 +163,10 @@ impl Session {
                 .count();
             let Some(criterion) = self.report.criteria.get_mut(c) else { continue };
             let Some(entry) = criterion.met.get_mut(met) else { continue };
-            if entry.spans == self.outcomes[i].spans {
-                continue;
-            }
             let (from, to, spans) = super::update::splice(&entry.spans, &self.outcomes[i].spans);
+            if from == to && spans.is_empty() {
+                continue; // (the same list)
+            }
             entry.spans.clone_from(&self.outcomes[i].spans);
             respans.met_spans.push(MetSplice { criterion: c, met, from, to, spans });
             let Some((_, feedback)) = &mut self.feedback else { continue };
@@ -259,7 +260,7 @@ mod tests {
         let typed = " Next time we measured 12.5 cm of stem, because the light was brighter.";
         let mut kinds = [0; 4];
         for (i, c) in typed.char_indices() {
-            let at = middle + i as u32;
+            let at = Utf16(middle + i as u32);
             let update = session.edit(at, at, &c.to_string());
             kinds[match update {
                 Update::Unchanged => 0,

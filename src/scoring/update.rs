@@ -233,8 +233,8 @@ impl Rebuilt {
                 && same_but(old, new, |c| &mut c.met);
             if same_but_spans {
                 for (j, (a, b)) in old.met.iter().zip(&new.met).enumerate() {
-                    if a.spans != b.spans {
-                        let (from, to, spans) = splice(&a.spans, &b.spans);
+                    let (from, to, spans) = splice(&a.spans, &b.spans);
+                    if from != to || !spans.is_empty() {
                         out.met_spans.push(MetSplice { criterion: i, met: j, from, to, spans });
                     }
                 }
@@ -319,4 +319,68 @@ fn clone_but<T: Clone, P: Default>(x: &mut T, part: impl Fn(&mut T) -> &mut P) -
     let copy = x.clone();
     *part(x) = taken;
     copy
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::Utf16;
+    use std::rc::Rc;
+
+    /// The JSON is what the module's doc says (and what src/wasm/live.js reads).
+    #[test]
+    fn updates_serialise_as_documented() {
+        let json = |u: &Update| serde_json::to_string(u).expect("serialises");
+        assert_eq!(json(&Update::Unchanged), r#"{"kind":"unchanged"}"#);
+        assert_eq!(
+            json(&Update::Moved(Move::new(Utf16(120), 1))),
+            r#"{"kind":"moved","at":120,"by":1}"#
+        );
+        let span = Span { field: Rc::from("response"), start: 3, end: 8 };
+        let respanned = Update::Respanned(Respans {
+            moved: Some(Move::new(Utf16(2), -1)),
+            met_spans: vec![MetSplice { criterion: 1, met: 0, from: 2, to: 3, spans: vec![span] }],
+            strength_spans: vec![StrengthSplice { strength: 4, from: 0, to: 1, spans: vec![] }],
+        });
+        assert_eq!(
+            json(&respanned),
+            concat!(
+                r#"{"kind":"respanned","move":{"at":2,"by":-1},"#,
+                r#""metSpans":[{"criterion":1,"met":0,"from":2,"to":3,"spans":[{"field":"response","start":3,"end":8}]}],"#,
+                r#""strengthSpans":[{"strength":4,"from":0,"to":1,"spans":[]}]}"#
+            )
+        );
+        let strength = Strength {
+            criterion: "claim".into(),
+            indicator: "has-claim".into(),
+            message: "You state a claim.".into(),
+            lang: "en".into(),
+            spans: vec![],
+        };
+        let rebuilt = Update::Rebuilt(Box::new(Rebuilt {
+            replaced_strengths: vec![ReplacedStrength { strength: 0, value: strength }],
+            ..Rebuilt::default()
+        }));
+        assert_eq!(
+            json(&rebuilt),
+            concat!(
+                r#"{"kind":"rebuilt","replacedStrengths":[{"strength":0,"value":"#,
+                r#"{"criterion":"claim","indicator":"has-claim","message":"You state a claim.","lang":"en","spans":[]}}]}"#
+            )
+        );
+    }
+
+    /// `evident schema live-update` describes the four kinds.
+    #[cfg(all(feature = "full", feature = "schema"))]
+    #[test]
+    fn the_schema_names_the_four_kinds() {
+        let schema = crate::interop::schema::schema_of("live-update").expect("a format");
+        let text = schema.to_string();
+        for kind in ["unchanged", "moved", "respanned", "rebuilt"] {
+            assert!(text.contains(&format!("\"{kind}\"")), "{kind} in {text}");
+        }
+        for key in ["metSpans", "strengthSpans", "replacedStrengths", "criteria", "move"] {
+            assert!(text.contains(&format!("\"{key}\"")), "{key} in {text}");
+        }
+    }
 }

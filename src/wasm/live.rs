@@ -6,6 +6,7 @@
 
 use super::{feedback, js_error, to_js, FeedbackOptions};
 use crate::error::Error;
+use crate::evidence::Utf16;
 use crate::scoring::{Session, Update};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -54,7 +55,7 @@ impl LiveSession {
                 [start, end, new_end] => {
                     self.hint = (start, js.length() - new_end);
                     let inserted = String::from(js.slice(start, new_end));
-                    self.session.edit(start, end, &inserted)
+                    self.session.edit(Utf16(start), Utf16(end), &inserted)
                 }
                 _ => return Err(js_error(Error::at("text", "", "could not locate the edit"))),
             },
