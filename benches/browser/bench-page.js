@@ -5,23 +5,11 @@
 // scripts/serve.mjs serves them) and to 100 µs on others, so keystrokes are timed in
 // batches of BATCH consecutive updates and each batch's mean is one sample; the median and
 // 95th percentile are taken over the batches. The clock step is measured and printed.
+import { labText } from "./lab-text.js";
 import init, { Engine, setLimits } from "/pkg/evident_core.js";
 
 const BATCH = 10;
 const TYPED = " Next time we will measure the leaves too, because leaf area could matter.".repeat(4);
-
-function labText(sentences, words) {
-  // The same text as benches/lab_text.rs: six sentences a paragraph, sentence (7 × i) mod n.
-  let text = "";
-  let count = 0;
-  for (let i = 0; count < words; i++) {
-    if (i > 0) text += i % 6 === 0 ? "\n\n" : " ";
-    const sentence = sentences[(7 * i) % sentences.length];
-    count += sentence.split(/\s+/).filter(Boolean).length;
-    text += sentence;
-  }
-  return text;
-}
 
 function stats(samples) {
   const s = [...samples].sort((a, b) => a - b);

@@ -9,20 +9,8 @@
 //   edit distance, allowing the edits Evident's "auto" allows;
 // - H5P Essay's own `computeResults`, when the runner found its scripts (H5P_ESSAY_DIR).
 // Leaves the figures in `window.benchResult`.
+import { labText } from "./lab-text.js";
 import init, { Engine } from "/pkg/evident_core.js";
-
-function labText(sentences, words) {
-  // The same text as benches/lab_text.rs: six sentences a paragraph, sentence (7 × i) mod n.
-  let text = "";
-  let count = 0;
-  for (let i = 0; count < words; i++) {
-    if (i > 0) text += i % 6 === 0 ? "\n\n" : " ";
-    const sentence = sentences[(7 * i) % sentences.length];
-    count += sentence.split(/\s+/).filter(Boolean).length;
-    text += sentence;
-  }
-  return text;
-}
 
 // Chromium's clock ticks in 5 µs on a cross-origin isolated page: each sample is the mean of
 // a batch of runs long enough to be read to a few percent.

@@ -7,38 +7,21 @@
 // Evident. Needs `bash scripts/build.sh` first (pkg/). Prints figures; asserts nothing.
 //
 //   node benches/browser/keywords.mjs
-import { chromium } from "playwright-core";
-import { readFile } from "node:fs/promises";
-import { serve } from "../../scripts/serve.mjs";
+import { runPage } from "./run-page.mjs";
 
-const root = new URL("../../", import.meta.url);
 const port = Number(process.env.BENCH_PORT || 8766);
-const webdriver = JSON.parse(await readFile(new URL("webdriver.json", root), "utf8"));
-const args = webdriver["goog:chromeOptions"].args.filter((a) => !a.startsWith("--headless"));
-
-const server = await serve(port);
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args });
-try {
-  const page = await browser.newPage();
-  page.on("console", (m) => m.type() === "error" && console.error("[page]", m.text()));
-  if (process.env.H5P_ESSAY_DIR) {
-    const { h5pSetupScript } = await import("./h5p-essay.mjs");
-    await page.addInitScript({ content: await h5pSetupScript(process.env.H5P_ESSAY_DIR) });
-  }
-  await page.goto(`http://127.0.0.1:${port}/benches/browser/keywords.html`);
-  await page.waitForFunction(() => window.benchResult, null, { timeout: 600_000, polling: 500 });
-  const result = await page.evaluate(() => window.benchResult);
-  if (result.error) throw new Error(result.error);
-  console.log(`Chromium ${browser.version()}: ${result.words} words, ${result.groups} keyword groups; cross-origin isolated: ${result.isolated}`);
-  const evident = result.rows[0].median;
-  for (const r of result.rows) {
-    const ratio = r.median / evident;
-    console.log(`${r.name.padEnd(62)} ${r.median.toFixed(1).padStart(10)} µs  (min ${r.min.toFixed(1)})  ${r.points} points  ${ratio.toFixed(2)}× Evident's time`);
-  }
-  console.log(`Evident's report: ${result.reportJsonBytes} bytes as JSON; JSON.parse of it alone ${result.jsonParseUs.toFixed(1)} µs`);
-  console.log(`Evident, a one-sentence answer: ${result.shortScoreUs.toFixed(1)} µs; the first score of a new engine (no word seen yet): ${result.firstScoreUs.toFixed(1)} µs (compiling the rubric: ${result.compileUs.toFixed(1)} µs)`);
-  if (!process.env.H5P_ESSAY_DIR) console.log("(H5P Essay itself: set H5P_ESSAY_DIR to a folder with its scripts; see README)");
-} finally {
-  await browser.close();
-  server.close();
+let initScript;
+if (process.env.H5P_ESSAY_DIR) {
+  const { h5pSetupScript } = await import("./h5p-essay.mjs");
+  initScript = await h5pSetupScript(process.env.H5P_ESSAY_DIR);
 }
+const { result, version } = await runPage("keywords.html", { port, initScript });
+console.log(`Chromium ${version}: ${result.words} words, ${result.groups} keyword groups; cross-origin isolated: ${result.isolated}`);
+const evident = result.rows[0].median;
+for (const r of result.rows) {
+  const ratio = r.median / evident;
+  console.log(`${r.name.padEnd(62)} ${r.median.toFixed(1).padStart(10)} µs  (min ${r.min.toFixed(1)})  ${r.points} points  ${ratio.toFixed(2)}× Evident's time`);
+}
+console.log(`Evident's report: ${result.reportJsonBytes} bytes as JSON; JSON.parse of it alone ${result.jsonParseUs.toFixed(1)} µs`);
+console.log(`Evident, a one-sentence answer: ${result.shortScoreUs.toFixed(1)} µs; the first score of a new engine (no word seen yet): ${result.firstScoreUs.toFixed(1)} µs (compiling the rubric: ${result.compileUs.toFixed(1)} µs)`);
+if (!process.env.H5P_ESSAY_DIR) console.log("(H5P Essay itself: set H5P_ESSAY_DIR to a folder with its scripts; see README)");
