@@ -5,7 +5,7 @@
 // scripts/serve.mjs serves them) and to 100 µs on others, so keystrokes are timed in
 // batches of BATCH consecutive updates and each batch's mean is one sample; the median and
 // 95th percentile are taken over the batches. The clock step is measured and printed.
-import { labText } from "./lab-text.js";
+import { labText, publish } from "./page-common.js";
 import init, { Engine, setLimits } from "/pkg/evident_core.js";
 
 const BATCH = 10;
@@ -111,12 +111,4 @@ async function run() {
   return { rows, coldPassUs, isolated: self.crossOriginIsolated, clockStepUs: clockStepUs() };
 }
 
-run().then(
-  (result) => {
-    window.benchResult = result;
-    document.getElementById("status").textContent = "Done.";
-  },
-  (error) => {
-    window.benchResult = { error: String(error && error.stack ? error.stack : error) };
-  },
-);
+publish(run);

@@ -9,7 +9,7 @@
 //   edit distance, allowing the edits Evident's "auto" allows;
 // - H5P Essay's own `computeResults`, when the runner found its scripts (H5P_ESSAY_DIR).
 // Leaves the figures in `window.benchResult`.
-import { labText } from "./lab-text.js";
+import { labText, publish } from "./page-common.js";
 import init, { Engine } from "/pkg/evident_core.js";
 
 // Chromium's clock ticks in 5 µs on a cross-origin isolated page: each sample is the mean of
@@ -137,12 +137,4 @@ async function run() {
   };
 }
 
-run().then(
-  (result) => {
-    window.benchResult = result;
-    document.getElementById("status").textContent = "Done.";
-  },
-  (error) => {
-    window.benchResult = { error: String(error && error.stack ? error.stack : error) };
-  },
-);
+publish(run);

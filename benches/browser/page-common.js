@@ -1,3 +1,5 @@
+// What the benchmark pages share.
+
 // The benchmark's student text in the page: a lab report of about `words` words, the same
 // text as benches/lab_text.rs builds natively (six sentences a paragraph, sentence
 // (7 × i) mod n of lab-sentences.txt).
@@ -11,4 +13,18 @@ export function labText(sentences, words) {
     text += sentence;
   }
   return text;
+}
+
+// Runs a page's benchmark and leaves its figures (or its error) in `window.benchResult`,
+// where run-page.mjs waits for them.
+export function publish(run) {
+  run().then(
+    (result) => {
+      window.benchResult = result;
+      document.getElementById("status").textContent = "Done.";
+    },
+    (error) => {
+      window.benchResult = { error: String(error && error.stack ? error.stack : error) };
+    },
+  );
 }
