@@ -52,6 +52,30 @@ function applyLanguage() {
   for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = words[lang][el.dataset.i18n];
   feedback.setAttribute("locale", lang);
   rubricView.setAttribute("locale", lang);
+  showTask();
+}
+
+// A rubric text is a string, or one string per language ({"en": …, "es": …}): shown in the
+// page's language, else in the rubric's own, else the first one given; `lang` says which.
+function inLanguage(text) {
+  const own = rubric?.locale ?? "en";
+  if (text == null) return { text: "", lang: own };
+  if (typeof text === "string") return { text, lang: own };
+  const lang = [language.value, own].find((l) => typeof text[l] === "string") ?? Object.keys(text)[0];
+  return { text: text[lang] ?? "", lang };
+}
+
+function show(id, text) {
+  const el = document.getElementById(id);
+  const shown = inLanguage(text);
+  el.textContent = shown.text;
+  el.lang = shown.lang;
+}
+
+function showTask() {
+  if (!rubric) return;
+  show("task-title", rubric.title);
+  show("prompt-text", rubric.description);
 }
 
 function applyStudent() {
@@ -69,8 +93,7 @@ async function applyTask() {
   try {
     const response = await fetch(src);
     rubric = await response.json();
-    document.getElementById("task-title").textContent = rubric.title;
-    document.getElementById("prompt-text").textContent = rubric.description ?? "";
+    showTask();
   } catch (error) {
     document.getElementById("prompt-text").textContent = `The task could not be loaded: ${error.message}`;
   }

@@ -148,6 +148,22 @@ test("the draft survives a reload", async () => {
   await context.close();
 });
 
+test("the task's title and prompt are shown in the page's language, with their lang", async () => {
+  // The CER rubric gives its title and description in English and Spanish.
+  const { page, errors, context } = await openStudent("/www/student.html?lang=es");
+  const title = page.locator("#task-title");
+  await title.filter({ hasText: "laboratorio de crecimiento de plantas" }).waitFor();
+  assert.equal(await title.innerText(), "Afirmación, evidencia, razonamiento: laboratorio de crecimiento de plantas");
+  assert.equal(await title.getAttribute("lang"), "es");
+  assert.match(await page.locator("#prompt-text").innerText(), /^¿La cantidad de luz cambia/);
+  await page.locator("#language").selectOption("en");
+  assert.equal(await title.innerText(), "Claim, evidence, reasoning: plant growth lab");
+  assert.equal(await title.getAttribute("lang"), "en");
+  assert.match(await page.locator("#prompt-text").innerText(), /^Does the amount of light change/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("load sample work and switch to the argument task", async () => {
   const { page, errors, context } = await openStudent();
   await page.getByRole("button", { name: "Load sample work" }).click();
