@@ -29,7 +29,6 @@ use super::table::EvidenceTable;
 use super::time::instant;
 use crate::rubric::model::Scale;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// Computes one estimate per (student, competency) present in `records`.
 pub fn compute_mastery(records: &[EvidenceRecord], options: &MasteryOptions) -> Vec<Estimate> {
@@ -81,27 +80,263 @@ impl EstimateRow {
 /// `compute_mastery` over a table, without writing names out: what the wasm binding turns
 /// into JS objects directly.
 pub fn estimate_rows(table: &EvidenceTable, options: &MasteryOptions) -> Vec<EstimateRow> {
-    if table.rows.is_empty() || options.scale.levels.is_empty() {
-        return Vec::new();
+    let mut estimator = Estimator::default();
+    while !estimator.step(table, options, &mut Budget::unlimited()) {}
+    estimator.rows
+}
+
+/// How much work a step may do: a step calls `spend` as it goes and stops when it says so.
+/// `out_of_time` is asked once per few thousand units of work (a record read, checked,
+/// placed or estimated is a unit), so that a clock is read rarely.
+pub struct Budget<'f> {
+    out_of_time: &'f mut dyn FnMut() -> bool,
+    spent: usize,
+}
+
+impl<'f> Budget<'f> {
+    /// Units spent between two questions to the clock.
+    const ASK_EVERY: usize = 2048;
+
+    pub fn new(out_of_time: &'f mut dyn FnMut() -> bool) -> Self {
+        Budget { out_of_time, spent: 0 }
     }
-    let order = time_order(table);
-    let bkt_params = match &options.method {
-        Method::Bkt { params, fit: true, restarts, seed, .. } => {
-            fit_per_competency(table, &order, options, *params, *restarts, *seed)
+
+    /// A budget that never runs out: the whole computation in one step.
+    pub fn unlimited() -> Budget<'static> {
+        // A zero-sized closure: a `'static` borrow of it costs nothing.
+        Budget { out_of_time: Box::leak(Box::new(|| false)), spent: 0 }
+    }
+
+    /// Spends `units`; `true` when the step should end now.
+    pub fn spend(&mut self, units: usize) -> bool {
+        self.spent += units;
+        if self.spent < Self::ASK_EVERY {
+            return false;
         }
-        _ => Vec::new(),
-    };
-    let latest = table.rows.iter().map(|r| r.instant).fold(f64::NEG_INFINITY, f64::max);
-    let rules = Rules::new(options, options.as_of.as_deref().and_then(instant).unwrap_or(latest));
-    let mut scores: Vec<f64> = Vec::new();
-    let mut estimates = Vec::with_capacity(order.groups.len());
-    for &(from, to) in &order.groups {
-        let group = &order.index[from..to];
-        let first = &table.rows[group[0] as usize];
-        let params = bkt_params.get(first.competency as usize).copied().flatten();
-        estimates.push(estimate_group(table, group, params, &rules, &mut scores));
+        self.spent = 0;
+        (self.out_of_time)()
     }
-    estimates
+}
+
+/// `estimate_rows` in steps of bounded work, for a caller that must stay responsive (a page's
+/// main thread): each `step` does what its budget allows and says whether it is done; then
+/// `rows` holds the estimates. Run to the end, it gives exactly `estimate_rows`.
+///
+/// The steps: rank names and order the rows by (student, competency) with two counting sorts
+/// (a few passes over the rows, one step); put each group in time order; fit BKT per
+/// competency when asked (one competency a step); estimate each group.
+#[derive(Default)]
+pub struct Estimator {
+    phase: Phase,
+    /// Row numbers in (student, competency, time, input) order.
+    index: Vec<u32>,
+    /// `[from, to)` ranges of `index` that share student and competency.
+    groups: Vec<(usize, usize)>,
+    /// Fitted BKT parameters per competency id (empty unless fitting).
+    fitted: Vec<Option<BktParams>>,
+    /// Group numbers per competency id (only while fitting).
+    groups_of: Vec<Vec<u32>>,
+    as_of: f64,
+    scores: Vec<f64>,
+    /// The estimates so far, sorted by student then competency.
+    pub rows: Vec<EstimateRow>,
+}
+
+#[derive(Default, Clone, Copy, PartialEq, Debug)]
+enum Phase {
+    #[default]
+    Start,
+    /// Time order within groups, from this place of `index`, the current group starting at `from`.
+    Groups {
+        at: usize,
+        from: usize,
+    },
+    /// BKT fitting, from this competency id.
+    Fit {
+        next: usize,
+    },
+    /// Estimates, from this group.
+    Estimate {
+        next: usize,
+    },
+    Done,
+}
+
+impl Estimator {
+    /// Does as much as `budget` allows; `true` once every estimate is in `rows`.
+    pub fn step(
+        &mut self,
+        table: &EvidenceTable,
+        options: &MasteryOptions,
+        budget: &mut Budget,
+    ) -> bool {
+        loop {
+            match self.phase {
+                Phase::Start => {
+                    if table.rows.is_empty() || options.scale.levels.is_empty() {
+                        self.phase = Phase::Done;
+                        continue;
+                    }
+                    self.index = by_pair(table);
+                    let latest =
+                        table.rows.iter().map(|r| r.instant).fold(f64::NEG_INFINITY, f64::max);
+                    self.as_of = options.as_of.as_deref().and_then(instant).unwrap_or(latest);
+                    self.phase = Phase::Groups { at: 1, from: 0 };
+                    if budget.spend(table.rows.len() * 4) {
+                        return false;
+                    }
+                }
+                Phase::Groups { at, from } => {
+                    if self.put_groups_in_time_order(table, at, from, budget) {
+                        return false;
+                    }
+                    self.phase = match &options.method {
+                        Method::Bkt { fit: true, .. } => {
+                            self.fitted = vec![None; table.competencies.len()];
+                            self.groups_of = vec![Vec::new(); table.competencies.len()];
+                            for (g, &(from, _)) in self.groups.iter().enumerate() {
+                                let competency = table.rows[self.index[from] as usize].competency;
+                                self.groups_of[competency as usize].push(g as u32);
+                            }
+                            Phase::Fit { next: 0 }
+                        }
+                        _ => Phase::Estimate { next: 0 },
+                    };
+                    self.rows.reserve_exact(self.groups.len());
+                }
+                Phase::Fit { next } => {
+                    if next == table.competencies.len() {
+                        self.groups_of = Vec::new();
+                        self.phase = Phase::Estimate { next: 0 };
+                        continue;
+                    }
+                    let records = self.fit_competency(table, options, next);
+                    self.phase = Phase::Fit { next: next + 1 };
+                    // A fit reads each record many times: count it as heavy work.
+                    if budget.spend(records * 64 + Budget::ASK_EVERY) {
+                        return false;
+                    }
+                }
+                Phase::Estimate { next } => {
+                    let rules = Rules::new(options, self.as_of);
+                    let mut g = next;
+                    while g < self.groups.len() {
+                        let (from, to) = self.groups[g];
+                        let group = &self.index[from..to];
+                        let competency = table.rows[group[0] as usize].competency;
+                        let params = self.fitted.get(competency as usize).copied().flatten();
+                        self.rows.push(estimate_group(
+                            table,
+                            group,
+                            params,
+                            &rules,
+                            &mut self.scores,
+                        ));
+                        g += 1;
+                        if budget.spend(to - from) {
+                            break;
+                        }
+                    }
+                    self.phase = if g == self.groups.len() {
+                        Phase::Done
+                    } else {
+                        Phase::Estimate { next: g }
+                    };
+                    if self.phase != Phase::Done {
+                        return false;
+                    }
+                }
+                Phase::Done => return true,
+            }
+        }
+    }
+
+    /// The number of estimates there will be (0 until the rows are grouped).
+    pub fn groups(&self) -> usize {
+        match self.phase {
+            Phase::Fit { .. } | Phase::Estimate { .. } | Phase::Done => self.groups.len(),
+            _ => 0,
+        }
+    }
+
+    /// Finds the groups of `index` from `at` on and puts each in time order (equal times keep
+    /// input order). `true` when the budget ran out first (`phase` says where to go on).
+    fn put_groups_in_time_order(
+        &mut self,
+        table: &EvidenceTable,
+        mut at: usize,
+        mut from: usize,
+        budget: &mut Budget,
+    ) -> bool {
+        let pair = |i: u32| {
+            let row = &table.rows[i as usize];
+            (row.student, row.competency)
+        };
+        let index = &mut self.index;
+        while at <= index.len() {
+            if at == index.len() || pair(index[at - 1]) != pair(index[at]) {
+                if at - from > 1 {
+                    // The group is in input order, and row numbers break ties (an unstable
+                    // sort is less code than a stable one, and as fast).
+                    index[from..at].sort_unstable_by(|&a, &b| {
+                        table.rows[a as usize]
+                            .instant
+                            .total_cmp(&table.rows[b as usize].instant)
+                            .then(a.cmp(&b))
+                    });
+                }
+                self.groups.push((from, at));
+                let size = at - from;
+                from = at;
+                at += 1;
+                if budget.spend(size * 2) {
+                    self.phase = Phase::Groups { at, from };
+                    return true;
+                }
+            } else {
+                at += 1;
+            }
+        }
+        false
+    }
+
+    /// Fits BKT for one competency on every student's right/wrong sequence of it (a
+    /// competency whose answers are all right or all wrong has nothing to learn from and keeps
+    /// the given parameters). Gives the number of records read.
+    fn fit_competency(
+        &mut self,
+        table: &EvidenceTable,
+        options: &MasteryOptions,
+        competency: usize,
+    ) -> usize {
+        let Method::Bkt { params: fallback, restarts, seed, .. } = &options.method else {
+            return 0;
+        };
+        let mut responses = Vec::new();
+        let skill = table.competencies[competency].to_string();
+        for &g in &self.groups_of[competency] {
+            let (from, to) = self.groups[g as usize];
+            for (position, &i) in self.index[from..to].iter().enumerate() {
+                let r = &table.rows[i as usize];
+                responses.push(Response {
+                    order: position as u64,
+                    student: table.students[r.student as usize].to_string(),
+                    skill: skill.clone(),
+                    correct: r.value >= options.scale.mastery,
+                });
+            }
+        }
+        let fit_options = FitOptions { restarts: *restarts, seed: *seed, ..FitOptions::default() };
+        self.fitted[competency] = SkillSequences::group(&responses).first().map(|sequences| {
+            let right = sequences.answers.iter().filter(|&&a| a == 1).count();
+            if right == 0 || right == sequences.answers.len() {
+                *fallback
+            } else {
+                bkt::fit_skill(sequences, &fit_options).params
+            }
+        });
+        responses.len()
+    }
 }
 
 /// What every group's estimate needs from the options and the scale, worked out once.
@@ -252,48 +487,18 @@ fn bkt_level(
     scale.floor(spread.min(below_mastery)).value
 }
 
-/// Row numbers in (student, competency, time, input) order, and the `[from, to)` ranges of
-/// `index` that share student and competency.
-struct TimeOrder {
-    index: Vec<u32>,
-    groups: Vec<(usize, usize)>,
-}
-
-fn time_order(table: &EvidenceTable) -> TimeOrder {
-    // Names are ranked once, then rows are placed by two stable counting sorts (competency
-    // rank, then student rank): linear, and input order is kept within a pair.
+/// Row numbers in (student, competency, input) order. Names are ranked once, then rows are
+/// placed by two stable counting sorts (competency rank, then student rank): linear, and input
+/// order is kept within a pair.
+fn by_pair(table: &EvidenceTable) -> Vec<u32> {
     let students = ranks(&table.students);
     let competencies = ranks(&table.competencies);
     let by_competency = counting_sort(0..table.rows.len() as u32, competencies.len(), |i| {
         competencies[table.rows[i as usize].competency as usize]
     });
-    let index = counting_sort(by_competency.into_iter(), students.len(), |i| {
+    counting_sort(by_competency.into_iter(), students.len(), |i| {
         students[table.rows[i as usize].student as usize]
-    });
-    let pair = |i: u32| {
-        let row = &table.rows[i as usize];
-        (row.student, row.competency)
-    };
-    let mut groups = Vec::new();
-    let mut index = index;
-    let mut from = 0;
-    for to in 1..=index.len() {
-        if to == index.len() || pair(index[to - 1]) != pair(index[to]) {
-            if to - from > 1 {
-                // Equal times keep input order: the group is in input order, and row numbers
-                // break ties (an unstable sort is less code than a stable one, and as fast).
-                index[from..to].sort_unstable_by(|&a, &b| {
-                    table.rows[a as usize]
-                        .instant
-                        .total_cmp(&table.rows[b as usize].instant)
-                        .then(a.cmp(&b))
-                });
-            }
-            groups.push((from, to));
-            from = to;
-        }
-    }
-    TimeOrder { index, groups }
+    })
 }
 
 /// `items` stably ordered by `bucket` (each below `buckets`).
@@ -327,45 +532,6 @@ fn ranks(names: &[Cow<str>]) -> Vec<u32> {
         rank[id as usize] = r as u32;
     }
     rank
-}
-
-/// Fits BKT per competency on every student's right/wrong sequence in the input. A
-/// competency whose answers are all right or all wrong has nothing to learn from and keeps
-/// the given parameters. Gives the parameters per competency id.
-fn fit_per_competency(
-    table: &EvidenceTable,
-    order: &TimeOrder,
-    options: &MasteryOptions,
-    fallback: BktParams,
-    restarts: usize,
-    seed: u64,
-) -> Vec<Option<BktParams>> {
-    let mut responses = Vec::with_capacity(table.rows.len());
-    for &(from, to) in &order.groups {
-        for (position, &i) in order.index[from..to].iter().enumerate() {
-            let r = &table.rows[i as usize];
-            responses.push(Response {
-                order: position as u64,
-                student: table.students[r.student as usize].to_string(),
-                skill: table.competencies[r.competency as usize].to_string(),
-                correct: r.value >= options.scale.mastery,
-            });
-        }
-    }
-    let fit_options = FitOptions { restarts, seed, ..FitOptions::default() };
-    let fitted: HashMap<String, BktParams> = SkillSequences::group(&responses)
-        .iter()
-        .map(|skill| {
-            let right = skill.answers.iter().filter(|&&a| a == 1).count();
-            let params = if right == 0 || right == skill.answers.len() {
-                fallback
-            } else {
-                bkt::fit_skill(skill, &fit_options).params
-            };
-            (skill.skill.clone(), params)
-        })
-        .collect();
-    table.competencies.iter().map(|name| fitted.get(name.as_ref()).copied()).collect()
 }
 
 #[cfg(test)]

@@ -124,11 +124,27 @@ pub fn parse_records_value(value: &Value) -> Result<Vec<EvidenceRecord>, Error> 
     };
     let mut records = Vec::with_capacity(items.len());
     let mut problems = Vec::new();
+    parse_record_values(items, 0, &mut records, &mut problems);
+    if problems.is_empty() {
+        Ok(records)
+    } else {
+        Err(Error::invalid("evidence", problems))
+    }
+}
+
+/// Items `first..` of a list of records: each good one onto `records`, each problem of a bad
+/// one onto `problems`, with its place in the whole list (`[17].value`).
+pub fn parse_record_values(
+    items: &[Value],
+    first: usize,
+    records: &mut Vec<EvidenceRecord>,
+    problems: &mut Vec<Problem>,
+) {
     for (i, item) in items.iter().enumerate() {
         match parse_record_value(item) {
             Ok(record) => records.push(record),
             Err(e) => {
-                let base = crate::json::index_path("", i);
+                let base = crate::json::index_path("", first + i);
                 problems.extend(e.problems().iter().map(|p| {
                     let path =
                         if p.path.is_empty() { base.clone() } else { format!("{base}.{}", p.path) };
@@ -136,11 +152,6 @@ pub fn parse_records_value(value: &Value) -> Result<Vec<EvidenceRecord>, Error> 
                 }));
             }
         }
-    }
-    if problems.is_empty() {
-        Ok(records)
-    } else {
-        Err(Error::invalid("evidence", problems))
     }
 }
 

@@ -9,6 +9,7 @@
 pub mod bkt;
 mod compute;
 pub mod estimate;
+mod job;
 mod jsonl;
 pub mod methods;
 mod options;
@@ -18,8 +19,11 @@ mod table;
 pub mod time;
 mod validate;
 
-pub use compute::{compute_mastery, compute_mastery_table, estimate_rows, EstimateRow};
+pub use compute::{
+    compute_mastery, compute_mastery_table, estimate_rows, Budget, EstimateRow, Estimator,
+};
 pub use estimate::{Estimate, Trend};
+pub use job::{MasteryJob, Progress, Stage};
 pub use jsonl::{
     parse_evidence_jsonl, parse_record_value, parse_records_value, write_evidence_jsonl,
 };
@@ -27,5 +31,5 @@ pub use options::{parse_options, parse_options_value, MasteryOptions, Method, ME
 pub use record::{records_from_report, records_from_report_value, EvidenceRecord, EvidenceSource};
 #[cfg(target_arch = "wasm32")]
 pub(crate) use table::Names;
-pub use table::{EvidenceRow, EvidenceTable};
-pub use validate::{check_evidence, now, Origin};
+pub use table::{EvidenceRow, EvidenceTable, TableReader};
+pub use validate::{check_evidence, now, Checker, Origin};

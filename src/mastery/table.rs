@@ -8,6 +8,7 @@
 //! else the slow way that names every problem: a bad line is reported exactly as
 //! `parse_evidence_jsonl` reports it.
 
+use super::compute::Budget;
 use super::jsonl::{is_sound, read_line_quickly, read_line_slowly};
 use super::record::EvidenceRecord;
 use super::scan::scan_line;
@@ -44,33 +45,17 @@ pub struct EvidenceRow<'a> {
 impl<'a> EvidenceTable<'a> {
     /// The records as rows (names and times borrowed from them).
     pub fn from_records(records: &'a [EvidenceRecord]) -> Self {
-        let mut builder = Builder::with_capacity(records.len());
-        for record in records {
-            builder.push(
-                Cow::Borrowed(&record.student),
-                Cow::Borrowed(&record.competency),
-                record.value,
-                Cow::Borrowed(&record.at),
-                instant(&record.at),
-            );
-        }
-        builder.finish()
+        let mut reader = TableReader::from_records(records);
+        reader.read(&mut Budget::unlimited());
+        reader.builder.finish()
     }
 
     /// Evidence JSON Lines as rows, or every problem of every bad line with its path
     /// (`line 3: value: expected a number, found a string`), as `parse_evidence_jsonl` gives.
     pub fn from_jsonl(text: &'a str) -> Result<Self, Error> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        // About 80 bytes a record in typical evidence: a guess that saves most regrowing.
-        let mut builder = Builder::with_capacity(text.len() / 80);
-        let mut problems = Vec::new();
-        let mut lines = text.lines().enumerate();
-        while builder.read_block(&mut lines, &mut problems) {}
-        if problems.is_empty() {
-            Ok(builder.finish())
-        } else {
-            Err(Error::invalid("evidence", problems))
-        }
+        let mut reader = TableReader::from_jsonl(text);
+        reader.read(&mut Budget::unlimited());
+        reader.finish()
     }
 
     /// The records back, without their sources (which mastery does not read).
@@ -87,6 +72,86 @@ impl<'a> EvidenceTable<'a> {
             .collect()
     }
 }
+
+/// `EvidenceTable::from_jsonl` or `from_records` in steps of bounded work: `read` goes on
+/// where the last step stopped.
+pub struct TableReader<'a> {
+    builder: Builder<'a>,
+    source: Source<'a>,
+    problems: Vec<Problem>,
+}
+
+enum Source<'a> {
+    Lines(Enumerate<Lines<'a>>),
+    Records(std::slice::Iter<'a, EvidenceRecord>),
+}
+
+impl<'a> TableReader<'a> {
+    pub fn from_jsonl(text: &'a str) -> Self {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        TableReader {
+            // About 80 bytes a record in typical evidence: a guess that saves most regrowing.
+            builder: Builder::with_capacity(text.len() / 80),
+            source: Source::Lines(text.lines().enumerate()),
+            problems: Vec::new(),
+        }
+    }
+
+    pub fn from_records(records: &'a [EvidenceRecord]) -> Self {
+        TableReader {
+            builder: Builder::with_capacity(records.len()),
+            source: Source::Records(records.iter()),
+            problems: Vec::new(),
+        }
+    }
+
+    /// Reads while `budget` allows; `true` once everything is read.
+    pub fn read(&mut self, budget: &mut Budget) -> bool {
+        match &mut self.source {
+            Source::Lines(lines) => loop {
+                if !self.builder.read_block(lines, &mut self.problems) {
+                    return true;
+                }
+                if budget.spend(BLOCK) {
+                    return false;
+                }
+            },
+            Source::Records(records) => {
+                for record in records.by_ref() {
+                    self.builder.push(
+                        Cow::Borrowed(&record.student),
+                        Cow::Borrowed(&record.competency),
+                        record.value,
+                        Cow::Borrowed(&record.at),
+                        instant(&record.at),
+                    );
+                    if budget.spend(1) {
+                        return records.len() == 0;
+                    }
+                }
+                true
+            }
+        }
+    }
+
+    /// Rows read so far.
+    pub fn rows(&self) -> usize {
+        self.builder.rows.len()
+    }
+
+    /// The table, or every problem of every bad line with its path
+    /// (`line 3: value: expected a number, found a string`), as `parse_evidence_jsonl` gives.
+    pub fn finish(self) -> Result<EvidenceTable<'a>, Error> {
+        if self.problems.is_empty() {
+            Ok(self.builder.finish())
+        } else {
+            Err(Error::invalid("evidence", self.problems))
+        }
+    }
+}
+
+/// Lines read by one call of `Builder::read_block`.
+const BLOCK: usize = 4096;
 
 struct Builder<'a> {
     students: Names<'a>,
@@ -112,7 +177,7 @@ impl<'a> Builder<'a> {
         lines: &mut Enumerate<Lines<'a>>,
         problems: &mut Vec<Problem>,
     ) -> bool {
-        for _ in 0..4096 {
+        for _ in 0..BLOCK {
             let Some((i, line)) = lines.next() else { return false };
             if line.trim().is_empty() {
                 continue;

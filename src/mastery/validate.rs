@@ -14,6 +14,7 @@
 //! Offsets beyond ±23:59 are not dates at all: `time::instant` refuses them when the line is
 //! read. A call holds at most `Limits::evidence_records` records.
 
+use super::compute::Budget;
 use super::options::MasteryOptions;
 use super::table::EvidenceTable;
 use super::time::instant;
@@ -57,63 +58,117 @@ pub fn check_evidence(
     now: f64,
 ) -> Result<(), Error> {
     crate::limits::check_evidence_count(table.rows.len(), "evidence")?;
-    let values = options.scale.levels.iter().map(|l| l.value);
-    let (lowest, highest) =
-        values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    if !lowest.is_finite() || !highest.is_finite() {
-        return Ok(()); // no scale to check against (an empty scale gives no estimates)
-    }
-    let floor = lowest.min(0.0);
-    let (latest, after) = match options.as_of.as_deref().and_then(instant) {
-        Some(as_of) => (as_of + A_DAY, "asOf"),
-        None => (now + A_DAY, "now"),
-    };
-    let mut problems = Vec::new();
-    let mut left_out = 0usize;
-    let mut lines = LineNumbers::new(origin);
-    for (i, row) in table.rows.iter().enumerate() {
-        let value_problem = if row.value < floor || row.value > highest {
-            Some(off_scale(row.value, floor, highest))
-        } else {
-            None
+    let mut checker = Checker::new(origin, options, now);
+    checker.check(table, &mut Budget::unlimited());
+    checker.finish()
+}
+
+/// `check_evidence` in steps of bounded work (the count of records is checked as they are
+/// read): `check` goes on from the row where the last step stopped.
+pub struct Checker<'t> {
+    /// The lowest and highest values allowed; `None` when there is no scale to check against
+    /// (an empty scale gives no estimates).
+    range: Option<(f64, f64)>,
+    /// The latest instant allowed, and what it is named after.
+    latest: f64,
+    after: &'static str,
+    now: f64,
+    problems: Vec<Problem>,
+    left_out: usize,
+    lines: LineNumbers<'t>,
+    next: usize,
+}
+
+impl<'t> Checker<'t> {
+    pub fn new(origin: Origin<'t>, options: &MasteryOptions, now: f64) -> Self {
+        let values = options.scale.levels.iter().map(|l| l.value);
+        let (lowest, highest) =
+            values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        let range =
+            (lowest.is_finite() && highest.is_finite()).then_some((lowest.min(0.0), highest));
+        let (latest, after) = match options.as_of.as_deref().and_then(instant) {
+            Some(as_of) => (as_of + A_DAY, "asOf"),
+            None => (now + A_DAY, "now"),
         };
-        let date_problem = (row.instant > latest).then(|| {
-            format!(
-                "`{}` is after {after}{}: evidence cannot come from the future",
-                row.at,
-                match after {
-                    "asOf" => String::new(),
-                    _ => format!(" ({})", date_of(now)),
-                }
-            )
-        });
-        if value_problem.is_none() && date_problem.is_none() {
-            continue;
-        }
-        if problems.len() >= MAX_PROBLEMS {
-            left_out += usize::from(value_problem.is_some()) + usize::from(date_problem.is_some());
-            continue;
-        }
-        let place = lines.place(i);
-        if let Some(message) = value_problem {
-            problems.push(Problem::new(place.path("value"), message));
-        }
-        if let Some(message) = date_problem {
-            problems.push(Problem::new(place.path("at"), message));
+        Checker {
+            range,
+            latest,
+            after,
+            now,
+            problems: Vec::new(),
+            left_out: 0,
+            lines: LineNumbers::new(origin),
+            next: 0,
         }
     }
-    if left_out > 0 {
-        problems.push(Problem::new(
-            "",
-            format!(
-                "and {left_out} more problems like these (the first {MAX_PROBLEMS} are listed)"
-            ),
-        ));
+
+    /// Checks rows while `budget` allows; `true` once every row is checked.
+    pub fn check(&mut self, table: &EvidenceTable, budget: &mut Budget) -> bool {
+        let Some((floor, highest)) = self.range else { return true };
+        while self.next < table.rows.len() {
+            let (i, row) = (self.next, &table.rows[self.next]);
+            self.next += 1;
+            let value_problem = if row.value < floor || row.value > highest {
+                Some(off_scale(row.value, floor, highest))
+            } else {
+                None
+            };
+            let date_problem = (row.instant > self.latest).then(|| {
+                format!(
+                    "`{}` is after {}{}: evidence cannot come from the future",
+                    row.at,
+                    self.after,
+                    match self.after {
+                        "asOf" => String::new(),
+                        _ => format!(" ({})", date_of(self.now)),
+                    }
+                )
+            });
+            if value_problem.is_some() || date_problem.is_some() {
+                self.note(i, value_problem, date_problem);
+            }
+            if budget.spend(1) {
+                return self.next == table.rows.len();
+            }
+        }
+        true
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::invalid("evidence", problems))
+
+    /// Rows checked so far.
+    pub fn checked(&self) -> usize {
+        self.next
+    }
+
+    fn note(&mut self, row: usize, value: Option<String>, date: Option<String>) {
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.left_out += usize::from(value.is_some()) + usize::from(date.is_some());
+            return;
+        }
+        let place = self.lines.place(row);
+        if let Some(message) = value {
+            self.problems.push(Problem::new(place.path("value"), message));
+        }
+        if let Some(message) = date {
+            self.problems.push(Problem::new(place.path("at"), message));
+        }
+    }
+
+    /// Every problem found, or `Ok`.
+    pub fn finish(mut self) -> Result<(), Error> {
+        if self.left_out > 0 {
+            self.problems.push(Problem::new(
+                "",
+                format!(
+                    "and {} more problems like these (the first {MAX_PROBLEMS} are listed)",
+                    self.left_out
+                ),
+            ));
+        }
+        if self.problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::invalid("evidence", self.problems))
+        }
     }
 }
 
