@@ -17,7 +17,7 @@ export type { ScaleLevel } from "./types/formats.js";
 export type { Estimate, EvidenceRecord, Trend } from "./types/mastery.js";
 export { calibrateRubric } from "./types/feedback.js";
 export { parseFramework, rollUp, recommend, importCase, xapiStatements } from "./types/framework.js";
-export { computeMastery, evidenceFromReport, parseEvidence } from "./types/mastery.js";
+export { computeMastery, computeMasteryAsync, MasteryJob, evidenceFromReport, parseEvidence } from "./types/mastery.js";
 
 /** The engine of the full build: everything `Engine` of `evident` does, and calibration. */
 export class Engine extends CoreEngine {

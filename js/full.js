@@ -24,6 +24,72 @@ export function initSync(input) {
 export const {
   Engine, LiveSession, lintRubric, feedbackOnce, version, getLimits, setLimits, calibrateRubric, computeMastery, evidenceFromReport,
   parseEvidence, parseFramework, rollUp, recommend, importCase, xapiStatements, applySuggestion,
+  MasteryJob,
 } = api;
+
+// `computeMastery` without freezing the page: the evidence goes into a `MasteryJob` in
+// slices and the work runs in steps of at most `sliceMs` each, the page getting the thread
+// back between steps; the estimates come out in chunks. The same estimates, and the same
+// errors (an `EvidentError` with every problem's place), as `computeMastery`.
+const TEXT_SLICE = 1 << 20; // UTF-16 units of JSON Lines a slice
+const LIST_SLICE = 2000; // records of a list a slice
+const ESTIMATES_CHUNK = 20000;
+
+/** Yields to the page: a task of its own, so input and rendering can run in between. */
+function nextTask() {
+  if (typeof globalThis.scheduler?.yield === "function") return globalThis.scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export async function computeMasteryAsync(records, options, { sliceMs = 8, signal, onProgress } = {}) {
+  const job = new MasteryJob(options ?? null);
+  let started = performance.now();
+  // Gives the thread back once the current task has run for `sliceMs`.
+  const pause = async () => {
+    if (performance.now() - started < sliceMs) return;
+    await nextTask();
+    signal?.throwIfAborted();
+    started = performance.now();
+  };
+  try {
+    signal?.throwIfAborted();
+    if (typeof records === "string") {
+      for (let from = 0; from < records.length; ) {
+        let to = Math.min(records.length, from + TEXT_SLICE);
+        // Never cut a surrogate pair: each slice must be text on its own.
+        const last = records.charCodeAt(to - 1);
+        if (to < records.length && last >= 0xd800 && last <= 0xdbff) to -= 1;
+        job.pushText(records.slice(from, to));
+        from = to;
+        await pause();
+      }
+    } else if (Array.isArray(records)) {
+      for (let from = 0; from < records.length; from += LIST_SLICE) {
+        job.pushRecords(from, records.slice(from, from + LIST_SLICE));
+        await pause();
+      }
+    } else {
+      job.pushRecords(0, records); // refused with the reason
+    }
+    for (;;) {
+      const progress = job.step(Math.max(1, sliceMs - (performance.now() - started)));
+      onProgress?.(progress);
+      if (progress.stage === "done") break;
+      await nextTask();
+      signal?.throwIfAborted();
+      started = performance.now();
+    }
+    const estimates = [];
+    for (;;) {
+      await pause();
+      const chunk = job.takeEstimates(ESTIMATES_CHUNK);
+      if (chunk.length === 0) break;
+      for (const e of chunk) estimates.push(e);
+    }
+    return estimates;
+  } finally {
+    job.free();
+  }
+}
 export { EvidentError } from "./errors.js";
 export { EvidentLoadError, setWasmUrl, loadEvident } from "./load.js";

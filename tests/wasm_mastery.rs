@@ -168,3 +168,107 @@ fn evidence_from_a_score_report() {
         .expect_err("no student");
     assert_eq!(get(&err, "path").as_string().as_deref(), Some("student"));
 }
+
+/// A gradebook big enough to need several steps: 3,000 students × 4 competencies × 1–3
+/// records, dates and values from a fixed sequence, lines interleaved across students.
+fn gradebook_lines() -> String {
+    let mut lines = Vec::new();
+    let mut x: u64 = 2026;
+    let mut next = |n: u64| {
+        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (x >> 33) % n
+    };
+    for round in 0..3 {
+        for s in 0..3000 {
+            for c in 0..4 {
+                if round == 2 && next(2) == 0 {
+                    continue;
+                }
+                lines.push(format!(
+                    r#"{{"student": "s-{s:04}", "competency": "SCI.{c}", "value": {}, "at": "2026-10-{:02}T10:00:00Z"}}"#,
+                    1 + next(4),
+                    1 + round * 9 + next(9)
+                ));
+            }
+        }
+    }
+    lines.join("\n")
+}
+
+#[wasm_bindgen_test]
+fn a_mastery_job_in_short_steps_gives_the_objects_of_compute_mastery() {
+    use evident::wasm::mastery::MasteryJobJs;
+    let text = gradebook_lines();
+    let options = r#"{"method": "decayingAverage", "weight": 0.65, "staleAfterDays": 10}"#;
+    let expected =
+        compute_mastery(JsValue::from_str(&text), JsValue::from_str(options)).expect("estimates");
+    let mut job = MasteryJobJs::new(JsValue::from_str(options)).expect("job");
+    // Slices that cut lines in the middle.
+    let units: Vec<u16> = text.encode_utf16().collect();
+    for slice in units.chunks(70_001) {
+        job.push_text(&js_sys::JsString::from_char_code(slice)).expect("slice");
+    }
+    let mut stages = Vec::new();
+    loop {
+        // 0 ms: every step stops at its first look at the clock.
+        let progress = job.step(0.0).expect("step");
+        let stage = get(&progress, "stage").as_string().unwrap_or_default();
+        if stages.last() != Some(&stage) {
+            stages.push(stage.clone());
+        }
+        if stage == "done" {
+            break;
+        }
+        assert!(stages.len() < 10_000);
+    }
+    assert_eq!(stages, ["reading", "checking", "estimating", "done"]);
+    let found = Array::new();
+    loop {
+        let chunk = Array::from(&job.take_estimates(5000).expect("chunk"));
+        if chunk.length() == 0 {
+            break;
+        }
+        assert!(chunk.length() <= 5000);
+        for item in chunk.iter() {
+            found.push(&item);
+        }
+    }
+    let expected = Array::from(&expected);
+    assert!(expected.length() > 10_000, "{}", expected.length());
+    assert_eq!(
+        JSON::stringify(&found).unwrap().as_string(),
+        JSON::stringify(&expected).unwrap().as_string()
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_mastery_job_names_a_bad_record_by_its_place_in_the_whole_list() {
+    use evident::wasm::mastery::MasteryJobJs;
+    let record =
+        r#"{"student": "s-1", "competency": "C.1", "value": 2, "at": "2026-10-01T10:00:00Z"}"#;
+    let first = js(&format!("[{record}, {record}]"));
+    // The second slice starts at 2: its item 1 (a NaN, refused as JS objects are walked) is
+    // record 3 of the list, and its item 0 (a value as text) record 2.
+    let second = Array::new();
+    second.push(&js(
+        r#"{"student": "s-1", "competency": "C.1", "value": "2", "at": "2026-10-01T10:00:00Z"}"#,
+    ));
+    let bad = js(record);
+    Reflect::set(&bad, &"value".into(), &JsValue::from_f64(f64::NAN)).unwrap();
+    second.push(&bad);
+    let mut job = MasteryJobJs::new(JsValue::UNDEFINED).expect("job");
+    job.push_records(0, first).expect("first slice");
+    let error = job.push_records(2, second.into()).expect_err("NaN is refused");
+    let path = get(&error, "path").as_string().unwrap_or_default();
+    assert!(path.starts_with("[3].value"), "{path}");
+
+    let mut job = MasteryJobJs::new(JsValue::UNDEFINED).expect("job");
+    let second = js(&format!(
+        r#"[{record}, {{"student": "s-1", "competency": "C.1", "value": "2", "at": "2026-10-01T10:00:00Z"}}]"#
+    ));
+    job.push_records(0, js(&format!("[{record}, {record}]"))).expect("first slice");
+    job.push_records(2, second).expect("read at the first step");
+    let error = job.step(50.0).expect_err("a value as text is refused");
+    let message = js_sys::Error::from(error).message().as_string().unwrap_or_default();
+    assert!(message.contains("[3].value"), "{message}");
+}

@@ -113,6 +113,58 @@ export interface Estimate {
  */
 export function computeMastery(records: EvidenceRecord[] | string, options?: MasteryOptions | string): Estimate[];
 
+/** Options of `computeMasteryAsync`. */
+export interface ComputeMasteryAsyncOptions {
+  /** The longest the work may hold the thread at a time, in milliseconds (default 8). */
+  sliceMs?: number;
+  /** Stops the work: the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Called after each step: what the job is doing, `done` of `total` (0 while reading text). */
+  onProgress?: (progress: MasteryProgress) => void;
+}
+
+/** Where a `MasteryJob` stands. */
+export interface MasteryProgress {
+  stage: "reading" | "checking" | "estimating" | "done";
+  done: number;
+  total: number;
+}
+
+/**
+ * `computeMastery` without freezing the page: for a gradebook of many thousand records. The
+ * evidence is read in slices and the work runs in steps of at most `sliceMs`, giving the
+ * thread back in between, so the page keeps answering input. The same estimates, and the
+ * same `EvidentError`s, as `computeMastery` (which does it all in one call: about a second
+ * for a million records in a browser).
+ *
+ * @example
+ * const estimates = await computeMasteryAsync(gradebookJsonLines, { method: "decayingAverage" },
+ *   { onProgress: ({ stage, done, total }) => bar.update(stage, done, total) });
+ */
+export function computeMasteryAsync(
+  records: EvidenceRecord[] | string,
+  options?: MasteryOptions | string,
+  run?: ComputeMasteryAsyncOptions,
+): Promise<Estimate[]>;
+
+/**
+ * The steps `computeMasteryAsync` drives, for a caller that schedules them itself: push the
+ * evidence, `step` until the stage is "done", then `takeEstimates` until it gives an empty
+ * list. `free()` it when done.
+ */
+export class MasteryJob {
+  constructor(options?: MasteryOptions | string | null);
+  /** A slice of evidence JSON Lines (slices may cut lines anywhere, not a surrogate pair). */
+  pushText(text: string): void;
+  /** Records `first…` of a list: `items` is the slice of the list that starts there. */
+  pushRecords(first: number, items: EvidenceRecord[]): void;
+  /** Works for about `ms` milliseconds at most; throws the evidence's problems. */
+  step(ms: number): MasteryProgress;
+  /** Up to `max` more estimates, in order; an empty list once all are taken. */
+  takeEstimates(max: number): Estimate[];
+  free(): void;
+}
+
 /**
  * Evidence records from a score report: one per criterion that names a competency. Throws
  * when the report has no `student` or `submittedAt`.

@@ -94,7 +94,7 @@ pub(crate) fn value_from_js_within(
     json_from_js(input, what, limits).map_err(super::js_error)
 }
 
-fn json_from_js(
+pub(crate) fn json_from_js(
     input: &JsValue,
     what: &'static str,
     limits: &Limits,

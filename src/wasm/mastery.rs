@@ -27,12 +27,7 @@ pub fn compute_mastery(records: JsValue, options: JsValue) -> Result<JsValue, Js
         Some(text) => mastery::EvidenceTable::from_jsonl(text).map_err(js_error)?,
         None => mastery::EvidenceTable::from_records(&list),
     };
-    let options = if options.is_undefined() || options.is_null() {
-        mastery::MasteryOptions::default()
-    } else {
-        mastery::parse_options_value(&value_from_js(&options, "mastery options")?)
-            .map_err(js_error)?
-    };
+    let options = parse_options(&options)?;
     let origin = match &text {
         Some(text) => mastery::Origin::Lines(text),
         None => mastery::Origin::List,
@@ -62,7 +57,15 @@ fn reserve_memory(bytes: usize) {
 const TRENDS = ["rising", "steady", "falling", "unknown"];
 const finite = (n) => (Number.isFinite(n) ? n : null);
 export function estimatesFromColumns(names, numbers, ids) {
-  const { students, competencies, labels, lastAts } = JSON.parse(names);
+  const parsed = JSON.parse(names);
+  return estimatesChunk(parsed, parsed.lastAts, numbers, ids);
+}
+export function parseNames(names) {
+  return JSON.parse(names);
+}
+export function estimatesChunk(names, lastAts, numbers, ids) {
+  const { students, competencies, labels } = names;
+  if (typeof lastAts === "string") lastAts = JSON.parse(lastAts);
   const estimates = new Array(numbers.length / 2);
   for (let i = 0, k = 0; i < estimates.length; i++, k += 6) {
     const flags = ids[k + 5];
@@ -90,6 +93,15 @@ extern "C" {
     /// count, lastAt, flags: 1 mastered, 2·trend, 8 stale false, 16 stale true).
     #[wasm_bindgen(js_name = estimatesFromColumns)]
     fn estimates_from_columns(names: &str, numbers: &[f64], ids: &[u32]) -> JsValue;
+
+    /// `JSON.parse(names)`, kept by a job for its chunks of estimates.
+    #[wasm_bindgen(js_name = parseNames)]
+    fn parse_names(names: &str) -> JsValue;
+
+    /// `estimatesFromColumns` with the names already parsed and the chunk's own `lastAts`
+    /// (JSON text).
+    #[wasm_bindgen(js_name = estimatesChunk)]
+    fn estimates_chunk(names: &JsValue, last_ats: &str, numbers: &[f64], ids: &[u32]) -> JsValue;
 
     /// `text[from..]` as UTF-8 into `bytes` (as much as fits); `counts` ← [UTF-16 units read,
     /// bytes written].
@@ -136,42 +148,185 @@ fn estimates_to_js(
     table: &mastery::EvidenceTable,
     scale: &crate::rubric::model::Scale,
 ) -> Result<JsValue, JsValue> {
-    let mut last_ats = mastery::Names::default();
-    let mut numbers = Vec::with_capacity(rows.len() * 2);
-    let mut ids = Vec::with_capacity(rows.len() * 6);
-    for row in rows {
-        let at_id = last_ats.id(Cow::Borrowed(table.rows[row.last as usize].at.as_ref()));
-        let trend = match row.trend {
-            Trend::Rising => 0,
-            Trend::Steady => 1,
-            Trend::Falling => 2,
-            Trend::Unknown => 3,
-        };
-        let stale = match row.stale {
-            None => 0,
-            Some(false) => 8,
-            Some(true) => 16,
-        };
-        numbers.extend([row.value, row.level]);
-        ids.extend([
-            row.student,
-            row.competency,
-            row.label.map_or(0, |l| l + 1),
-            row.count,
-            at_id,
-            u32::from(row.mastered) | trend << 1 | stale,
-        ]);
-    }
+    let columns = Columns::of(rows, table);
     let names = Names {
         students: table.students.iter().map(|s| s.as_ref()).collect(),
         competencies: table.competencies.iter().map(|c| c.as_ref()).collect(),
         labels: scale.levels.iter().map(|l| l.label.as_str()).collect(),
-        last_ats: last_ats.into_list(),
+        last_ats: columns.last_ats,
     };
-    let names = serde_json::to_string(&names).map_err(|e| {
+    Ok(estimates_from_columns(&json(&names)?, &columns.numbers, &columns.ids))
+}
+
+fn json<T: Serialize>(value: &T) -> Result<String, JsValue> {
+    serde_json::to_string(value).map_err(|e| {
         js_error(crate::Error::at("output", "", format!("could not convert the result: {e}")))
-    })?;
-    Ok(estimates_from_columns(&names, &numbers, &ids))
+    })
+}
+
+/// Estimates as flat columns (see `estimatesFromColumns`), with their `lastAt` texts.
+struct Columns<'a> {
+    numbers: Vec<f64>,
+    ids: Vec<u32>,
+    last_ats: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Columns<'a> {
+    fn of(rows: &[mastery::EstimateRow], table: &'a mastery::EvidenceTable) -> Self {
+        let mut last_ats = mastery::Names::default();
+        let mut numbers = Vec::with_capacity(rows.len() * 2);
+        let mut ids = Vec::with_capacity(rows.len() * 6);
+        for row in rows {
+            let at_id = last_ats.id(Cow::Borrowed(table.rows[row.last as usize].at.as_ref()));
+            let trend = match row.trend {
+                Trend::Rising => 0,
+                Trend::Steady => 1,
+                Trend::Falling => 2,
+                Trend::Unknown => 3,
+            };
+            let stale = match row.stale {
+                None => 0,
+                Some(false) => 8,
+                Some(true) => 16,
+            };
+            numbers.extend([row.value, row.level]);
+            ids.extend([
+                row.student,
+                row.competency,
+                row.label.map_or(0, |l| l + 1),
+                row.count,
+                at_id,
+                u32::from(row.mastered) | trend << 1 | stale,
+            ]);
+        }
+        Columns { numbers, ids, last_ats: last_ats.into_list() }
+    }
+}
+
+/// Mastery in steps, for a page that must stay responsive with a large gradebook (see
+/// `mastery::MasteryJob`; `computeMasteryAsync` in `evident/full` drives it): the evidence
+/// goes in slices, each `step` works for at most about the milliseconds it is given, and the
+/// estimates come out in chunks. The same estimates and errors as `computeMastery`.
+#[wasm_bindgen(js_name = MasteryJob)]
+pub struct MasteryJobJs {
+    job: mastery::MasteryJob,
+    /// The parsed `{students, competencies, labels}` once the first chunk is taken.
+    names: Option<JsValue>,
+    /// Estimates taken so far.
+    taken: usize,
+}
+
+#[wasm_bindgen(js_class = MasteryJob)]
+impl MasteryJobJs {
+    /// A job with mastery options (an object, JSON text, or nothing for the defaults).
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<MasteryJobJs, JsValue> {
+        let options = parse_options(&options)?;
+        Ok(MasteryJobJs {
+            job: mastery::MasteryJob::new(options, mastery::now()),
+            names: None,
+            taken: 0,
+        })
+    }
+
+    /// Appends a slice of evidence JSON Lines (slices may cut lines anywhere, but not a
+    /// surrogate pair).
+    #[wasm_bindgen(js_name = pushText)]
+    pub fn push_text(&mut self, text: &js_sys::JsString) -> Result<(), JsValue> {
+        self.job.push_text(&text_from_js(text)).map_err(js_error)
+    }
+
+    /// Appends records `first…` of a list: `items` is the slice of the list that starts there.
+    #[wasm_bindgen(js_name = pushRecords)]
+    pub fn push_records(&mut self, first: u32, items: JsValue) -> Result<(), JsValue> {
+        let first = first as usize;
+        let value = super::convert::json_from_js(&items, "evidence", &crate::limits::current())
+            .map_err(|e| js_error(in_whole_list(e, first)))?;
+        let serde_json::Value::Array(items) = value else {
+            return Err(js_error(crate::Error::at(
+                "evidence",
+                "",
+                format!(
+                    "expected a list of evidence records, found {}",
+                    crate::json::kind_of(&value)
+                ),
+            )));
+        };
+        self.job.push_records(first, &items).map_err(js_error)
+    }
+
+    /// Works for about `ms` milliseconds at most; gives `{stage, done, total}` (`stage`:
+    /// "reading", "checking", "estimating" or "done"), or throws the evidence's problems.
+    pub fn step(&mut self, ms: f64) -> Result<JsValue, JsValue> {
+        let deadline = js_sys::Date::now() + ms;
+        let progress = self.job.step(&mut || js_sys::Date::now() >= deadline).map_err(js_error)?;
+        let object = js_sys::Object::new();
+        for (key, value) in [
+            ("stage", JsValue::from_str(progress.stage.name())),
+            ("done", JsValue::from_f64(progress.done as f64)),
+            ("total", JsValue::from_f64(progress.total as f64)),
+        ] {
+            js_sys::Reflect::set(&object, &key.into(), &value)?;
+        }
+        Ok(object.into())
+    }
+
+    /// Up to `max` more estimates, in order (an empty list once all are taken, or before the
+    /// job is done).
+    #[wasm_bindgen(js_name = takeEstimates)]
+    pub fn take_estimates(&mut self, max: u32) -> Result<JsValue, JsValue> {
+        let (taken, names) = (&mut self.taken, &mut self.names);
+        self.job
+            .with_results(|table, rows, options| {
+                let chunk = &rows[*taken..(*taken + max as usize).min(rows.len())];
+                *taken += chunk.len();
+                if names.is_none() {
+                    let list = Names {
+                        students: table.students.iter().map(|s| s.as_ref()).collect(),
+                        competencies: table.competencies.iter().map(|c| c.as_ref()).collect(),
+                        labels: options.scale.levels.iter().map(|l| l.label.as_str()).collect(),
+                        last_ats: Vec::new(),
+                    };
+                    *names = Some(parse_names(&json(&list)?));
+                }
+                let columns = Columns::of(chunk, table);
+                let names = names.as_ref().expect("set above");
+                Ok(estimates_chunk(
+                    names,
+                    &json(&columns.last_ats)?,
+                    &columns.numbers,
+                    &columns.ids,
+                ))
+            })
+            .unwrap_or_else(|| Ok(js_sys::Array::new().into()))
+    }
+}
+
+fn parse_options(options: &JsValue) -> Result<mastery::MasteryOptions, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        Ok(mastery::MasteryOptions::default())
+    } else {
+        mastery::parse_options_value(&value_from_js(options, "mastery options")?).map_err(js_error)
+    }
+}
+
+/// An error of a slice of a list, its paths (`[3].value`) moved to the slice's place in the
+/// whole list (`[1003].value`).
+fn in_whole_list(error: crate::Error, first: usize) -> crate::Error {
+    let problems = error
+        .problems()
+        .iter()
+        .map(|p| {
+            let path = match p.path.strip_prefix('[').and_then(|rest| rest.split_once(']')) {
+                Some((index, rest)) if index.parse::<usize>().is_ok() => {
+                    format!("[{}]{rest}", index.parse::<usize>().unwrap_or(0) + first)
+                }
+                _ => p.path.clone(),
+            };
+            crate::error::Problem::new(path, p.message.clone())
+        })
+        .collect();
+    crate::Error::invalid("evidence", problems)
 }
 
 /// A score report → one evidence record per criterion with a competency.
