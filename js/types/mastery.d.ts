@@ -117,10 +117,16 @@ export function computeMastery(records: EvidenceRecord[] | string, options?: Mas
 export interface ComputeMasteryAsyncOptions {
   /** The longest the work may hold the thread at a time, in milliseconds (default 8). */
   sliceMs?: number;
-  /** Stops the work: the promise rejects with the signal's reason. */
-  signal?: AbortSignal;
+  /** Stops the work: the promise rejects with the signal's reason (an `AbortSignal`). */
+  signal?: AbortSignalLike;
   /** Called after each step: what the job is doing, `done` of `total` (0 while reading text). */
   onProgress?: (progress: MasteryProgress) => void;
+}
+
+/** What `computeMasteryAsync` needs of an `AbortSignal` (typed without the DOM lib). */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  throwIfAborted(): void;
 }
 
 /** Where a `MasteryJob` stands. */

@@ -75,7 +75,7 @@ test("TypeScript in a Node-only project (lib es2022, no DOM, no @types/node) com
   const dir = await makeApp("ts-node", {
     "consumer.ts": [
       'import init, { Engine, EvidentError, type ScoreReport } from "evident";',
-      'import { computeMastery, type Estimate } from "evident/full";',
+      'import { computeMastery, computeMasteryAsync, type Estimate, type MasteryProgress } from "evident/full";',
       "export async function total(rubric: string, text: string): Promise<number> {",
       "  await init();",
       "  const engine = new Engine(rubric);",
@@ -85,6 +85,8 @@ test("TypeScript in a Node-only project (lib es2022, no DOM, no @types/node) com
       "}",
       "export const estimates = (): Estimate[] => computeMastery([], { method: \"latest\" });",
       "export const isError = (e: unknown): boolean => e instanceof EvidentError;",
+      "export const later = (text: string, signal: { aborted: boolean; throwIfAborted(): void }): Promise<Estimate[]> =>",
+      "  computeMasteryAsync(text, { method: \"latest\" }, { sliceMs: 4, signal, onProgress: (p: MasteryProgress) => void p.done });",
     ].join("\n"),
     "tsconfig.json": JSON.stringify({
       compilerOptions: { target: "es2022", module: "nodenext", moduleResolution: "nodenext", lib: ["es2022"], strict: true, noEmit: true, types: [], skipLibCheck: false },
@@ -93,4 +95,55 @@ test("TypeScript in a Node-only project (lib es2022, no DOM, no @types/node) com
   });
   const typed = await run(`${root}node_modules/.bin/tsc`, ["-p", dir]).catch((e) => e);
   assert.equal(typed.code ?? 0, 0, `${typed.stdout}${typed.stderr}`);
+});
+
+test("computeMasteryAsync gives computeMastery's estimates and errors, in steps that give the thread back", async () => {
+  const dir = await makeApp("node-mastery-async", {
+    "async-mastery.mjs": String.raw`
+import init, { computeMastery, computeMasteryAsync } from "evident/full";
+await init();
+// 4,000 students × 5 competencies × 2–3 records, lines interleaved across students.
+const lines = [];
+for (let round = 0; round < 3; round++) for (let s = 0; s < 4000; s++) for (let c = 0; c < 5; c++) {
+  if (round === 2 && (s + c) % 2 === 0) continue;
+  const day = String(1 + round * 9 + ((s * 7 + c * 3) % 9)).padStart(2, "0");
+  lines.push(JSON.stringify({ student: "s-" + s, competency: "C." + c, value: 1 + ((s + c + round) % 4), at: "2026-10-" + day + "T10:00:00Z" }));
+}
+const text = lines.join("\n");
+const options = { method: "decayingAverage", weight: 0.65 };
+const expected = computeMastery(text, options);
+// A timer set now fires while the work goes on, if the work gives the thread back.
+let ticks = 0;
+const timer = setInterval(() => ticks++, 0);
+const stages = [];
+const found = await computeMasteryAsync(text, options, { sliceMs: 2, onProgress: (p) => { if (stages.at(-1) !== p.stage) stages.push(p.stage); } });
+clearInterval(timer);
+const some = lines.slice(0, 5000);
+const fromList = await computeMasteryAsync(some.map((l) => JSON.parse(l)), options, { sliceMs: 2 });
+const listExpected = computeMastery(some.map((l) => JSON.parse(l)), options);
+// The same errors: a value as text on line 7.
+const bad = lines.slice(0, 10);
+bad[6] = bad[6].replace(/"value":\d/, '"value":"3"');
+let syncError = "", asyncError = "";
+try { computeMastery(bad.join("\n"), options); } catch (e) { syncError = e.name + " " + e.message; }
+try { await computeMasteryAsync(bad.join("\n"), options); } catch (e) { asyncError = e.name + " " + e.message; }
+// Stopped by its signal: rejects with the signal's reason.
+const stop = new AbortController();
+const stopped = await computeMasteryAsync(text, options, { sliceMs: 2, signal: stop.signal, onProgress: (p) => { if (p.stage === "checking") stop.abort(new Error("teacher left the page")); } }).then(() => "finished", (e) => e.message);
+console.log(JSON.stringify({
+  same: JSON.stringify(found) === JSON.stringify(expected), count: found.length,
+  sameList: JSON.stringify(fromList) === JSON.stringify(listExpected),
+  stages, ticked: ticks > 3, syncError, sameError: syncError === asyncError, stopped,
+}));
+`,
+  });
+  const result = JSON.parse(await node(dir, "async-mastery.mjs"));
+  assert.equal(result.same, true);
+  assert.equal(result.count, 20000);
+  assert.equal(result.sameList, true);
+  assert.deepEqual(result.stages, ["reading", "checking", "estimating", "done"]);
+  assert.equal(result.ticked, true);
+  assert.match(result.syncError, /^EvidentError .*line 7: value/);
+  assert.equal(result.sameError, true);
+  assert.equal(result.stopped, "teacher left the page");
 });
