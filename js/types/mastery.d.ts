@@ -160,6 +160,8 @@ export function computeMasteryAsync(
  */
 export class MasteryJob {
   constructor(options?: MasteryOptions | string | null);
+  /** Makes room for text of this many UTF-16 units in all, before the first `pushText`. */
+  reserveText(units: number): void;
   /** A slice of evidence JSON Lines (slices may cut lines anywhere, not a surrogate pair). */
   pushText(text: string): void;
   /** Records `first…` of a list: `items` is the slice of the list that starts there. */

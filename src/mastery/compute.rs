@@ -20,7 +20,7 @@
 //! - `stale` (only with `staleAfterDays`): the latest record is older than that many days
 //!   before `asOf` (default: the latest record in the input).
 
-use super::bkt::{self, BktParams, FitOptions, Response, SkillSequences};
+use super::bkt::{BktParams, FitOptions, Response, SkillFit, SkillSequences};
 use super::estimate::{Estimate, Trend};
 use super::methods;
 use super::options::{MasteryOptions, Method};
@@ -128,6 +128,7 @@ impl<'f> Budget<'f> {
 #[derive(Default)]
 pub struct Estimator {
     phase: Phase,
+    sort: PairSort,
     /// Row numbers in (student, competency, time, input) order.
     index: Vec<u32>,
     /// `[from, to)` ranges of `index` that share student and competency.
@@ -136,6 +137,8 @@ pub struct Estimator {
     fitted: Vec<Option<BktParams>>,
     /// Group numbers per competency id (only while fitting).
     groups_of: Vec<Vec<u32>>,
+    /// The competency being fitted: its sequences and its fit so far.
+    fitting: Option<(SkillSequences, SkillFit)>,
     as_of: f64,
     scores: Vec<f64>,
     /// The estimates so far, sorted by student then competency.
@@ -146,6 +149,8 @@ pub struct Estimator {
 enum Phase {
     #[default]
     Start,
+    /// Rows ordered by (student, competency): `sort` goes on where it stopped.
+    Sort,
     /// Time order within groups, from this place of `index`, the current group starting at `from`.
     Groups {
         at: usize,
@@ -177,14 +182,21 @@ impl Estimator {
                         self.phase = Phase::Done;
                         continue;
                     }
-                    self.index = by_pair(table);
                     let latest =
                         table.rows.iter().map(|r| r.instant).fold(f64::NEG_INFINITY, f64::max);
                     self.as_of = options.as_of.as_deref().and_then(instant).unwrap_or(latest);
-                    self.phase = Phase::Groups { at: 1, from: 0 };
-                    if budget.spend(table.rows.len() * 4) {
+                    self.sort = PairSort::new(table);
+                    self.phase = Phase::Sort;
+                    if budget.spend(table.rows.len() / 4 + table.students.len()) {
                         return false;
                     }
+                }
+                Phase::Sort => {
+                    if !self.sort.run(table, budget) {
+                        return false;
+                    }
+                    self.index = std::mem::take(&mut self.sort).sorted;
+                    self.phase = Phase::Groups { at: 1, from: 0 };
                 }
                 Phase::Groups { at, from } => {
                     if self.put_groups_in_time_order(table, at, from, budget) {
@@ -210,10 +222,26 @@ impl Estimator {
                         self.phase = Phase::Estimate { next: 0 };
                         continue;
                     }
-                    let records = self.fit_competency(table, options, next);
-                    self.phase = Phase::Fit { next: next + 1 };
-                    // A fit reads each record many times: count it as heavy work.
-                    if budget.spend(records * 64 + Budget::ASK_EVERY) {
+                    // The competency's sequences (one unit of work), then its EM iterations,
+                    // each as much work as its answers.
+                    let Some((sequences, fit)) = &mut self.fitting else {
+                        let answers = self.start_fit(table, options, next);
+                        if self.fitting.is_none() {
+                            self.phase = Phase::Fit { next: next + 1 };
+                        }
+                        if budget.spend(answers * 4 + 1) {
+                            return false;
+                        }
+                        continue;
+                    };
+                    let done = fit.step(sequences);
+                    let answers = sequences.answers.len();
+                    if done {
+                        let (sequences, fit) = self.fitting.take().expect("fitting");
+                        self.fitted[next] = Some(fit.report(&sequences).params);
+                        self.phase = Phase::Fit { next: next + 1 };
+                    }
+                    if budget.spend(answers * 2 + 1) {
                         return false;
                     }
                 }
@@ -300,10 +328,10 @@ impl Estimator {
         false
     }
 
-    /// Fits BKT for one competency on every student's right/wrong sequence of it (a
-    /// competency whose answers are all right or all wrong has nothing to learn from and keeps
-    /// the given parameters). Gives the number of records read.
-    fn fit_competency(
+    /// Starts fitting BKT for one competency on every student's right/wrong sequence of it
+    /// (`fitting`); a competency whose answers are all right or all wrong has nothing to learn
+    /// from and keeps the given parameters at once. Gives the number of answers.
+    fn start_fit(
         &mut self,
         table: &EvidenceTable,
         options: &MasteryOptions,
@@ -327,14 +355,15 @@ impl Estimator {
             }
         }
         let fit_options = FitOptions { restarts: *restarts, seed: *seed, ..FitOptions::default() };
-        self.fitted[competency] = SkillSequences::group(&responses).first().map(|sequences| {
+        if let Some(sequences) = SkillSequences::group(&responses).into_iter().next() {
             let right = sequences.answers.iter().filter(|&&a| a == 1).count();
             if right == 0 || right == sequences.answers.len() {
-                *fallback
+                self.fitted[competency] = Some(*fallback);
             } else {
-                bkt::fit_skill(sequences, &fit_options).params
+                let fit = SkillFit::new(&sequences, fit_options);
+                self.fitting = Some((sequences, fit));
             }
-        });
+        }
         responses.len()
     }
 }
@@ -487,40 +516,79 @@ fn bkt_level(
     scale.floor(spread.min(below_mastery)).value
 }
 
-/// Row numbers in (student, competency, input) order. Names are ranked once, then rows are
-/// placed by two stable counting sorts (competency rank, then student rank): linear, and input
-/// order is kept within a pair.
-fn by_pair(table: &EvidenceTable) -> Vec<u32> {
-    let students = ranks(&table.students);
-    let competencies = ranks(&table.competencies);
-    let by_competency = counting_sort(0..table.rows.len() as u32, competencies.len(), |i| {
-        competencies[table.rows[i as usize].competency as usize]
-    });
-    counting_sort(by_competency.into_iter(), students.len(), |i| {
-        students[table.rows[i as usize].student as usize]
-    })
+/// Row numbers in (student, competency, input) order, in steps. Names are ranked once, then
+/// rows are placed by two stable counting sorts (competency rank, then student rank): four
+/// passes over the rows (count, place; count, place), each resumable: linear, and input order
+/// is kept within a pair.
+#[derive(Default)]
+struct PairSort {
+    students: Vec<u32>,
+    competencies: Vec<u32>,
+    /// The pass (0–3) and the place in it.
+    pass: u8,
+    at: usize,
+    /// Counts, then the next free slot, per bucket.
+    starts: Vec<u32>,
+    /// The output of the pass in progress, then of the last.
+    sorted: Vec<u32>,
+    /// The rows in competency order (passes 2 and 3 read it).
+    by_competency: Vec<u32>,
 }
 
-/// `items` stably ordered by `bucket` (each below `buckets`).
-fn counting_sort(
-    items: impl ExactSizeIterator<Item = u32> + Clone,
-    buckets: usize,
-    bucket: impl Fn(u32) -> u32,
-) -> Vec<u32> {
-    let mut starts = vec![0u32; buckets + 1];
-    for item in items.clone() {
-        starts[bucket(item) as usize + 1] += 1;
+impl PairSort {
+    fn new(table: &EvidenceTable) -> Self {
+        let competencies = ranks(&table.competencies);
+        PairSort {
+            starts: vec![0; competencies.len() + 1],
+            students: ranks(&table.students),
+            competencies,
+            ..PairSort::default()
+        }
     }
-    for b in 1..=buckets {
-        starts[b] += starts[b - 1];
+
+    /// Goes on while `budget` allows; `true` once `sorted` holds the order.
+    fn run(&mut self, table: &EvidenceTable, budget: &mut Budget) -> bool {
+        let n = table.rows.len();
+        while self.pass < 4 {
+            let by_student = self.pass >= 2;
+            while self.at < n {
+                let item = if by_student { self.by_competency[self.at] } else { self.at as u32 };
+                let row = &table.rows[item as usize];
+                let bucket = if by_student {
+                    self.students[row.student as usize]
+                } else {
+                    self.competencies[row.competency as usize]
+                } as usize;
+                if self.pass % 2 == 0 {
+                    self.starts[bucket + 1] += 1;
+                } else {
+                    let slot = &mut self.starts[bucket];
+                    self.sorted[*slot as usize] = item;
+                    *slot += 1;
+                }
+                self.at += 1;
+                if budget.spend(1) {
+                    return false;
+                }
+            }
+            match self.pass {
+                0 | 2 => {
+                    for b in 1..self.starts.len() {
+                        self.starts[b] += self.starts[b - 1];
+                    }
+                    self.sorted = vec![0; n];
+                }
+                1 => {
+                    self.by_competency = std::mem::take(&mut self.sorted);
+                    self.starts = vec![0; self.students.len() + 1];
+                }
+                _ => self.by_competency = Vec::new(),
+            }
+            self.pass += 1;
+            self.at = 0;
+        }
+        true
     }
-    let mut sorted = vec![0u32; items.len()];
-    for item in items {
-        let slot = &mut starts[bucket(item) as usize];
-        sorted[*slot as usize] = item;
-        *slot += 1;
-    }
-    sorted
 }
 
 /// For each name, its rank among the names in sorted order (names are distinct).

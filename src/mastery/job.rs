@@ -94,6 +94,14 @@ impl MasteryJob {
         MasteryJob { options, now, state }
     }
 
+    /// Makes room for `bytes` more of text at once (a caller that knows the whole length saves
+    /// the copies of a growing buffer, each longer than the last).
+    pub fn reserve_text(&mut self, bytes: usize) {
+        if let State::Collecting { text, .. } = &mut self.state {
+            text.reserve(bytes);
+        }
+    }
+
     /// Appends a slice of JSON Lines text (slices may cut lines anywhere).
     pub fn push_text(&mut self, slice: &str) -> Result<(), Error> {
         match &mut self.state {

@@ -151,7 +151,7 @@ impl<'a> TableReader<'a> {
 }
 
 /// Lines read by one call of `Builder::read_block`.
-const BLOCK: usize = 4096;
+const BLOCK: usize = 1024;
 
 struct Builder<'a> {
     students: Names<'a>,

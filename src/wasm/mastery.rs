@@ -229,6 +229,13 @@ impl MasteryJobJs {
         })
     }
 
+    /// Makes room for text of `units` UTF-16 units in all (ASCII: as many bytes), before the
+    /// first `pushText`.
+    #[wasm_bindgen(js_name = reserveText)]
+    pub fn reserve_text(&mut self, units: u32) {
+        self.job.reserve_text(units as usize);
+    }
+
     /// Appends a slice of evidence JSON Lines (slices may cut lines anywhere, but not a
     /// surrogate pair).
     #[wasm_bindgen(js_name = pushText)]

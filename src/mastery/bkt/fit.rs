@@ -69,56 +69,92 @@ pub fn fit_skills(skills: &[SkillSequences], options: &FitOptions) -> Vec<FitRep
 
 /// Fits one skill: the best of `options.restarts` EM runs.
 pub fn fit_skill(sequences: &SkillSequences, options: &FitOptions) -> FitReport {
-    let mut random = SplitMix64::new(stream_seed(options.seed, &sequences.skill));
-    let mut alpha = vec![[0.0; 2]; sequences.longest()];
-    let mut best: Option<FitReport> = None;
-    for _ in 0..options.restarts.max(1) {
-        let start = BktParams {
-            prior: random.next_f64(),
-            learn: random.next_f64() * 0.4,
-            guess: random.next_f64() * 0.4,
-            slip: random.next_f64() * 0.3,
-            forget: if options.forgets { random.next_f64() } else { 0.0 },
-        };
-        let (params, log_likelihood, iterations) = run_em(sequences, start, options, &mut alpha);
-        if best.as_ref().is_none_or(|b| log_likelihood > b.log_likelihood) {
-            best = Some(FitReport {
-                skill: sequences.skill.clone(),
-                params,
-                log_likelihood,
-                iterations,
-            });
-        }
-    }
-    best.unwrap_or_else(|| FitReport {
-        skill: sequences.skill.clone(),
-        params: BktParams::default(),
-        log_likelihood: f64::NEG_INFINITY,
-        iterations: 0,
-    })
+    let mut fit = SkillFit::new(sequences, options.clone());
+    while !fit.step(sequences) {}
+    fit.report(sequences)
 }
 
-fn run_em(
-    sequences: &SkillSequences,
-    start: BktParams,
-    options: &FitOptions,
-    alpha: &mut [[f64; 2]],
-) -> (BktParams, f64, usize) {
-    let mut params = start;
-    let mut previous = f64::NEG_INFINITY;
-    let mut log_likelihood = f64::NEG_INFINITY;
-    let mut iterations = 0;
-    for i in 0..options.max_iterations.max(1) {
-        let counts = e_step(sequences, &params, alpha);
-        iterations = i + 1;
-        log_likelihood = counts.log_likelihood;
-        if i > 1 && (log_likelihood - previous).abs() < options.tolerance {
-            break;
+/// `fit_skill` one EM iteration at a time, for a caller that must stay responsive: `step`
+/// until it says it is done, then `report`. The same draws, iterations and result.
+pub struct SkillFit {
+    options: FitOptions,
+    random: SplitMix64,
+    alpha: Vec<[f64; 2]>,
+    best: Option<(BktParams, f64, usize)>,
+    /// Restarts begun so far.
+    restarts: usize,
+    run: Option<Run>,
+}
+
+/// One EM run in progress.
+struct Run {
+    params: BktParams,
+    previous: f64,
+    log_likelihood: f64,
+    iterations: usize,
+}
+
+impl SkillFit {
+    pub fn new(sequences: &SkillSequences, options: FitOptions) -> Self {
+        SkillFit {
+            random: SplitMix64::new(stream_seed(options.seed, &sequences.skill)),
+            alpha: vec![[0.0; 2]; sequences.longest()],
+            options,
+            best: None,
+            restarts: 0,
+            run: None,
         }
-        previous = log_likelihood;
-        params = m_step(&counts, options.forgets);
     }
-    (params, log_likelihood, iterations)
+
+    /// One EM iteration (of the sequences `new` was given); `true` once every restart is done.
+    pub fn step(&mut self, sequences: &SkillSequences) -> bool {
+        let run = match &mut self.run {
+            Some(run) => run,
+            None if self.restarts < self.options.restarts.max(1) => {
+                self.restarts += 1;
+                let random = &mut self.random;
+                let params = BktParams {
+                    prior: random.next_f64(),
+                    learn: random.next_f64() * 0.4,
+                    guess: random.next_f64() * 0.4,
+                    slip: random.next_f64() * 0.3,
+                    forget: if self.options.forgets { random.next_f64() } else { 0.0 },
+                };
+                let run = Run {
+                    params,
+                    previous: f64::NEG_INFINITY,
+                    log_likelihood: f64::NEG_INFINITY,
+                    iterations: 0,
+                };
+                self.run.insert(run)
+            }
+            None => return true,
+        };
+        let counts = e_step(sequences, &run.params, &mut self.alpha);
+        let i = run.iterations;
+        run.iterations += 1;
+        run.log_likelihood = counts.log_likelihood;
+        let converged = i > 1 && (run.log_likelihood - run.previous).abs() < self.options.tolerance;
+        if !converged {
+            run.previous = run.log_likelihood;
+            run.params = m_step(&counts, self.options.forgets);
+        }
+        if converged || run.iterations >= self.options.max_iterations.max(1) {
+            let run = self.run.take().expect("a run in progress");
+            if self.best.as_ref().is_none_or(|b| run.log_likelihood > b.1) {
+                self.best = Some((run.params, run.log_likelihood, run.iterations));
+            }
+            return self.restarts >= self.options.restarts.max(1);
+        }
+        false
+    }
+
+    /// The best restart's parameters (or the defaults, if no step ran).
+    pub fn report(self, sequences: &SkillSequences) -> FitReport {
+        let (params, log_likelihood, iterations) =
+            self.best.unwrap_or((BktParams::default(), f64::NEG_INFINITY, 0));
+        FitReport { skill: sequences.skill.clone(), params, log_likelihood, iterations }
+    }
 }
 
 /// New parameters from expected counts. A state never left (no counts) keeps pyBKT's choice:

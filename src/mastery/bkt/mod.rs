@@ -23,7 +23,7 @@ mod random;
 mod sequences;
 
 pub use evaluate::{auc, evaluate, predict_sequences, rmse, Metrics};
-pub use fit::{fit_skill, fit_skills, FitOptions, FitReport};
+pub use fit::{fit_skill, fit_skills, FitOptions, FitReport, SkillFit};
 pub use random::{stream_seed, SplitMix64};
 pub use sequences::{parse_responses_csv, Response, SkillSequences};
 
