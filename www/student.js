@@ -12,14 +12,18 @@ const words = {
     rubricSummary: "See the rubric", cancel: "Cancel", undo: "Undo",
     clearTitle: "Clear your text?", clearText: "Your answer will be emptied. You can undo this with the Undo button or Ctrl+Z.", clearYes: "Clear my text",
     sampleTitle: "Replace your text with the sample?", sampleText: "The sample work will take the place of your answer. You can undo this with the Undo button or Ctrl+Z.", sampleYes: "Load the sample",
-    cleared: "Your text was cleared.", loaded: "The sample work replaced your text.", undone: "Your text is back." },
+    cleared: "Your text was cleared.", loaded: "The sample work replaced your text.", undone: "Your text is back.",
+    navLabel: "Demo pages", navHome: "Home", navStudent: "Student task", navTeacher: "Teacher rubric preview", navClass: "Class mastery",
+    taskCer: "Plant growth lab (claim, evidence, reasoning)", taskArgument: "Argument: should school start later?", taskBags: "Argument: should our town ban plastic bags?" },
   es: { skip: "Ir al contenido", taskLabel: "Tarea", languageLabel: "Idioma de la retroalimentación", studentLabel: "Estudiante (nombre o ID)",
     sample: "Cargar un ejemplo", clear: "Borrar mi texto", prompt: "La tarea", answerLabel: "Mi respuesta",
     answerHelp: "La retroalimentación cambia mientras escribes. Tu borrador se guarda en este navegador, solo para ti, durante 7 días.",
     rubricSummary: "Ver la rúbrica", cancel: "Cancelar", undo: "Deshacer",
     clearTitle: "¿Borrar tu texto?", clearText: "Tu respuesta quedará vacía. Puedes deshacerlo con el botón Deshacer o con Ctrl+Z.", clearYes: "Borrar mi texto",
     sampleTitle: "¿Cambiar tu texto por el ejemplo?", sampleText: "El ejemplo ocupará el lugar de tu respuesta. Puedes deshacerlo con el botón Deshacer o con Ctrl+Z.", sampleYes: "Cargar el ejemplo",
-    cleared: "Se borró tu texto.", loaded: "El ejemplo reemplazó tu texto.", undone: "Tu texto volvió." },
+    cleared: "Se borró tu texto.", loaded: "El ejemplo reemplazó tu texto.", undone: "Tu texto volvió.",
+    navLabel: "Páginas de la demostración", navHome: "Inicio", navStudent: "Tarea del estudiante", navTeacher: "Vista de la rúbrica (docente)", navClass: "Dominio de la clase",
+    taskCer: "Laboratorio del crecimiento de las plantas (afirmación, evidencia, razonamiento)", taskArgument: "Argumento: ¿las clases deberían empezar más tarde?", taskBags: "Argumento: ¿nuestro pueblo debería prohibir las bolsas de plástico?" },
 };
 
 const task = document.getElementById("task");
@@ -50,6 +54,7 @@ function applyLanguage() {
   const lang = language.value;
   document.documentElement.lang = lang;
   for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = words[lang][el.dataset.i18n];
+  for (const el of document.querySelectorAll("[data-i18n-label]")) el.setAttribute("aria-label", words[lang][el.dataset.i18nLabel]);
   feedback.setAttribute("locale", lang);
   rubricView.setAttribute("locale", lang);
   showTask();

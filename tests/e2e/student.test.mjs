@@ -113,6 +113,18 @@ test("switching to Spanish changes the feedback's language", async () => {
   assert.equal(await page.locator("html").getAttribute("lang"), "es");
   assert.equal(await page.locator('label[for="answer"]').innerText(), "Mi respuesta");
   assert.equal(await page.evaluate(() => window.__locales.at(-1)), "es");
+  // The page's own words: the tasks to choose from and the navigation, in Spanish too.
+  assert.deepEqual(await page.locator("#task option").allInnerTexts(), [
+    "Laboratorio del crecimiento de las plantas (afirmación, evidencia, razonamiento)",
+    "Argumento: ¿las clases deberían empezar más tarde?",
+    "Argumento: ¿nuestro pueblo debería prohibir las bolsas de plástico?",
+  ]);
+  assert.equal(await page.locator("nav").getAttribute("aria-label"), "Páginas de la demostración");
+  assert.equal(await page.locator("nav a[aria-current=page]").innerText(), "Tarea del estudiante");
+  // Back to English, every word of the page's own comes back.
+  await page.locator("#language").selectOption("en");
+  assert.equal(await page.locator("#task option").first().innerText(), "Plant growth lab (claim, evidence, reasoning)");
+  assert.equal(await page.locator("nav").getAttribute("aria-label"), "Demo pages");
   await context.close();
 });
 
