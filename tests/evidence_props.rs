@@ -6,6 +6,9 @@
 #[path = "../benches/lab_text.rs"]
 mod lab_text;
 
+#[path = "common/edits.rs"]
+mod edits;
+use edits::apply;
 use evident::scoring::Session;
 use evident::{CompiledRubric, Submission};
 use proptest::prelude::*;
@@ -68,27 +71,12 @@ const VOCABULARY: &[&str] = &[
 const SEPARATORS: &[&str] = &[" ", " ", " ", ", ", ". ", "! ", "\n", "\n\n", " \n \n"];
 
 fn text() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        (prop::sample::select(VOCABULARY), prop::sample::select(SEPARATORS)),
-        0..80,
-    )
-    .prop_map(|parts| parts.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
+    edits::text(VOCABULARY, SEPARATORS, 80)
 }
 
 /// An edit: where (a fraction of the text), how many characters to delete, what to insert.
 fn edit() -> impl Strategy<Value = (f64, usize, String)> {
-    (0.0..=1.0f64, 0usize..12, text().prop_map(|t| t.chars().take(15).collect::<String>()))
-}
-
-fn apply(text: &str, (at, delete, insert): &(f64, usize, String)) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let start = ((chars.len() as f64) * at) as usize;
-    let end = (start + delete).min(chars.len());
-    chars[..start]
-        .iter()
-        .chain(insert.chars().collect::<Vec<_>>().iter())
-        .chain(chars[end..].iter())
-        .collect()
+    edits::edit(VOCABULARY, SEPARATORS, 12, 15)
 }
 
 fn lab() -> Rc<CompiledRubric> {

@@ -2,6 +2,9 @@
 //! language for real rubrics: N of M, together (sentence and word window), negation, numbers
 //! by range and count, phrases by locale, and both integrity guards.
 
+#[path = "common/edits.rs"]
+mod edits;
+use edits::apply;
 use evident::scoring::Session;
 use evident::{CompiledRubric, Submission};
 use proptest::prelude::*;
@@ -46,26 +49,12 @@ const VOCABULARY: &[&str] = &[
 const SEPARATORS: &[&str] = &[" ", " ", " ", ", ", ". ", "; ", "\n", "\n\n"];
 
 fn text() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        (prop::sample::select(VOCABULARY), prop::sample::select(SEPARATORS)),
-        0..60,
-    )
-    .prop_map(|parts| parts.into_iter().map(|(w, s)| format!("{w}{s}")).collect())
+    edits::text(VOCABULARY, SEPARATORS, 60)
 }
 
+/// An edit: where (a fraction of the text), how many characters to delete, what to insert.
 fn edit() -> impl Strategy<Value = (f64, usize, String)> {
-    (0.0..=1.0f64, 0usize..10, text().prop_map(|t| t.chars().take(14).collect::<String>()))
-}
-
-fn apply(text: &str, (at, delete, insert): &(f64, usize, String)) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let start = ((chars.len() as f64) * at) as usize;
-    let end = (start + delete).min(chars.len());
-    chars[..start]
-        .iter()
-        .chain(insert.chars().collect::<Vec<_>>().iter())
-        .chain(chars[end..].iter())
-        .collect()
+    edits::edit(VOCABULARY, SEPARATORS, 10, 14)
 }
 
 fn rubric() -> Rc<CompiledRubric> {
