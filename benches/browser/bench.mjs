@@ -19,3 +19,8 @@ for (const r of result.rows) {
     `${String(r.words).padStart(8)} ${f(r.fullScoreMedianUs)}      ${f(r.typeAtEnd.median)} / ${f(r.typeAtEnd.p95)}          ${f(r.typeInMiddle.median)} / ${f(r.typeInMiddle.p95)}   ${String(r.resultJsonBytes).padStart(9)} B ${f(r.jsonParseUs)}`,
   );
 }
+console.log("each keystroke timed alone (to the clock's step), median / p95 / p99 / max µs:");
+for (const r of result.rows) {
+  const a = (x) => `${x.median.toFixed(0)} / ${x.p95.toFixed(0)} / ${x.p99.toFixed(0)} / ${x.max.toFixed(0)}`;
+  console.log(`${String(r.words).padStart(8)}   at the end ${a(r.typeAtEnd.alone).padEnd(24)} in the middle ${a(r.typeInMiddle.alone)}`);
+}
