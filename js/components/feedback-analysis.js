@@ -4,7 +4,10 @@
 // long insertion (a paste) goes to the session 50,000 characters at a time, yielding to the
 // page between slices, so no task blocks the page for the whole paste. Only the result for
 // the whole text is handed on; new input cancels the rest of a sliced run.
-// Takes: a live session, the current text. Gives: `onResult(text, result)` once per settle.
+// An answer over the engine's `answerChars` limit (which a full score refuses) is analysed up
+// to the limit, and `onLong({chars, limit})` says so (`onLong(null)` once it is back within).
+// Takes: a live session, the current text. Gives: `onResult(text, result)` once per settle,
+// with the text analysed.
 
 /** Answers longer than this many characters are analysed after a pause, with "checking…" shown. */
 export const LONG_TEXT = 20_000;
@@ -24,13 +27,20 @@ export class LiveAnalysis {
   #onResult;
   #onError;
   #onBusy;
+  #limit;
+  #onLong;
 
-  /** `text()` the current text; `onResult(text, result)`, `onError(error)`, `onBusy(on)`. */
-  constructor({ text, onResult, onError, onBusy }) {
+  /**
+   * `text()` the current text; `onResult(text, result)`, `onError(error)`, `onBusy(on)`;
+   * `limit()` the most characters analysed, `onLong({chars, limit} | null)`.
+   */
+  constructor({ text, onResult, onError, onBusy, limit = () => Infinity, onLong = () => {} }) {
     this.#text = text;
     this.#onResult = onResult;
     this.#onError = onError;
     this.#onBusy = onBusy;
+    this.#limit = limit;
+    this.#onLong = onLong;
   }
 
   /** True from an input until its result is handed on. */
@@ -70,10 +80,28 @@ export class LiveAnalysis {
       this.#settled();
       return;
     }
-    const text = this.#text();
+    const text = this.#within(this.#text());
     const edit = changedRange(this.#sessionText, text);
     if (edit.inserted.length > SLICE) this.#inSlices(text, edit, token);
     else this.#whole(text);
+  }
+
+  // The text up to the limit (in characters, as the engine counts them), saying when it is over.
+  #within(text) {
+    const limit = this.#limit();
+    if (text.length <= limit) {
+      this.#onLong(null);
+      return text;
+    }
+    const cut = prefixEnd(text, limit);
+    if (cut === text.length) {
+      this.#onLong(null);
+      return text;
+    }
+    let chars = limit;
+    for (let i = cut; i < text.length; i++) if ((text.charCodeAt(i) & 0xfc00) !== 0xdc00) chars++;
+    this.#onLong({ chars, limit });
+    return text.slice(0, cut);
   }
 
   stop() {
@@ -145,4 +173,14 @@ function sliceEnd(text, end) {
   const code = text.charCodeAt(at - 1);
   if (code >= 0xd800 && code <= 0xdbff) at -= 1;
   return at;
+}
+
+/** The UTF-16 length of the first `count` characters (code points) of `text`. */
+export function prefixEnd(text, count) {
+  let i = 0;
+  for (let n = 0; n < count && i < text.length; n++) {
+    const c = text.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  }
+  return i;
 }

@@ -34,6 +34,7 @@ export const panelCss = `
 summary { cursor: pointer; font-weight: 600; }
 .status:empty { display: none; }
 .busy { margin: .25em 0; font-style: italic; }
+.too-long { margin: .25em 0; padding: .4em .6em; border-inline-start: 4px solid var(--evident-warning, #8a5a00); background: var(--evident-warning-bg, #fff6e0); color: var(--evident-text, #1f1f1f); }
 .start ul { padding-left: 1.1em; }
 .start h3 { margin-top: .8em; }
 .first-step { margin: .25em 0; }
@@ -80,6 +81,7 @@ export class FeedbackPanel {
       title: h("h2", { part: "title" }),
       status: h("p", { part: "status", class: "status muted", attrs: { role: "status" } }),
       busy: h("p", { part: "busy", class: "busy muted", hidden: true }),
+      tooLong: h("p", { part: "too-long", class: "too-long", hidden: true }),
       error: h("div"),
       dockLevels: h("ul", { class: "dock-levels" }),
       dockStep: h("p", { class: "dock-step" }),
@@ -118,7 +120,7 @@ export class FeedbackPanel {
     p.textView = h("details", { part: "text-view" }, p.textSummary, p.textNote, p.text);
     p.textView.addEventListener("toggle", () => this.#renderText());
     p.body = h("div", { hidden: true }, p.goalSection, p.start, p.criteriaSection, p.strengthsSection, p.stepsSection, p.textView);
-    p.panel = h("div", { part: "panel", class: "panel" }, p.title, p.status, p.busy, p.error, p.dock, p.body, p.live);
+    p.panel = h("div", { part: "panel", class: "panel" }, p.title, p.status, p.busy, p.tooLong, p.error, p.dock, p.body, p.live);
     root.append(p.panel);
   }
 
@@ -142,6 +144,15 @@ export class FeedbackPanel {
     p.dock.setAttribute("aria-label", strings.summary);
     p.dockToggle.textContent = p.dockMore.hidden ? strings.showAll : strings.hideAll;
     this.#signatures.clear();
+  }
+
+  /** Says the answer is over the engine's `answerChars` (`{chars, limit}`), or nothing (null). */
+  set tooLong(over) {
+    const p = this.#parts;
+    const s = this.#strings;
+    const message = over && s ? s.tooLong(over.chars.toLocaleString(s.lang), over.limit.toLocaleString(s.lang)) : "";
+    if (p.tooLong.textContent !== message) p.tooLong.textContent = message;
+    p.tooLong.hidden = !message;
   }
 
   set busy(on) {

@@ -60,6 +60,8 @@ export class EvidentFeedback extends ElementBase {
   #rubricInput = null;
   #options = {};
   #engine = null;
+  /** The loaded engine module (its `getLimits`). */
+  #core = null;
   #rubric = null;
   #analysis;
   #textarea = null;
@@ -99,6 +101,9 @@ export class EvidentFeedback extends ElementBase {
       onResult: (text, result) => this.#show(text, result),
       onError: (error) => this.#fail(error),
       onBusy: (on) => { this.#panel.busy = on; },
+      // The engine's own limit, which a full score of this answer would enforce.
+      limit: () => this.#core?.getLimits?.().answerChars ?? Infinity,
+      onLong: (over) => { this.#panel.tooLong = over; },
     });
     this.#announcer = new Announcer(this.#panel.parts.live, { textarea: () => this.#textarea, busy: () => this.#analysis.pending });
     this.#writer = new DraftWriter({ onSaved: (result) => this.#draftSaved(result), limits: () => ({ maxChars: DRAFT_DEFAULTS.maxChars }) });
@@ -217,6 +222,7 @@ export class EvidentFeedback extends ElementBase {
       if (generation !== this.#generation || source === null) return;
       const engine = new core.Engine(source);
       this.#engine = engine;
+      this.#core = core;
       // The rubric's own text in the page's language where the rubric gives it.
       const locale = this.getAttribute("locale");
       this.#rubric = locale ? engine.rubricIn(locale) : engine.rubric;

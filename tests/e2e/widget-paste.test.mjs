@@ -19,6 +19,9 @@ const big = `${sample} `.repeat(Math.ceil(2_000_000 / (sample.length + 1))).slic
 test("a 2 MB paste shows 'checking…', then capped highlights and a capped draft", async () => {
   const { page, errors, context } = await env.open("/www/student.html?student=paste");
   await page.locator('evident-feedback [part=criterion][data-criterion="claim"]').first().waitFor();
+  // A host that lets answers of 3,000,000 characters be scored (the default is 100,000: the
+  // next test): the whole paste is analysed.
+  await page.evaluate(async () => (await import("/pkg/engine.js")).setLimits({ answerChars: 3_000_000 }));
   await page.evaluate(() => {
     window.__busy = [];
     const busy = document.querySelector("evident-feedback").shadowRoot.querySelector("[part=busy]");
@@ -78,6 +81,52 @@ test("a 2 MB paste shows 'checking…', then capped highlights and a capped draf
   const kept = await page.evaluate(() => JSON.parse(Object.entries(localStorage).find(([k]) => k.startsWith("evident-draft:v2:paste|"))[1]).text.length);
   assert.equal(kept, 100_000);
   assert.match(await page.locator("evident-feedback [part=status]").innerText(), /only its first 100,000 characters are saved/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("an answer over the engine's answerChars is analysed up to the limit, and the widget says so", async () => {
+  const { page, errors, context } = await env.open("/www/student.html?student=long");
+  await page.locator('evident-feedback [part=criterion][data-criterion="claim"]').first().waitFor();
+  await page.evaluate(() => {
+    window.__updates = [];
+    const el = document.querySelector("evident-feedback");
+    const proto = Object.getPrototypeOf(el.engine);
+    const open = proto.session;
+    proto.session = function (...args) {
+      const session = open.apply(this, args);
+      const update = session.update.bind(session);
+      session.update = (text) => { window.__updates.push(text.length); return update(text); };
+      return session;
+    };
+    el.setAttribute("field", "response");
+  });
+  const put = (t) => page.evaluate((t) => {
+    const answer = document.getElementById("answer");
+    answer.value = t;
+    answer.dispatchEvent(new Event("input", { bubbles: true }));
+  }, t);
+  // 150,000 characters, 50,000 over the default limit of 100,000.
+  await page.waitForFunction(() => window.__updates.length > 0);
+  await page.evaluate(() => { window.__updates = []; });
+  await put(big.slice(0, 150_000));
+  const notice = page.locator("evident-feedback [part=too-long]");
+  await notice.waitFor();
+  assert.equal(await notice.innerText(), "Your answer has 150,000 characters: feedback covers its first 100,000, and an answer longer than that cannot be scored. Shorten it, or split it as your teacher asks.");
+  await page.waitForFunction(() => document.querySelector("evident-feedback").report !== null && window.__updates.length > 0);
+  await page.waitForTimeout(800);
+  // The session never saw more than the limit, and its last text is the first 100,000.
+  const updates = await page.evaluate(() => window.__updates);
+  assert.equal(Math.max(...updates), 100_000, updates.join(","));
+  assert.equal(updates.at(-1), 100_000);
+  // The feedback still covers what was analysed: the sample's evidence level.
+  assert.equal(await page.evaluate(() => document.querySelector("evident-feedback").report.criteria[1].level), 4);
+  // In Spanish, the same notice in Spanish.
+  await page.locator("#language").selectOption("es");
+  await page.locator("evident-feedback [part=too-long]", { hasText: "Tu respuesta tiene 150.000 caracteres" }).waitFor();
+  // Back within the limit: the notice goes.
+  await put(big.slice(0, 90_000));
+  await notice.waitFor({ state: "hidden" });
   assert.deepEqual(errors, []);
   await context.close();
 });
