@@ -293,3 +293,74 @@ fn a_phrase_inside_an_any_check_is_edited_in_place() {
         )
     );
 }
+
+#[test]
+fn a_phrase_of_another_indicator_comes_after_the_rest_and_says_why() {
+    // `osmosis` and `energy` are two indicators; level 2 needs both.
+    let rubric = RUBRIC.replace(r#"["uses energy"]"#, r#"["energy"]"#);
+    let rubric = CompiledRubric::from_json(&rubric).unwrap();
+    // Three answers about energy only, which this teacher nevertheless gives 2, and three
+    // about "water diffusion" through the membrane (a word of the task: an answer with none
+    // is off the task and gets no credit) given 1. Adding "energy" to `osmosis` would move the three from
+    // 0 to 2 (a bigger gain than "water", which moves three from 0 to 1), but "energy" is
+    // already the `energy` indicator's phrase: the two would then be met by the same word.
+    // By hand (QWK pooled, teacher 2 1 1 1 1 2 2 2 0 0 0 0; engine 2 1 0 0 0 0 0 0 0 0 0 0):
+    // 0.211 before, 0.250 with "water" (lines 3–5 → 1), 0.842 with "energy" (6–8 → 2).
+    let samples = r#"{"submission": {"student": "s1", "responses": {"response": "Osmosis moves water. Pumps use energy."}}, "teacher": {"score": 2}}
+{"submission": {"student": "s2", "responses": {"response": "Osmosis moves water."}}, "teacher": {"score": 1}}
+{"submission": {"student": "s3", "responses": {"response": "Water diffusion across the membrane."}}, "teacher": {"score": 1}}
+{"submission": {"student": "s4", "responses": {"response": "Water diffusion through the membrane happens."}}, "teacher": {"score": 1}}
+{"submission": {"student": "s5", "responses": {"response": "Water diffusion at the membrane is slow."}}, "teacher": {"score": 1}}
+{"submission": {"student": "s6", "responses": {"response": "Pumps need energy."}}, "teacher": {"score": 2}}
+{"submission": {"student": "s7", "responses": {"response": "It takes energy to move ions."}}, "teacher": {"score": 2}}
+{"submission": {"student": "s8", "responses": {"response": "Cells spend energy on it."}}, "teacher": {"score": 2}}
+{"submission": {"student": "s10", "responses": {"response": "The nucleus is big."}}, "teacher": {"score": 0}}
+{"submission": {"student": "s11", "responses": {"response": "Cells are small."}}, "teacher": {"score": 0}}
+{"submission": {"student": "s12", "responses": {"response": "Proteins fold in the cell."}}, "teacher": {"score": 0}}
+{"submission": {"student": "s13", "responses": {"response": "I do not know."}}, "teacher": {"score": 0}}
+"#;
+    let samples = parse_samples(samples, &rubric).unwrap();
+    let report = suggest(&rubric, &samples, &options(0));
+    let added: Vec<(&str, &str)> = report
+        .suggestions
+        .iter()
+        .filter_map(|s| match &s.edit {
+            Edit::AddPhrase { indicator, phrase, .. } => {
+                Some((indicator.as_str(), phrase.as_str()))
+            }
+            _ => None,
+        })
+        .collect();
+    let water = added.iter().position(|&a| a == ("osmosis", "water")).expect("water is proposed");
+    let energy =
+        added.iter().position(|&a| a == ("osmosis", "energy")).expect("energy is still proposed");
+    assert!(water < energy, "{added:?}");
+    // By its gain alone it would come first.
+    let gain = |i: usize| {
+        report
+            .suggestions
+            .iter()
+            .filter(|s| matches!(s.edit, Edit::AddPhrase { .. }))
+            .nth(i)
+            .unwrap()
+            .effect
+            .training_gain
+    };
+    assert!(gain(energy) > gain(water), "{} vs {}", gain(energy), gain(water));
+    let why = &report
+        .suggestions
+        .iter()
+        .filter(|s| matches!(s.edit, Edit::AddPhrase { .. }))
+        .nth(energy)
+        .unwrap()
+        .why;
+    assert!(why.contains("“energy” is already a phrase of `energy`"), "{why}");
+    let why = &report
+        .suggestions
+        .iter()
+        .filter(|s| matches!(s.edit, Edit::AddPhrase { .. }))
+        .nth(water)
+        .unwrap()
+        .why;
+    assert!(!why.contains("already a phrase"), "{why}");
+}

@@ -26,7 +26,8 @@
 //!   helped only the answers it was found in shows no held-out gain.
 //!
 //! Suggestions are ranked by held-out gain, then training gain, then by their text, so the
-//! same samples always give the same list.
+//! same samples always give the same list; a phrase that another indicator already has comes
+//! after the rest (the two indicators would be met by the same words), and says so.
 
 use super::edit::{apply_to_value, Edit};
 use super::quadratic_weighted_kappa;
@@ -201,6 +202,13 @@ pub fn suggest(
     let min_support = options.min_support.unwrap_or_else(|| (samples.len() / 50).max(3));
     let occurrences = Probes::run(rubric, &model, samples, min_support);
 
+    // Which indicators already have each phrase (in lower case).
+    let mut owners: HashMap<String, Vec<usize>> = HashMap::new();
+    for target in &model.targets {
+        for phrase in &target.phrases {
+            owners.entry(phrase.to_lowercase()).or_default().push(target.indicator);
+        }
+    }
     // Every candidate edit with its effect on training agreement.
     let mut candidates: Vec<Candidate> = Vec::new();
     for (t, target) in model.targets.iter().enumerate() {
@@ -214,7 +222,12 @@ pub fn suggest(
                 continue;
             }
             let delta = model.flip(ind, &flips, true);
+            let overlap = owners
+                .get(&phrase.to_lowercase())
+                .and_then(|o| o.iter().find(|&&other| other != ind))
+                .map(|&other| rubric.indicators[other].id.clone());
             candidates.push(Candidate {
+                overlap,
                 kind,
                 edit: Edit::AddPhrase {
                     criterion: model.criterion_id(ind),
@@ -260,6 +273,7 @@ pub fn suggest(
                     flips,
                     delta,
                     origin: None,
+                    overlap: None,
                 });
             }
         }
@@ -286,6 +300,7 @@ pub fn suggest(
                 flips: delta.iter().map(|d| model.pairs[d.0].sample).collect(),
                 delta,
                 origin: None,
+                overlap: None,
             });
         }
     }
@@ -306,9 +321,11 @@ pub fn suggest(
     });
     // One edit per phrase (its best indicator), one cut point per indicator, and one of
     // the phrases that change the same indicator on the same samples (`color`, `colors` with
-    // stems): the one found first, that is the one with the best gain, then the shortest.
+    // stems): the one found first, that is the one with the best gain, then one that is no
+    // other indicator's phrase, then the shortest.
     judged.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
+            .then(a.1.overlap.is_some().cmp(&b.1.overlap.is_some()))
             .then_with(|| phrase_len(&a.1.edit).cmp(&phrase_len(&b.1.edit)))
             .then_with(|| edit_key(&a.1.edit).cmp(&edit_key(&b.1.edit)))
     });
@@ -345,10 +362,14 @@ pub fn suggest(
             (effect.held_out_gain, gain, c, effect)
         })
         .collect();
+    // A phrase another indicator already has comes after the rest, whatever its gain.
     scored.sort_by(|a, b| {
         let ha = a.0.unwrap_or(a.1);
         let hb = b.0.unwrap_or(b.1);
-        hb.total_cmp(&ha)
+        a.2.overlap
+            .is_some()
+            .cmp(&b.2.overlap.is_some())
+            .then(hb.total_cmp(&ha))
             .then(b.1.total_cmp(&a.1))
             .then_with(|| edit_key(&a.2.edit).cmp(&edit_key(&b.2.edit)))
     });
@@ -382,6 +403,9 @@ struct Candidate {
     delta: Vec<(usize, usize)>,
     /// The rubric word a misspelling or stem comes from.
     origin: Option<String>,
+    /// Another indicator that already has the phrase (an added phrase only): with it in both,
+    /// the two would be met by the same words, which a teacher rarely wants.
+    overlap: Option<String>,
 }
 
 fn edit_key(edit: &Edit) -> String {
@@ -1108,8 +1132,14 @@ fn explain(
                 }
                 _ => format!("Students write “{phrase}”"),
             };
+            let overlap = match &c.overlap {
+                Some(other) => format!(
+                    " Note: “{phrase}” is already a phrase of `{other}`; with it in both, the two indicators would be met by the same words (ranked after the other suggestions for that reason)."
+                ),
+                None => String::new(),
+            };
             format!(
-                "{what} in {} answer(s) where `{indicator}` is not met; the teacher gave those {:.2} on average (all answers: {:.2}). Adding it to `{indicator}`: {moved} {agreement}",
+                "{what} in {} answer(s) where `{indicator}` is not met; the teacher gave those {:.2} on average (all answers: {:.2}). Adding it to `{indicator}`: {moved} {agreement}{overlap}",
                 counts.answers, counts.teacher_mean, counts.teacher_mean_all
             )
         }
