@@ -57,7 +57,7 @@ impl Stage {
 enum Work<'a> {
     Read(TableReader<'a>),
     Check(EvidenceTable<'a>, Checker<'a>),
-    Estimate(EvidenceTable<'a>, Estimator),
+    Estimate(EvidenceTable<'a>, Box<Estimator>),
     Done(EvidenceTable<'a>, Vec<EstimateRow>),
     /// Between two of the above while a step moves on, and after a failure.
     Gone,
@@ -218,7 +218,7 @@ impl<'a> Work<'a> {
                             unreachable!()
                         };
                         checker.finish()?;
-                        *self = Work::Estimate(table, Estimator::default());
+                        *self = Work::Estimate(table, Box::default());
                         continue;
                     }
                     Progress {
