@@ -116,6 +116,18 @@ fn fuzzy_auto_measures_the_stem_it_compares() {
 }
 
 #[test]
+fn a_word_run_into_the_next_sentence_is_still_found() {
+    // A missing space after a full stop: "cell.tRNA" and "concentration.Osmosis" are two
+    // words each, so "tRNA" and "osmosis" are found; "e.g." stays one word.
+    let text = "The mRNA leaves the cell.tRNA brings amino acids, e.g. from low concentration.Osmosis follows.";
+    let check = json!({"type": "phrases", "anyOf": ["trna", "osmosis", "cell", "e.g", "g"]});
+    let o = &evaluate("en", &[check], text)[0];
+    assert!(o.met);
+    assert_eq!(slices(text, o), ["cell", "tRNA", "e.g", "Osmosis"]);
+    assert_eq!(o.found, 4.0);
+}
+
+#[test]
 fn wildcards_and_alternatives_and_multiword_phrases() {
     let text = "The data shows that the colour changed. Our data show* nothing else.";
     let checks = [
