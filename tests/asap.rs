@@ -48,6 +48,35 @@ fn lost_line_breaks_are_put_back_and_nothing_else_moves() {
 }
 
 #[test]
+fn words_split_by_a_space_are_joined_when_the_training_answers_know_the_word() {
+    // Counts by hand from these made-up training texts: "doghouse" 4, "inside" 3, "in" 2,
+    // "side" 0, "alot" 3, "a" 3, "lot" 2, "warmer" 3.
+    let answer = |id: u64, text: &str| data::Answer {
+        id,
+        set: 10,
+        score1: 0.0,
+        score2: 0.0,
+        text: text.to_string(),
+    };
+    let train = [
+        answer(1, "The doghouse is warmer inside. Alot warmer, a lot."),
+        answer(2, "A doghouse stays warmer inside in the sun, alot."),
+        answer(3, "In the doghouse it is inside the doghouse; a lot, alot."),
+    ];
+    let vocabulary = data::Vocabulary::of(&train);
+    // "dogho use": "doghouse" (4) is more than 5 × min("dogho" 0, "use" 0) = 0: joined.
+    // "in side": "inside" (3) > 5 × min("in" 2, "side" 0) = 0: joined.
+    // "a lot": "alot" (3) is not more than 5 × min("a" 3, "lot" 2) = 10: kept.
+    // "war mer": "warmer" (3) > 0: joined. "the sun" ("thesun" 0): kept.
+    assert_eq!(
+        vocabulary.rejoin("The dogho use is war mer in side, a lot, in the sun."),
+        "The doghouse is warmer inside, a lot, in the sun."
+    );
+    // A word seen fewer than 3 times is never made: "sun" + "ny" ("sunny" 0).
+    assert_eq!(vocabulary.rejoin("sun ny"), "sun ny");
+}
+
+#[test]
 fn the_held_out_part_is_every_fifth_id_and_never_in_training() {
     let Some(sets) = sets() else { return };
     for (set, split) in &sets {

@@ -94,6 +94,40 @@ fn fuzzy_auto_forgives_typos_by_word_length() {
 }
 
 #[test]
+fn fuzzy_auto_measures_the_stem_it_compares() {
+    // With `stem`, "pores" is compared as its stem "pore": four letters, so auto allows no
+    // edit, and "More" (stem "more", one substitution away) is not a pore. Measured on the
+    // written word (five letters, one edit) it was.
+    let text = "More water moved in. The pores let water through, and each pore is small.";
+    let check = json!({"type": "phrases", "anyOf": ["pores"], "stem": true, "fuzzy": "auto",
+                       "minCount": 3});
+    let o = &evaluate("en", &[check], text)[0];
+    assert!(!o.met);
+    assert_eq!(slices(text, o), ["pores", "pore"]);
+    assert_eq!(o.found, 2.0);
+    // "membranes" stems to "membran" (seven letters: one edit), so "membrains" (stem
+    // "membrain", one insertion) still counts, and "membrane" itself of course.
+    let text = "Water crosses the membrains. The membrane lets it in.";
+    let check = json!({"type": "phrases", "anyOf": ["membranes"], "stem": true, "fuzzy": "auto",
+                       "minCount": 2});
+    let o = &evaluate("en", &[check], text)[0];
+    assert!(o.met);
+    assert_eq!(slices(text, o), ["membrains", "membrane"]);
+}
+
+#[test]
+fn a_word_run_into_the_next_sentence_is_still_found() {
+    // A missing space after a full stop: "cell.tRNA" and "concentration.Osmosis" are two
+    // words each, so "tRNA" and "osmosis" are found; "e.g." stays one word.
+    let text = "The mRNA leaves the cell.tRNA brings amino acids, e.g. from low concentration.Osmosis follows.";
+    let check = json!({"type": "phrases", "anyOf": ["trna", "osmosis", "cell", "e.g", "g"]});
+    let o = &evaluate("en", &[check], text)[0];
+    assert!(o.met);
+    assert_eq!(slices(text, o), ["cell", "tRNA", "e.g", "Osmosis"]);
+    assert_eq!(o.found, 4.0);
+}
+
+#[test]
 fn wildcards_and_alternatives_and_multiword_phrases() {
     let text = "The data shows that the colour changed. Our data show* nothing else.";
     let checks = [

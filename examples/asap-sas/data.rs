@@ -134,6 +134,75 @@ pub fn read(dir: &Path) -> Result<Vec<(u32, Split)>, String> {
     for (_, split) in &mut sets {
         split.train.sort_by_key(|a| a.id);
         split.held_out.sort_by_key(|a| a.id);
+        let vocabulary = Vocabulary::of(&split.train);
+        for answer in split.train.iter_mut().chain(split.held_out.iter_mut()) {
+            answer.text = vocabulary.rejoin(&answer.text);
+        }
     }
     Ok(sets)
+}
+
+/// How often each word (a run of letters, lower-cased) occurs in a set's training answers.
+pub struct Vocabulary(std::collections::HashMap<String, usize>);
+
+impl Vocabulary {
+    pub fn of(answers: &[Answer]) -> Self {
+        let mut counts = std::collections::HashMap::new();
+        for a in answers {
+            for w in letter_runs(&a.text) {
+                *counts.entry(w.1.to_lowercase()).or_insert(0) += 1;
+            }
+        }
+        Vocabulary(counts)
+    }
+
+    fn count(&self, w: &str) -> usize {
+        self.0.get(&w.to_lowercase()).copied().unwrap_or(0)
+    }
+
+    /// Many of set 10's answers have a space put in at a fixed width (`dogho use`,
+    /// `te mperature`, `coo ler`): two letter runs one space apart are joined when the
+    /// joined word is a word of the training answers (3 times or more) and more than five
+    /// times as common as the rarer part (`in side` → `inside`; `a lot` stays, `alot`
+    /// being rarer than five times `lot`). The counts come from the training answers only;
+    /// every answer, held out or not, is repaired the same way.
+    pub fn rejoin(&self, text: &str) -> String {
+        let runs = letter_runs(text);
+        let mut out = String::with_capacity(text.len());
+        let mut copied = 0;
+        for pair in runs.windows(2) {
+            let ((p1, a), (p2, b)) = (pair[0], pair[1]);
+            if p2 != p1 + a.len() + 1 || &text[p1 + a.len()..p2] != " " {
+                continue;
+            }
+            let joined = format!("{a}{b}");
+            let whole = self.count(&joined);
+            if whole >= 3 && whole > 5 * self.count(a).min(self.count(b)) {
+                out.push_str(&text[copied..p1 + a.len()]);
+                copied = p2;
+            }
+        }
+        out.push_str(&text[copied..]);
+        out
+    }
+}
+
+/// The runs of letters of a text with their byte offsets.
+fn letter_runs(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
 }

@@ -13,8 +13,9 @@
 //!   with the word as written (case and accents folded as asked), not with its stem.
 //! - `stem`: both sides are reduced by the Snowball stemmer of the rubric's locale
 //!   (`measured`, `measuring`, `measurement` → `measur`).
-//! - `fuzzy`: edits allowed per phrase word, by its letters for `"auto"`; compared after
-//!   normalization (so with `stem`, stems are compared). Wildcard words are never fuzzy.
+//! - `fuzzy`: edits allowed per phrase word, for `"auto"` by its letters counted after
+//!   normalization (so with `stem`, stems are compared and measured: `pores` → `pore`, four
+//!   letters, no edit). Wildcard words are never fuzzy.
 //! - `wholeWord: false`: each phrase word may match inside a longer word (`photo` in
 //!   `photosynthesis`); spans then cover the whole words. Such words are not fuzzy.
 //! - A phrase never runs across a sentence break (nor a paragraph break).
@@ -143,7 +144,9 @@ impl PhraseSet {
         }
         let norm = self.norm_id(options.normalization);
         let text = self.norms[norm].apply(word);
-        let edits = options.fuzzy.edits_for(word.chars().filter(|c| c.is_alphabetic()).count());
+        // `"auto"` measures the word as compared: with `stem`, its stem ("pores" → "pore",
+        // four letters, no edit, so "more" does not match it).
+        let edits = options.fuzzy.edits_for(text.chars().filter(|c| c.is_alphabetic()).count());
         if edits > 0 {
             WordPattern::Fuzzy { norm, text, edits }
         } else {

@@ -13,11 +13,66 @@ pub struct Word<'t> {
     pub utf16_end: u32,
 }
 
-/// The words of `text` in order (segments that contain a letter or a digit).
+/// The words of `text` in order (segments that contain a letter or a digit), except that a
+/// full stop run into a letter after a word of two or more letters ends that word
+/// (see [`split_run_in_stops`]).
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    if text.is_ascii() {
-        return ascii_words(text);
+    let mut out = if text.is_ascii() { ascii_words(text) } else { unicode_words(text) };
+    split_run_in_stops(&mut out);
+    out
+}
+
+/// UAX #29 keeps `cell.tRNA` or `concentration.Osmosis` one word (a full stop between two
+/// letters joins them, WB6/7, for `e.g.` and `U.S.A.`). Students who leave out the space
+/// after a full stop write two words there, so a word is split at a full stop that has two
+/// letters before it and a letter after it: `cell.tRNA` → `cell`, `tRNA`; `e.g.`, `U.S.A.`
+/// and `3.5` stay whole (one letter, or digits, before the stop). Sentences are not changed.
+fn split_run_ins<'t>(word: Word<'t>, out: &mut Vec<Word<'t>>) {
+    let t = word.text;
+    // The letter that ends `t[..k]`, if it ends in one.
+    let letter_before = |k: usize| t[..k].chars().next_back().filter(|c| c.is_alphabetic());
+    let mut piece = 0;
+    for (k, _) in t.match_indices('.') {
+        let Some(last) = letter_before(k) else { continue };
+        let letter_after = t[k + 1..].chars().next().is_some_and(char::is_alphabetic);
+        if letter_after && letter_before(k - last.len_utf8()).is_some() {
+            out.push(sub_word(word, piece, k));
+            piece = k + 1;
+        }
     }
+    out.push(sub_word(word, piece, t.len()));
+}
+
+/// The part `from..to` (bytes within the word) of a word.
+fn sub_word(word: Word<'_>, from: usize, to: usize) -> Word<'_> {
+    let utf16_start = word.utf16_start + utf16_len(&word.text[..from]);
+    Word {
+        text: &word.text[from..to],
+        byte_start: word.byte_start + from,
+        byte_end: word.byte_start + to,
+        utf16_start,
+        utf16_end: utf16_start + utf16_len(&word.text[from..to]),
+    }
+}
+
+/// Applies [`split_run_ins`] to the words that have a full stop inside (few have any).
+fn split_run_in_stops(words: &mut Vec<Word<'_>>) {
+    if !words.iter().any(|w| w.text.as_bytes()[1..].contains(&b'.')) {
+        return;
+    }
+    let mut out = Vec::with_capacity(words.len() + 4);
+    for &w in words.iter() {
+        if w.text.as_bytes()[1..].contains(&b'.') {
+            split_run_ins(w, &mut out);
+        } else {
+            out.push(w);
+        }
+    }
+    *words = out;
+}
+
+/// `words` by the general segmenter, for a text that is not all ASCII.
+fn unicode_words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut utf16 = Utf16Cursor::default();
     for (start, segment) in text.split_word_bound_indices() {
@@ -653,6 +708,31 @@ mod tests {
         let found: Vec<(&str, u32, u32)> =
             ws.iter().map(|w| (w.text, w.utf16_start, w.utf16_end)).collect();
         assert_eq!(found, vec![("Café", 0, 4), ("data", 8, 12), ("l'eau", 14, 19)]);
+    }
+
+    #[test]
+    fn a_full_stop_run_into_a_word_splits_it() {
+        // Two letters before the stop and a letter after: two words. One letter before
+        // (e.g., U.S.A.) or digits (3.5) keep the word whole; so does a stop at the end.
+        let text = "out of the cell.tRNA brings it, e.g. to the U.S.A. at 3.5 cm.Osmosis";
+        let found: Vec<&str> = words(text).iter().map(|w| w.text).collect();
+        assert_eq!(
+            found,
+            [
+                "out", "of", "the", "cell", "tRNA", "brings", "it", "e.g", "to", "the", "U.S.A",
+                "at", "3.5", "cm", "Osmosis"
+            ]
+        );
+        // Offsets of the parts, in bytes and in UTF-16 ("é" is 2 bytes, 1 unit; "🧪" 4 and 2).
+        let text = "🧪 café.Ósmosis";
+        let ws = words(text);
+        let found: Vec<(&str, usize, usize, u32, u32)> = ws
+            .iter()
+            .map(|w| (w.text, w.byte_start, w.byte_end, w.utf16_start, w.utf16_end))
+            .collect();
+        assert_eq!(found, [("café", 5, 10, 3, 7), ("Ósmosis", 11, 19, 8, 15)]);
+        // Sentences are as before: no sentence break inside "cell.tRNA".
+        assert_eq!(sentence_count("out of the cell.tRNA brings it."), 1);
     }
 
     #[test]
