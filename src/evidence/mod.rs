@@ -104,21 +104,24 @@ impl Outcome {
 
 /// A check compiled for evidence (by its type's `CheckType::compile`), ready to run against
 /// analysed text.
-pub(crate) trait Evaluate: std::fmt::Debug {
+pub(crate) trait Evaluate {
     /// The check's outcome on a field's evidence.
     fn run(&self, ctx: &outcome::Context) -> Outcome;
 
     /// Adds what of its field's evidence the check reads.
     fn reads(&self, reads: &mut Reads);
 
-    /// Whether the check counts other indicators (and so is judged after them).
-    fn counts_others(&self) -> bool {
-        false
-    }
-
     /// Whether the check reads the text (and so earns nothing from an off-task answer).
     fn reads_text(&self) -> bool {
         true
+    }
+}
+
+// Not `Debug` as a supertrait: every vtable would then carry its type's `Debug`, and with it
+// the float formatting of the standard library (about 20 KB of the student wasm).
+impl std::fmt::Debug for dyn Evaluate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Evaluate { .. }")
     }
 }
 
@@ -132,7 +135,6 @@ pub(crate) fn node(check: impl Evaluate + 'static) -> Node {
 
 /// A check that is never met (in place of one that did not compile).
 pub(crate) fn unmet() -> Node {
-    #[derive(Debug)]
     struct Unmet;
     impl Evaluate for Unmet {
         fn run(&self, _ctx: &outcome::Context) -> Outcome {
@@ -183,6 +185,8 @@ pub(crate) struct Reads {
     pub counts: bool,
     /// The raw text or paragraph layout (`choice` on a text field, paragraph counts).
     pub other: bool,
+    /// Other indicators' outcomes (`atLeast` … `of`): the check is judged after them.
+    pub outcomes: bool,
 }
 
 impl Reads {
@@ -257,7 +261,7 @@ impl Indicators {
                 list.push(CompiledIndicator {
                     field,
                     criterion: criterion.id.clone(),
-                    counts_others: check.counts_others(),
+                    counts_others: reads.outcomes,
                     check,
                     reads,
                 });

@@ -21,18 +21,22 @@ pub struct All {
 }
 
 impl CheckType for All {
+    #[inline(always)]
     fn walk(walk: &mut Walk, f: &mut Fields, refs: &mut CheckRefs) {
         walk_checks(walk, f, true, refs);
     }
 
+    #[inline(always)]
     fn build(value: &Value) -> Built<Self> {
         Ok(All { checks: build_checks(&value["checks"])? })
     }
 
+    #[inline(always)]
     fn compile(&self, c: &mut Compiler, field: usize, path: &str) -> Node {
         node(Compiled(c.nodes(&self.checks, field, path)))
     }
 
+    #[inline(always)]
     fn action(&self, a: &Action) -> String {
         a.first_of(&self.checks)
     }
@@ -50,7 +54,6 @@ impl CheckType for All {
     }
 }
 
-#[derive(Debug)]
 struct Compiled(Vec<Node>);
 
 impl Evaluate for Compiled {
@@ -64,9 +67,5 @@ impl Evaluate for Compiled {
 
     fn reads(&self, reads: &mut Reads) {
         self.0.iter().for_each(|n| n.reads(reads));
-    }
-
-    fn counts_others(&self) -> bool {
-        self.0.iter().any(|n| n.counts_others())
     }
 }

@@ -27,6 +27,7 @@ pub struct AtLeast {
 }
 
 impl CheckType for AtLeast {
+    #[inline(always)]
     fn walk(walk: &mut Walk, f: &mut Fields, refs: &mut CheckRefs) {
         let n = f.count(walk, "n", true, 1);
         let of = f.strings(walk, "of", false);
@@ -58,6 +59,7 @@ impl CheckType for AtLeast {
         }
     }
 
+    #[inline(always)]
     fn build(value: &Value) -> Built<Self> {
         let mut check = AtLeast { n: 0, of: Vec::new(), checks: Vec::new() };
         for (key, v) in fields(value) {
@@ -71,6 +73,7 @@ impl CheckType for AtLeast {
         Ok(check)
     }
 
+    #[inline(always)]
     fn compile(&self, c: &mut Compiler, field: usize, path: &str) -> Node {
         if self.of.is_empty() {
             node(Inline { n: self.n, parts: c.nodes(&self.checks, field, path) })
@@ -81,6 +84,7 @@ impl CheckType for AtLeast {
     }
 
     // Named indicators are resolved to the most useful missing one by `next_steps`.
+    #[inline(always)]
     fn action(&self, a: &Action) -> String {
         a.first_of(&self.checks)
     }
@@ -103,7 +107,6 @@ impl CheckType for AtLeast {
 }
 
 /// At least `n` of the inline checks.
-#[derive(Debug)]
 struct Inline {
     n: u32,
     parts: Vec<Node>,
@@ -118,14 +121,9 @@ impl Evaluate for Inline {
     fn reads(&self, reads: &mut Reads) {
         self.parts.iter().for_each(|n| n.reads(reads));
     }
-
-    fn counts_others(&self) -> bool {
-        self.parts.iter().any(|n| n.counts_others())
-    }
 }
 
 /// At least `n` of these indicators (indices in rubric order; none of them counts others).
-#[derive(Debug)]
 struct Named {
     n: u32,
     of: Vec<usize>,
@@ -150,10 +148,8 @@ impl Evaluate for Named {
     }
 
     // Judged after the indicators it counts, whatever the edit.
-    fn reads(&self, _reads: &mut Reads) {}
-
-    fn counts_others(&self) -> bool {
-        true
+    fn reads(&self, reads: &mut Reads) {
+        reads.outcomes = true;
     }
 }
 

@@ -24,6 +24,7 @@ pub struct Choice {
 }
 
 impl CheckType for Choice {
+    #[inline(always)]
     fn walk(walk: &mut Walk, f: &mut Fields, _refs: &mut CheckRefs) {
         if let Some(options) = f.strings(walk, "anyOf", true) {
             if options.is_empty() {
@@ -32,14 +33,17 @@ impl CheckType for Choice {
         }
     }
 
+    #[inline(always)]
     fn build(value: &Value) -> Built<Self> {
         Ok(Choice { any_of: items(&value["anyOf"]).iter().map(string).collect() })
     }
 
+    #[inline(always)]
     fn compile(&self, _c: &mut Compiler, _field: usize, _path: &str) -> Node {
         node(Compiled(self.any_of.clone()))
     }
 
+    #[inline(always)]
     fn action(&self, a: &Action) -> String {
         a.say(Key::StepChoice, &[])
     }
@@ -49,7 +53,6 @@ impl CheckType for Choice {
     }
 }
 
-#[derive(Debug)]
 struct Compiled(Vec<String>);
 
 impl Evaluate for Compiled {

@@ -44,18 +44,22 @@ enum Unit {
 macro_rules! count_type {
     ($ty:ident, $unit:expr, $more:expr, $fewer:expr) => {
         impl CheckType for $ty {
+            #[inline(always)]
             fn walk(walk: &mut Walk, f: &mut Fields, _refs: &mut CheckRefs) {
                 walk_range(walk, f);
             }
 
+            #[inline(always)]
             fn build(value: &Value) -> Built<Self> {
                 Ok($ty(build_range(value)))
             }
 
+            #[inline(always)]
             fn compile(&self, _c: &mut Compiler, _field: usize, _path: &str) -> Node {
                 node(Compiled { unit: $unit, min: self.0.min, max: self.0.max })
             }
 
+            #[inline(always)]
             fn action(&self, a: &Action) -> String {
                 count_action(&self.0, a, $unit, $more, $fewer)
             }
@@ -108,7 +112,6 @@ fn count_action(range: &Range, a: &Action, unit: Unit, more: Key, fewer: Key) ->
     }
 }
 
-#[derive(Debug)]
 struct Compiled {
     unit: Unit,
     min: Option<u64>,

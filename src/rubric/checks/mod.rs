@@ -57,31 +57,53 @@ pub(crate) trait CheckType: Sized {
 
     /// Calls `f` on every phrase list of the check and its inner checks.
     fn visit_phrases(&mut self, f: &mut dyn FnMut(&mut PhraseList)) {
-        self.inner_mut().iter_mut().for_each(|c| c.visit_phrases(f));
+        inner::visit_phrases(self.inner_mut(), f)
     }
 
     /// Whether the check or an inner one stems its phrases.
     fn uses_stem(&self) -> bool {
-        self.inner().iter().any(Check::uses_stem)
+        inner::uses_stem(self.inner())
     }
 
     /// The phrases that say what an answer should contain (the off-task guard's task
     /// words): not those of what an answer need not contain.
     fn content_phrases(&self, add: &mut dyn FnMut(&str)) {
-        self.inner().iter().for_each(|c| c.content_phrases(add));
+        inner::content_phrases(self.inner(), add)
     }
 
     /// Phrase lists (with their path under `path`) made only of words too common to tell
     /// anything (lint).
     fn common_phrase_lists(&self, path: &str, out: &mut Vec<(String, Vec<String>)>) {
-        for (i, c) in self.inner().iter().enumerate() {
-            c.common_phrase_lists(&format!("{path}.checks[{i}]"), out);
-        }
+        inner::common_phrase_lists(self.inner(), path, out)
     }
 
     /// The ids of the indicators (of the same criterion) this check counts.
     fn counted(&self) -> &[String] {
         &[]
+    }
+}
+
+/// The default methods' work on inner checks, apart from the trait so that it is compiled
+/// once rather than once per check type.
+mod inner {
+    use super::{Check, PhraseList};
+
+    pub fn visit_phrases(checks: &mut [Check], f: &mut dyn FnMut(&mut PhraseList)) {
+        checks.iter_mut().for_each(|c| c.visit_phrases(f));
+    }
+
+    pub fn uses_stem(checks: &[Check]) -> bool {
+        checks.iter().any(Check::uses_stem)
+    }
+
+    pub fn content_phrases(checks: &[Check], add: &mut dyn FnMut(&str)) {
+        checks.iter().for_each(|c| c.content_phrases(add));
+    }
+
+    pub fn common_phrase_lists(checks: &[Check], path: &str, out: &mut Vec<(String, Vec<String>)>) {
+        for (i, c) in checks.iter().enumerate() {
+            c.common_phrase_lists(&format!("{path}.checks[{i}]"), out);
+        }
     }
 }
 
@@ -176,7 +198,7 @@ macro_rules! checks {
             pub(crate) fn build(value: &Value) -> Built<Check> {
                 Ok(match value.get("type").and_then(Value::as_str).unwrap_or_default() {
                     $($($name => Check::$variant($module::$variant::build(value)?),)+)*
-                    other => return Err(format!("unknown variant `{other}`")),
+                    _ => return Err("unknown check type".to_string()),
                 })
             }
 

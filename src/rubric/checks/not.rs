@@ -22,6 +22,7 @@ pub struct Not {
 }
 
 impl CheckType for Not {
+    #[inline(always)]
     fn walk(walk: &mut Walk, f: &mut Fields, refs: &mut CheckRefs) {
         let inner_path = f.path_of("check");
         match f.get("check") {
@@ -30,14 +31,17 @@ impl CheckType for Not {
         }
     }
 
+    #[inline(always)]
     fn build(value: &Value) -> Built<Self> {
         Ok(Not { check: Box::new(Check::build(&value["check"])?) })
     }
 
+    #[inline(always)]
     fn compile(&self, c: &mut Compiler, field: usize, path: &str) -> Node {
         node(Compiled(c.node(&self.check, field, &format!("{path}.check"))))
     }
 
+    #[inline(always)]
     fn action(&self, a: &Action) -> String {
         match (self.check.as_ref(), a.label) {
             (Check::Phrases(p), _) if !p.any_of.is_empty() || !p.all_of.is_empty() => {
@@ -68,7 +72,6 @@ impl CheckType for Not {
     fn common_phrase_lists(&self, _path: &str, _out: &mut Vec<(String, Vec<String>)>) {}
 }
 
-#[derive(Debug)]
 struct Compiled(Node);
 
 impl Evaluate for Compiled {
@@ -79,9 +82,5 @@ impl Evaluate for Compiled {
 
     fn reads(&self, reads: &mut Reads) {
         self.0.reads(reads);
-    }
-
-    fn counts_others(&self) -> bool {
-        self.0.counts_others()
     }
 }

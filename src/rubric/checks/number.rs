@@ -42,6 +42,7 @@ fn one_count() -> u32 {
 }
 
 impl CheckType for Number {
+    #[inline(always)]
     fn walk(walk: &mut Walk, f: &mut Fields, _refs: &mut CheckRefs) {
         let equals = f.number(walk, "equals", false);
         let min = f.number(walk, "min", false);
@@ -76,6 +77,7 @@ impl CheckType for Number {
         f.text(walk, "unit", false);
     }
 
+    #[inline(always)]
     fn build(value: &Value) -> Built<Self> {
         let opt_number = |v: &Value| if v.is_null() { None } else { Some(number(v)) };
         let mut min_count = 1;
@@ -96,6 +98,7 @@ impl CheckType for Number {
         })
     }
 
+    #[inline(always)]
     fn compile(&self, c: &mut Compiler, field: usize, _path: &str) -> Node {
         c.program(field).wants_numbers = true;
         let tolerance = self
@@ -120,6 +123,7 @@ impl CheckType for Number {
     }
 
     // Never the expected value itself: that would hand over the answer.
+    #[inline(always)]
     fn action(&self, a: &Action) -> String {
         match &self.unit {
             Some(unit) => a.say(Key::StepNumberUnit, &[("unit", unit)]),
@@ -132,7 +136,6 @@ impl CheckType for Number {
     }
 }
 
-#[derive(Debug)]
 struct Compiled {
     equals: Option<f64>,
     tolerance: f64,

@@ -27,20 +27,19 @@ pub struct Pattern {
     pub case_sensitive: bool,
 }
 
-impl Pattern {
-    fn regex(&self) -> Result<regex_lite::Regex, regex_lite::Error> {
-        regex_lite::RegexBuilder::new(&self.regex)
-            .case_insensitive(!self.case_sensitive)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .build()
-    }
+fn regex(regex: &str, case_sensitive: bool) -> Result<regex_lite::Regex, regex_lite::Error> {
+    regex_lite::RegexBuilder::new(regex)
+        .case_insensitive(!case_sensitive)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
 }
 
 impl CheckType for Pattern {
+    #[inline(always)]
     fn walk(walk: &mut Walk, f: &mut Fields, _refs: &mut CheckRefs) {
         let case_sensitive = f.bool(walk, "caseSensitive").unwrap_or(false);
         if let Some(regex) = f.text(walk, "regex", true) {
-            let built = Pattern { regex: regex.to_string(), case_sensitive }.regex();
+            let built = self::regex(regex, case_sensitive);
             if let Err(e) = built {
                 walk.problem(
                     f.path_of("regex"),
@@ -50,6 +49,7 @@ impl CheckType for Pattern {
         }
     }
 
+    #[inline(always)]
     fn build(value: &Value) -> Built<Self> {
         let mut check = Pattern { regex: String::new(), case_sensitive: false };
         for (key, v) in fields(value) {
@@ -62,8 +62,9 @@ impl CheckType for Pattern {
         Ok(check)
     }
 
+    #[inline(always)]
     fn compile(&self, c: &mut Compiler, field: usize, path: &str) -> Node {
-        match self.regex() {
+        match regex(&self.regex, self.case_sensitive) {
             Ok(r) => {
                 let program = c.program(field);
                 let prefilter =
@@ -81,6 +82,7 @@ impl CheckType for Pattern {
         }
     }
 
+    #[inline(always)]
     fn action(&self, a: &Action) -> String {
         match a.label {
             Some(label) => a.say(Key::StepPatternLabel, &[("label", label)]),
@@ -94,7 +96,6 @@ impl CheckType for Pattern {
 }
 
 /// Pattern `id` of the field's program.
-#[derive(Debug)]
 struct Compiled {
     id: u32,
 }

@@ -76,6 +76,7 @@ impl Negation {
 }
 
 impl CheckType for Phrases {
+    #[inline(always)]
     fn walk(walk: &mut Walk, f: &mut Fields, _refs: &mut CheckRefs) {
         let any = localized_strings(walk, f, "anyOf");
         let all = localized_strings(walk, f, "allOf");
@@ -117,6 +118,7 @@ impl CheckType for Phrases {
         }
     }
 
+    #[inline(always)]
     fn build(value: &Value) -> Built<Self> {
         let mut check = Phrases {
             any_of: PhraseList::default(),
@@ -159,6 +161,7 @@ impl CheckType for Phrases {
         Ok(check)
     }
 
+    #[inline(always)]
     fn compile(&self, c: &mut Compiler, field: usize, _path: &str) -> Node {
         let program = c.program(field);
         let (all, texts) =
@@ -181,6 +184,7 @@ impl CheckType for Phrases {
         })
     }
 
+    #[inline(always)]
     fn action(&self, a: &Action) -> String {
         let Phrases { any_of, all_of, min_count, .. } = self;
         // allOf: only the phrases still missing (all of them when the outcome does not say).
@@ -252,7 +256,6 @@ impl CheckType for Phrases {
 }
 
 /// Phrase ids `first..first + texts.len()` of the field's phrase set.
-#[derive(Debug)]
 struct Compiled {
     first: u32,
     texts: Vec<String>,

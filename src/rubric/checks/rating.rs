@@ -25,6 +25,7 @@ pub struct Rating {
 }
 
 impl CheckType for Rating {
+    #[inline(always)]
     fn walk(walk: &mut Walk, f: &mut Fields, _refs: &mut CheckRefs) {
         if let Some(from) = f.str(walk, "from", true) {
             if !["teacher", "self", "peer"].contains(&from) {
@@ -37,6 +38,7 @@ impl CheckType for Rating {
         f.number(walk, "min", true);
     }
 
+    #[inline(always)]
     fn build(value: &Value) -> Built<Self> {
         let mut check = Rating { from: Rater::default(), min: 0.0 };
         for (key, v) in fields(value) {
@@ -49,10 +51,12 @@ impl CheckType for Rating {
         Ok(check)
     }
 
+    #[inline(always)]
     fn compile(&self, _c: &mut Compiler, _field: usize, _path: &str) -> Node {
         node(self.clone())
     }
 
+    #[inline(always)]
     fn action(&self, a: &Action) -> String {
         let key = match self.from {
             Rater::Teacher => Key::StepRatingTeacher,

@@ -26,6 +26,7 @@ pub struct Readability {
 }
 
 impl CheckType for Readability {
+    #[inline(always)]
     fn walk(walk: &mut Walk, f: &mut Fields, _refs: &mut CheckRefs) {
         let present = f.get("minGrade").is_some() || f.get("maxGrade").is_some();
         let min = f.number(walk, "minGrade", false);
@@ -42,6 +43,7 @@ impl CheckType for Readability {
         }
     }
 
+    #[inline(always)]
     fn build(value: &Value) -> Built<Self> {
         let opt_number = |v: &Value| if v.is_null() { None } else { Some(number(v)) };
         Ok(Readability {
@@ -50,6 +52,7 @@ impl CheckType for Readability {
         })
     }
 
+    #[inline(always)]
     fn compile(&self, c: &mut Compiler, field: usize, _path: &str) -> Node {
         c.program(field).wants_syllables = true;
         node(Compiled { min: self.min_grade, max: self.max_grade })
@@ -57,6 +60,7 @@ impl CheckType for Readability {
 
     // Below the minimum grade: richer; otherwise (above the maximum, or not measured:
     // students more often write too densely than too simply) plainer.
+    #[inline(always)]
     fn action(&self, a: &Action) -> String {
         let below = match (a.found(), self.min_grade) {
             (Some(grade), Some(min)) => grade < min,
@@ -71,7 +75,6 @@ impl CheckType for Readability {
     }
 }
 
-#[derive(Debug)]
 struct Compiled {
     min: Option<f64>,
     max: Option<f64>,

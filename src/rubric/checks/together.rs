@@ -48,6 +48,7 @@ impl Default for Within {
 }
 
 impl CheckType for Together {
+    #[inline(always)]
     fn walk(walk: &mut Walk, f: &mut Fields, refs: &mut CheckRefs) {
         walk_checks(walk, f, true, refs);
         match f.get("within") {
@@ -61,6 +62,7 @@ impl CheckType for Together {
         }
     }
 
+    #[inline(always)]
     fn build(value: &Value) -> Built<Self> {
         let mut check = Together { checks: Vec::new(), within: Within::default() };
         for (key, v) in fields(value) {
@@ -79,6 +81,7 @@ impl CheckType for Together {
         Ok(check)
     }
 
+    #[inline(always)]
     fn compile(&self, c: &mut Compiler, field: usize, path: &str) -> Node {
         node(Compiled {
             parts: c.nodes(&self.checks, field, path),
@@ -89,6 +92,7 @@ impl CheckType for Together {
         })
     }
 
+    #[inline(always)]
     fn action(&self, a: &Action) -> String {
         a.first_of(&self.checks)
     }
@@ -107,7 +111,6 @@ impl CheckType for Together {
 }
 
 /// Every part within one sentence (`words: None`) or a window of that many words.
-#[derive(Debug)]
 struct Compiled {
     parts: Vec<Node>,
     words: Option<u32>,
@@ -146,10 +149,6 @@ impl Evaluate for Compiled {
         // Which sentence, or how many words apart: any change of counts may move them.
         reads.counts = true;
         self.parts.iter().for_each(|n| n.reads(reads));
-    }
-
-    fn counts_others(&self) -> bool {
-        self.parts.iter().any(|n| n.counts_others())
     }
 }
 
