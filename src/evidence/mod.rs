@@ -36,8 +36,10 @@ pub struct Span {
     /// The field's name, shared between all spans of the field (cloning it costs no allocation).
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub field: std::rc::Rc<str>,
-    pub start: u32,
-    pub end: u32,
+    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    pub start: Utf16,
+    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    pub end: Utf16,
 }
 
 /// An indicator's result.

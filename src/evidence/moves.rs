@@ -108,7 +108,7 @@ impl Move<Utf16> {
         // The spans of a list share one field name: compare its text once per allocation.
         let mut known: Option<(*const u8, bool)> = None;
         for s in spans.iter_mut().rev() {
-            if s.start < self.at.0 {
+            if s.start < self.at {
                 break;
             }
             let ptr = s.field.as_ptr();
@@ -121,7 +121,8 @@ impl Move<Utf16> {
                 }
             };
             if ours {
-                (s.start, s.end) = self.range((s.start, s.end));
+                let (start, end) = self.range((s.start.0, s.end.0));
+                (s.start, s.end) = (Utf16(start), Utf16(end));
                 any = true;
             }
         }

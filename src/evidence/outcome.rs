@@ -2,7 +2,7 @@
 //! hits added up, spans shifted to field offsets), and the verdicts check types share.
 
 use super::paragraph::FieldEvidence;
-use super::{Outcome, Span};
+use super::{Outcome, Span, Utf16};
 use crate::rubric::model::Submission;
 use crate::text::readability::Formula;
 
@@ -23,7 +23,7 @@ pub(crate) struct Context<'a> {
 
 impl Context<'_> {
     pub(crate) fn span(&self, (start, end): (u32, u32)) -> Span {
-        Span { field: self.field.clone(), start, end }
+        Span { field: self.field.clone(), start: Utf16(start), end: Utf16(end) }
     }
 
     pub(crate) fn inside(&self, (start, end): (u32, u32)) -> bool {

@@ -138,7 +138,7 @@ impl Evaluate for Named {
             .map(|o| {
                 let mut o = o.clone();
                 if ctx.range.is_some() {
-                    o.spans.retain(|s| ctx.inside((s.start, s.end)));
+                    o.spans.retain(|s| ctx.inside((s.start.0, s.end.0)));
                     o.met &= !o.spans.is_empty();
                 }
                 o

@@ -171,7 +171,7 @@ fn sentences(ctx: &Context) -> Vec<(u32, u32)> {
 /// Windows of `n` words, one starting at each word where some part's evidence starts.
 fn windows(parts: &[Node], n: u32, ctx: &Context) -> Vec<(u32, u32)> {
     let mut starts: Vec<u32> =
-        parts.iter().flat_map(|p| p.run(ctx).spans.into_iter().map(|s| s.start)).collect();
+        parts.iter().flat_map(|p| p.run(ctx).spans.into_iter().map(|s| s.start.0)).collect();
     starts.sort_unstable();
     starts.dedup();
     let mut out = Vec::new();
