@@ -2,8 +2,10 @@
 //! that met it. `Indicators` is compiled once per rubric (phrases of a field gathered into
 //! one matcher, regexes built, units and tolerances resolved) and evaluated per submission.
 //!
-//! Text is read sentence by sentence within paragraphs (`paragraph.rs`); a check's result
-//! comes from adding up the sentences (`outcome.rs`). So phrases and regex matches stay
+//! Each check type compiles itself to an `Evaluate` node (in its file under
+//! `src/rubric/checks/`). Text is read sentence by sentence within paragraphs
+//! (`paragraph.rs`); a node's result comes from adding up the sentences, read through
+//! `outcome::Context`. So phrases and regex matches stay
 //! within a sentence, and a live session (`live.rs`) re-analyses only the sentences an
 //! edit touched.
 
