@@ -118,7 +118,7 @@ fn set_6_on_held_out_answers_every_point_points_at_the_students_words() {
         assert!(elements.len() as f64 >= total, "#{}: {total} points", answer.id);
         for met in &elements {
             assert!(!met.spans.is_empty(), "#{}: {} without spans", answer.id, met.indicator);
-            assert!(met.spans.iter().all(|s| s.start < s.end && s.end <= units));
+            assert!(met.spans.iter().all(|s| s.start < s.end && s.end.0 <= units));
         }
     }
     let kappa = quadratic_weighted_kappa(&counts).unwrap();

@@ -110,7 +110,7 @@ fn accepting_a_suggestion_changes_only_the_rubric_text_and_gives_the_promised_ag
     let met = &report.criteria[0].met[0];
     assert_eq!(met.indicator, "osmosis");
     let span = &met.spans[0];
-    assert_eq!((span.start, span.end), (0, 5), "“Water” in “Water diffusion across…”");
+    assert_eq!((span.start.0, span.end.0), (0, 5), "“Water” in “Water diffusion across…”");
 }
 
 #[test]

@@ -175,7 +175,7 @@ fn indicators_read_their_own_field() {
     let o = r.matchers.evaluate(&s);
     assert!(o[0].met);
     assert_eq!(&*o[0].spans[0].field, "conclusion");
-    assert_eq!((o[0].spans[0].start, o[0].spans[0].end), (0, 13));
+    assert_eq!((o[0].spans[0].start.0, o[0].spans[0].end.0), (0, 13));
     assert!(!o[1].met);
 }
 

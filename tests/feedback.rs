@@ -90,14 +90,17 @@ fn strengths_point_at_the_words_in_utf16_units() {
     let fb = give(&cer_lab(), text, Locale::En, None);
     let claim =
         fb.strengths.iter().find(|s| s.indicator == "has-claim").expect("a claim was found");
-    let spans: Vec<(u32, u32)> = claim.spans.iter().map(|s| (s.start, s.end)).collect();
+    let spans: Vec<(u32, u32)> = claim.spans.iter().map(|s| (s.start.0, s.end.0)).collect();
     assert_eq!(spans, vec![(3, 10)]);
     assert!(claim.spans.iter().all(|s| &*s.field == "response"));
     // "12 cm": the text is ASCII after the emoji, so its UTF-16 offset is its byte offset − 2.
     let at = text.find("12 cm").unwrap() as u32 - 2;
     let unit =
         fb.strengths.iter().find(|s| s.indicator == "measurement").expect("a unit was found");
-    assert_eq!(unit.spans.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>(), vec![(at, at + 5)]);
+    assert_eq!(
+        unit.spans.iter().map(|s| (s.start.0, s.end.0)).collect::<Vec<_>>(),
+        vec![(at, at + 5)]
+    );
 }
 
 #[test]

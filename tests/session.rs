@@ -63,11 +63,14 @@ fn an_edit_in_the_middle_reanalyses_one_sentence_and_shifts_later_spans() {
         rubric.indicators.iter().position(|i| i.id == "value-light").expect("indicator");
     let span = &session.outcomes()[value_light].spans[0];
     let units: Vec<u16> = edited.encode_utf16().collect();
-    assert_eq!(String::from_utf16_lossy(&units[span.start as usize..span.end as usize]), "12.5 cm");
+    assert_eq!(
+        String::from_utf16_lossy(&units[span.start.0 as usize..span.end.0 as usize]),
+        "12.5 cm"
+    );
     let sums_up = rubric.indicators.iter().position(|i| i.id == "sums-up").expect("indicator");
     let span = &session.outcomes()[sums_up].spans[0];
     assert_eq!(
-        String::from_utf16_lossy(&units[span.start as usize..span.end as usize]),
+        String::from_utf16_lossy(&units[span.start.0 as usize..span.end.0 as usize]),
         "In conclusion"
     );
 }
@@ -271,9 +274,9 @@ fn random_edits_across_paragraphs_match_full_scores_and_feedback() {
             for c in &mut moved.criteria {
                 for m in &mut c.met {
                     for s in &mut m.spans {
-                        if &*s.field == "response" && s.start >= from {
-                            s.start = (i64::from(s.start) + by) as u32;
-                            s.end = (i64::from(s.end) + by) as u32;
+                        if &*s.field == "response" && s.start.0 >= from {
+                            s.start.0 = (i64::from(s.start.0) + by) as u32;
+                            s.end.0 = (i64::from(s.end.0) + by) as u32;
                         }
                     }
                 }
@@ -331,7 +334,11 @@ fn moves_added_up_put_spans_where_moves_one_by_one_do() {
         let mut spans: Vec<Span> = (0..40)
             .map(|_| {
                 let start = next(400) as u32;
-                Span { field: Rc::clone(field), start, end: start + 1 + next(12) as u32 }
+                Span {
+                    field: Rc::clone(field),
+                    start: Utf16(start),
+                    end: Utf16(start + 1 + next(12) as u32),
+                }
             })
             .collect();
         spans.sort_by_key(|s| s.start);

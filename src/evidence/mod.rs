@@ -2,8 +2,10 @@
 //! that met it. `Indicators` is compiled once per rubric (phrases of a field gathered into
 //! one matcher, regexes built, units and tolerances resolved) and evaluated per submission.
 //!
-//! Text is read sentence by sentence within paragraphs (`paragraph.rs`); a check's result
-//! comes from adding up the sentences (`outcome.rs`). So phrases and regex matches stay
+//! Each check type compiles itself to an `Evaluate` node (in its file under
+//! `src/rubric/checks/`). Text is read sentence by sentence within paragraphs
+//! (`paragraph.rs`); a node's result comes from adding up the sentences, read through
+//! `outcome::Context`. So phrases and regex matches stay
 //! within a sentence, and a live session (`live.rs`) re-analyses only the sentences an
 //! edit touched.
 
@@ -11,18 +13,17 @@ mod automaton;
 pub(crate) mod guards;
 mod live;
 mod moves;
-mod outcome;
-mod paragraph;
-mod phrases;
-mod prefilter;
+pub(crate) mod outcome;
+pub(crate) mod paragraph;
+pub(crate) mod phrases;
+pub(crate) mod prefilter;
 
 pub use guards::is_common as is_common_word;
 pub use live::{Edit, LiveEvidence};
 pub use moves::{Byte, Frame, Local, Move, Shifts, Utf16};
 
 use crate::error::{Error, Problem};
-use crate::rubric::model::{Check, Negation, Rater, Rubric, Submission, Within};
-use crate::rubric::REGEX_SIZE_LIMIT;
+use crate::rubric::model::{Check, Rubric, Submission};
 use crate::text::normalize::Normalization;
 use crate::text::numbers::decimal_comma;
 use crate::text::readability::{formula, syllable_rules, Formula};
@@ -37,8 +38,10 @@ pub struct Span {
     /// The field's name, shared between all spans of the field (cloning it costs no allocation).
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub field: std::rc::Rc<str>,
-    pub start: u32,
-    pub end: u32,
+    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    pub start: Utf16,
+    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
+    pub end: Utf16,
 }
 
 /// An indicator's result.
@@ -91,7 +94,7 @@ impl Outcome {
             }
     }
 
-    fn verdict(met: bool, closeness: f64, found: f64) -> Self {
+    pub(crate) fn verdict(met: bool, closeness: f64, found: f64) -> Self {
         let closeness = if met {
             1.0
         } else if closeness.is_finite() {
@@ -103,87 +106,47 @@ impl Outcome {
     }
 }
 
-/// A check ready to run against analysed text.
-#[derive(Debug, Clone)]
-enum Node {
-    /// Phrase ids `first..first + texts.len()` of the field's phrase set.
-    Phrases {
-        first: u32,
-        texts: Vec<String>,
-        all: bool,
-        min_count: u32,
-        negation: Negation,
-    },
-    Count {
-        unit: CountUnit,
-        min: Option<u64>,
-        max: Option<u64>,
-    },
-    Readability {
-        min: Option<f64>,
-        max: Option<f64>,
-    },
-    Pattern {
-        id: u32,
-    },
-    Number {
-        equals: Option<f64>,
-        tolerance: f64,
-        min: Option<f64>,
-        max: Option<f64>,
-        units: Vec<String>,
-        min_count: u32,
-    },
-    Choice(Vec<String>),
-    Rating {
-        from: Rater,
-        min: f64,
-    },
-    All(Vec<Node>),
-    Any(Vec<Node>),
-    Not(Box<Node>),
-    /// At least `n` of the inline checks.
-    AtLeast {
-        n: u32,
-        parts: Vec<Node>,
-    },
-    /// At least `n` of these indicators (indices in rubric order; none of them counts others).
-    AtLeastOf {
-        n: u32,
-        of: Vec<usize>,
-    },
-    /// Every part within one sentence (`words: None`) or a window of that many words.
-    Together {
-        parts: Vec<Node>,
-        words: Option<u32>,
-    },
-}
+/// A check compiled for evidence (by its type's `CheckType::compile`), ready to run against
+/// analysed text.
+pub(crate) trait Evaluate {
+    /// The check's outcome on a field's evidence.
+    fn run(&self, ctx: &outcome::Context) -> Outcome;
 
-impl Node {
-    /// Whether the check counts other indicators (and so is judged after them).
-    fn counts_others(&self) -> bool {
-        match self {
-            Node::AtLeastOf { .. } => true,
-            Node::All(nodes) | Node::Any(nodes) => nodes.iter().any(Node::counts_others),
-            Node::AtLeast { parts, .. } | Node::Together { parts, .. } => {
-                parts.iter().any(Node::counts_others)
-            }
-            Node::Not(inner) => inner.counts_others(),
-            _ => false,
-        }
-    }
+    /// Adds what of its field's evidence the check reads.
+    fn reads(&self, reads: &mut Reads);
 
     /// Whether the check reads the text (and so earns nothing from an off-task answer).
     fn reads_text(&self) -> bool {
-        !matches!(self, Node::Rating { .. } | Node::Choice(_))
+        true
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum CountUnit {
-    Words,
-    Sentences,
-    Paragraphs,
+// Not `Debug` as a supertrait: every vtable would then carry its type's `Debug`, and with it
+// the float formatting of the standard library (about 20 KB of the student wasm).
+impl std::fmt::Debug for dyn Evaluate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Evaluate { .. }")
+    }
+}
+
+/// A compiled check (shared: compiled once, never changed).
+pub(crate) type Node = std::rc::Rc<dyn Evaluate>;
+
+/// `check` as a `Node`.
+pub(crate) fn node(check: impl Evaluate + 'static) -> Node {
+    std::rc::Rc::new(check)
+}
+
+/// A check that is never met (in place of one that did not compile).
+pub(crate) fn unmet() -> Node {
+    struct Unmet;
+    impl Evaluate for Unmet {
+        fn run(&self, _ctx: &outcome::Context) -> Outcome {
+            Outcome::verdict(false, 0.0, 0.0)
+        }
+        fn reads(&self, _reads: &mut Reads) {}
+    }
+    node(Unmet)
 }
 
 #[derive(Debug, Clone)]
@@ -214,51 +177,27 @@ pub struct OutcomesUpdate {
 /// What of its field's evidence a check reads, so that an edit which changed none of it
 /// leaves the check's outcome as it was (its spans moved).
 #[derive(Debug, Clone, Default)]
-struct Reads {
-    phrases: Vec<u32>,
+pub(crate) struct Reads {
+    /// Phrase ids (of the field's phrase set) whose plain occurrences the check reads.
+    pub phrases: Vec<u32>,
     /// Phrases whose negated occurrences the check reads.
-    negated: Vec<u32>,
-    patterns: Vec<u32>,
-    numbers: bool,
-    counts: bool,
+    pub negated: Vec<u32>,
+    /// Pattern ids of the field's program.
+    pub patterns: Vec<u32>,
+    pub numbers: bool,
+    /// Word and sentence counts, syllables.
+    pub counts: bool,
     /// The raw text or paragraph layout (`choice` on a text field, paragraph counts).
-    other: bool,
+    pub other: bool,
+    /// Other indicators' outcomes (`atLeast` … `of`): the check is judged after them.
+    pub outcomes: bool,
 }
 
 impl Reads {
     fn of(node: &Node) -> Self {
         let mut reads = Reads::default();
-        reads.add(node);
+        node.reads(&mut reads);
         reads
-    }
-
-    fn add(&mut self, node: &Node) {
-        match node {
-            Node::Phrases { first, texts, negation, .. } => {
-                let ids = *first..*first + texts.len() as u32;
-                // Negated occurrences are kept under the ids after every plain one's.
-                if *negation != Negation::Only {
-                    self.phrases.extend(ids.clone());
-                }
-                if *negation != Negation::Skip {
-                    self.negated.extend(ids);
-                }
-            }
-            Node::AtLeast { parts, .. } => parts.iter().for_each(|n| self.add(n)),
-            // Which sentence, or how many words apart: any change of counts may move them.
-            Node::Together { parts, .. } => {
-                self.counts = true;
-                parts.iter().for_each(|n| self.add(n));
-            }
-            Node::AtLeastOf { .. } => {}
-            Node::Count { unit: CountUnit::Paragraphs, .. } | Node::Choice(_) => self.other = true,
-            Node::Count { .. } | Node::Readability { .. } => self.counts = true,
-            Node::Pattern { id } => self.patterns.push(*id),
-            Node::Number { .. } => self.numbers = true,
-            Node::Rating { .. } => {}
-            Node::All(nodes) | Node::Any(nodes) => nodes.iter().for_each(|n| self.add(n)),
-            Node::Not(inner) => self.add(inner),
-        }
     }
 
     /// Whether an edit with these changes may have changed what the check reads.
@@ -326,7 +265,7 @@ impl Indicators {
                 list.push(CompiledIndicator {
                     field,
                     criterion: criterion.id.clone(),
-                    counts_others: check.counts_others(),
+                    counts_others: reads.outcomes,
                     check,
                     reads,
                 });
@@ -470,7 +409,7 @@ impl Indicators {
             outcomes,
             range: None,
         };
-        outcome::run(&ind.check, &ctx)
+        ind.check.run(&ctx)
     }
 
     /// Brings `outcomes` (those of the live evidence before `edit`) up to date after the
@@ -591,36 +530,24 @@ fn task_vocabulary(rubric: &Rubric) -> Vec<String> {
     }
     for criterion in &rubric.criteria {
         for indicator in &criterion.indicators {
-            content_phrases(&indicator.check, &mut |p| add(p));
+            indicator.check.content_phrases(&mut |p| add(p));
         }
     }
     words
-}
-
-/// The phrases of a check that say what an answer should contain: not those of a `not`
-/// check or of a misconception list (`negation: only`), which name what it need not.
-fn content_phrases(check: &Check, add: &mut dyn FnMut(&str)) {
-    match check {
-        Check::Phrases { any_of, all_of, negation, .. } if *negation != Negation::Only => {
-            any_of.iter().chain(all_of.iter()).for_each(|p| add(p))
-        }
-        Check::All { checks }
-        | Check::Any { checks }
-        | Check::AtLeast { checks, .. }
-        | Check::Together { checks, .. } => checks.iter().for_each(|c| content_phrases(c, add)),
-        _ => {}
-    }
 }
 
 /// Fewer content words than this and a rubric says too little about its task for the
 /// off-task guard to judge an answer by.
 const TASK_VOCABULARY_MIN: usize = 3;
 
-struct Compiler<'r> {
+/// Compiles a rubric's checks: each check type's `compile` adds what it needs found to its
+/// field's program and gives its `Node`.
+pub(crate) struct Compiler<'r> {
     locale: &'r str,
     guard_lists: bool,
     fields: Vec<FieldProgram>,
-    problems: Vec<Problem>,
+    /// Checks that did not compile (a regex), located.
+    pub problems: Vec<Problem>,
     /// The current criterion's indicators: id → index in rubric order.
     indicator_index: Vec<(String, usize)>,
 }
@@ -646,130 +573,23 @@ impl Compiler<'_> {
         self.fields.len() - 1
     }
 
-    fn node(&mut self, check: &Check, field: usize, path: &str) -> Node {
-        let program = &mut self.fields[field];
-        match check {
-            Check::Phrases {
-                any_of,
-                all_of,
-                min_count,
-                case_sensitive,
-                whole_word,
-                stem,
-                fuzzy,
-                ignore_accents,
-                negation,
-            } => {
-                let (all, texts) = if all_of.is_empty() { (false, any_of) } else { (true, all_of) };
-                // Phrases are stemmed by the stemmer of the language they are written in.
-                let stem = if *stem { crate::text::stemmer_for(texts.lang()) } else { None };
-                let normalization = Normalization {
-                    case_sensitive: *case_sensitive,
-                    ignore_accents: *ignore_accents,
-                    stem,
-                };
-                let options =
-                    PhraseOptions { normalization, whole_word: *whole_word, fuzzy: *fuzzy };
-                let ids: Vec<u32> =
-                    texts.iter().map(|t| program.phrases.add(t, &options)).collect();
-                Node::Phrases {
-                    first: ids.first().copied().unwrap_or(0),
-                    texts: texts.to_vec(),
-                    all,
-                    min_count: (*min_count).max(1),
-                    negation: *negation,
-                }
-            }
-            Check::WordCount(r) => Node::Count { unit: CountUnit::Words, min: r.min, max: r.max },
-            Check::SentenceCount(r) => {
-                Node::Count { unit: CountUnit::Sentences, min: r.min, max: r.max }
-            }
-            Check::ParagraphCount(r) => {
-                Node::Count { unit: CountUnit::Paragraphs, min: r.min, max: r.max }
-            }
-            Check::Readability { min_grade, max_grade } => {
-                program.wants_syllables = true;
-                Node::Readability { min: *min_grade, max: *max_grade }
-            }
-            Check::Pattern { regex, case_sensitive } => {
-                let built = regex_lite::RegexBuilder::new(regex)
-                    .case_insensitive(!case_sensitive)
-                    .size_limit(REGEX_SIZE_LIMIT)
-                    .build();
-                match built {
-                    Ok(r) => {
-                        program
-                            .patterns
-                            .push((r, prefilter::Prefilter::of(regex, !case_sensitive)));
-                        Node::Pattern { id: program.patterns.len() as u32 - 1 }
-                    }
-                    Err(e) => {
-                        let line = e.to_string();
-                        let message = line
-                            .lines()
-                            .rfind(|l| !l.trim().is_empty())
-                            .unwrap_or("")
-                            .trim()
-                            .to_string();
-                        self.problems.push(Problem::new(
-                            format!("{path}.regex"),
-                            format!("not a valid pattern: {message}"),
-                        ));
-                        Node::Any(Vec::new())
-                    }
-                }
-            }
-            Check::Number { equals, tolerance, rel_tolerance, unit, min, max, min_count } => {
-                program.wants_numbers = true;
-                let tolerance = tolerance
-                    .unwrap_or(0.0)
-                    .max(rel_tolerance.unwrap_or(0.0) * equals.unwrap_or(0.0).abs());
-                let units = unit
-                    .iter()
-                    .flat_map(|u| u.split('|'))
-                    .map(|u| u.trim().to_lowercase())
-                    .filter(|u| !u.is_empty())
-                    .collect();
-                Node::Number {
-                    equals: *equals,
-                    tolerance,
-                    min: *min,
-                    max: *max,
-                    units,
-                    min_count: (*min_count).max(1),
-                }
-            }
-            Check::Choice { any_of } => Node::Choice(any_of.clone()),
-            Check::Rating { from, min } => Node::Rating { from: *from, min: *min },
-            Check::All { checks } => Node::All(self.nodes(checks, field, path)),
-            Check::Any { checks } => Node::Any(self.nodes(checks, field, path)),
-            Check::Not { check } => {
-                Node::Not(Box::new(self.node(check, field, &format!("{path}.check"))))
-            }
-            Check::AtLeast { n, of, checks } => {
-                if of.is_empty() {
-                    Node::AtLeast { n: *n, parts: self.nodes(checks, field, path) }
-                } else {
-                    let of = of
-                        .iter()
-                        .filter_map(|id| {
-                            self.indicator_index.iter().find(|(i, _)| i == id).map(|(_, k)| *k)
-                        })
-                        .collect();
-                    Node::AtLeastOf { n: *n, of }
-                }
-            }
-            Check::Together { checks, within } => Node::Together {
-                parts: self.nodes(checks, field, path),
-                words: match within {
-                    Within::Sentence(_) => None,
-                    Within::Words(n) => Some(*n),
-                },
-            },
-        }
+    /// What field `field`'s text is searched for.
+    pub fn program(&mut self, field: usize) -> &mut FieldProgram {
+        &mut self.fields[field]
     }
 
-    fn nodes(&mut self, checks: &[Check], field: usize, path: &str) -> Vec<Node> {
+    /// The index (rubric order) of the current criterion's indicator `id`.
+    pub fn indicator(&self, id: &str) -> Option<usize> {
+        self.indicator_index.iter().find(|(i, _)| i == id).map(|(_, k)| *k)
+    }
+
+    /// A check compiled (`path`: its JSON path).
+    pub fn node(&mut self, check: &Check, field: usize, path: &str) -> Node {
+        check.compile(self, field, path)
+    }
+
+    /// A combinator's inner checks compiled (`path`: the combinator's).
+    pub fn nodes(&mut self, checks: &[Check], field: usize, path: &str) -> Vec<Node> {
         checks
             .iter()
             .enumerate()

@@ -15,7 +15,9 @@ use serde::Serialize;
 pub struct Utf16(pub u32);
 
 /// An offset in UTF-16 code units from the start of a paragraph (where a paragraph's
-/// analysis keeps its hits, so that it stays valid wherever the paragraph moves).
+/// analysis keeps its hits, so that it stays valid wherever the paragraph moves). A
+/// sentence's own analysis keeps its hits from the sentence's start, which is the same
+/// until the sentence is placed in its paragraph (`after`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
@@ -25,20 +27,41 @@ pub struct Local(pub u32);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Byte(pub usize);
 
+impl Local {
+    /// This offset of a sentence that starts `start` units into its paragraph, as an
+    /// offset of the paragraph.
+    pub fn after(self, start: u32) -> Local {
+        Local(self.0 + start)
+    }
+
+    /// This offset of a paragraph that starts at `paragraph` of its field, as an offset of
+    /// the field.
+    pub fn in_field(self, paragraph: u32) -> Utf16 {
+        Utf16(paragraph + self.0)
+    }
+}
+
 /// A unit of offsets a `Move` can be in: its frame.
 pub trait Frame: Copy {
     fn units(self) -> u32;
+    fn from_units(units: u32) -> Self;
 }
 
 impl Frame for Utf16 {
     fn units(self) -> u32 {
         self.0
     }
+    fn from_units(units: u32) -> Self {
+        Utf16(units)
+    }
 }
 
 impl Frame for Local {
     fn units(self) -> u32 {
         self.0
+    }
+    fn from_units(units: u32) -> Self {
+        Local(units)
     }
 }
 
@@ -48,7 +71,8 @@ impl Frame for Local {
 ///
 /// The rule: a stretch `[start, end)` that starts at or after `at` moves whole, each bound
 /// clamped at 0; any other stays (one that spans the edit is then found changed, not moved).
-/// Offsets of the move's frame kept in lists (hits, numbers, spans) are bare `u32`s.
+/// `Span`s and a paragraph's hits carry their unit (`Utf16`, `Local`); the field's lists of
+/// hits and numbers keep bare `u32`s of the move's frame (`range`, `offset`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Move<F = Utf16> {
@@ -83,6 +107,13 @@ impl<F: Frame> Move<F> {
         }
     }
 
+    /// A stretch of the move's frame, typed, moved as `range` moves it.
+    #[inline]
+    pub fn stretch(self, (start, end): (F, F)) -> (F, F) {
+        let (start, end) = self.range((start.units(), end.units()));
+        (F::from_units(start), F::from_units(end))
+    }
+
     /// `x` (at or after `at`) moved by `by`, clamped at 0. (A moved offset lies in the
     /// edited text, whose length fits a `u32`.)
     #[inline]
@@ -108,7 +139,7 @@ impl Move<Utf16> {
         // The spans of a list share one field name: compare its text once per allocation.
         let mut known: Option<(*const u8, bool)> = None;
         for s in spans.iter_mut().rev() {
-            if s.start < self.at.0 {
+            if s.start < self.at {
                 break;
             }
             let ptr = s.field.as_ptr();
@@ -121,7 +152,7 @@ impl Move<Utf16> {
                 }
             };
             if ours {
-                (s.start, s.end) = self.range((s.start, s.end));
+                (s.start, s.end) = self.stretch((s.start, s.end));
                 any = true;
             }
         }

@@ -6,7 +6,7 @@
 //! regex matches stay within one sentence.
 
 use super::phrases::PhraseSet;
-use super::{Move, Utf16};
+use super::{Local, Move, Utf16};
 use crate::text::numbers::{find_numbers, FoundNumber};
 use crate::text::readability::{syllables, SyllableRules, TextCounts};
 use crate::text::words::{paragraphs, sentence_bounds, utf16_len, words, Utf16Cursor};
@@ -37,12 +37,26 @@ pub(crate) struct FieldProgram {
     pub task: PhraseSet,
 }
 
-/// A phrase occurrence or regex match: which one, `[start, end)` in UTF-16 units.
+/// A phrase occurrence or regex match: which one, `[start, end)` in UTF-16 units of its
+/// paragraph (of its sentence, in the sentence's own analysis).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Hit {
     pub id: u32,
-    pub start: u32,
-    pub end: u32,
+    pub start: Local,
+    pub end: Local,
+}
+
+impl Hit {
+    /// The hit of a sentence that starts `start` units into its paragraph, placed in the
+    /// paragraph.
+    fn after(self, start: u32) -> Hit {
+        Hit { start: self.start.after(start), end: self.end.after(start), ..self }
+    }
+
+    /// `[start, end)` in the field, the paragraph starting at `paragraph`.
+    fn in_field(self, paragraph: u32) -> (u32, u32) {
+        (self.start.in_field(paragraph).0, self.end.in_field(paragraph).0)
+    }
 }
 
 /// One sentence analysed; offsets are local to the sentence.
@@ -157,8 +171,8 @@ impl FieldProgram {
                     self.negation.negates_with(text, &tokens, first, |i| entry(entries[i]).role);
                 evidence.phrase_hits.push(Hit {
                     id: if negated { id + negated_base } else { id },
-                    start: tokens[first].utf16_start,
-                    end: tokens[last].utf16_end,
+                    start: Local(tokens[first].utf16_start),
+                    end: Local(tokens[last].utf16_end),
                 });
             });
             evidence.phrase_hits.sort_unstable();
@@ -187,7 +201,11 @@ impl FieldProgram {
             let mut push = |m: regex_lite::Match| {
                 let start = cursor.advance_to(text, m.start());
                 let end = cursor.advance_to(text, m.end());
-                evidence.pattern_hits.push(Hit { id: id as u32, start, end });
+                evidence.pattern_hits.push(Hit {
+                    id: id as u32,
+                    start: Local(start),
+                    end: Local(end),
+                });
             };
             match prefilter {
                 Some(p) => p.find_iter(regex, read).for_each(&mut push),
@@ -240,16 +258,8 @@ fn gather(sentences: &[PlacedSentence]) -> SentenceEvidence {
         let e = &s.evidence;
         let at = s.utf16_start;
         summary.counts.add(e.counts);
-        summary.phrase_hits.extend(e.phrase_hits.iter().map(|h| Hit {
-            start: h.start + at,
-            end: h.end + at,
-            ..*h
-        }));
-        summary.pattern_hits.extend(e.pattern_hits.iter().map(|h| Hit {
-            start: h.start + at,
-            end: h.end + at,
-            ..*h
-        }));
+        summary.phrase_hits.extend(e.phrase_hits.iter().map(|h| h.after(at)));
+        summary.pattern_hits.extend(e.pattern_hits.iter().map(|h| h.after(at)));
         summary.numbers.extend(e.numbers.iter().map(|n| FoundNumber {
             start: n.start + at,
             end: n.end + at,
@@ -346,10 +356,10 @@ impl FieldEvidence {
             let summary = evidence.summary();
             field.counts.add(summary.counts);
             for h in &summary.phrase_hits {
-                field.phrases[h.id as usize].push((h.start + utf16, h.end + utf16));
+                field.phrases[h.id as usize].push(h.in_field(utf16));
             }
             for h in &summary.pattern_hits {
-                field.patterns[h.id as usize].push((h.start + utf16, h.end + utf16));
+                field.patterns[h.id as usize].push(h.in_field(utf16));
             }
             field.numbers.extend(summary.numbers.iter().map(|n| FoundNumber {
                 start: n.start + utf16,
@@ -542,13 +552,13 @@ fn splice_hits(
             && old[o..o_end]
                 .iter()
                 .zip(&new[n..n_end])
-                .all(|(a, b)| local.range((a.start, a.end)) == (b.start, b.end));
+                .all(|(a, b)| local.stretch((a.start, a.end)) == (b.start, b.end));
         if !same {
             changed[id as usize] = true;
             let list = &mut lists[id as usize];
             let from = list.partition_point(|h| h.0 < lo);
             let to = list.partition_point(|h| h.0 < hi);
-            list.splice(from..to, new[n..n_end].iter().map(|h| (h.start + base, h.end + base)));
+            list.splice(from..to, new[n..n_end].iter().map(|h| h.in_field(base)));
             // Everything after the stretch lay after the edit.
             for h in &mut list[from + (n_end - n)..] {
                 *h = edit.range(*h);

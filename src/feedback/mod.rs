@@ -14,7 +14,7 @@
 //! above the target aims one level higher (a *stretch* goal, flagged `stretch`), so that
 //! feedback always points forward; a criterion at its top level has nothing further.
 
-mod actions;
+pub(crate) mod actions;
 mod goal;
 mod locale;
 pub mod messages;

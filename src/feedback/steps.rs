@@ -149,11 +149,7 @@ fn best_missing_element(
     outcomes: &[Outcome],
     models: &[&crate::rubric::model::Indicator],
 ) -> usize {
-    let Some(crate::rubric::model::Check::AtLeast { of, .. }) =
-        models.get(indicator).map(|m| &m.check)
-    else {
-        return indicator;
-    };
+    let of = models.get(indicator).map_or(&[][..], |m| m.check.counted());
     if of.is_empty() {
         return indicator;
     }

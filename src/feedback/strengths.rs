@@ -3,7 +3,7 @@
 
 use super::actions::{indicator_models, strength_message};
 use super::{Locale, Strength};
-use crate::evidence::{Outcome, Span};
+use crate::evidence::{Outcome, Span, Utf16};
 use crate::scoring::CompiledRubric;
 
 pub(super) fn strengths(
@@ -52,7 +52,7 @@ pub fn strength_spans(spans: &[Span]) -> Vec<Span> {
     }
     let mut out = Vec::with_capacity(spans.len());
     for field in fields {
-        let mut pairs: Vec<(u32, u32)> =
+        let mut pairs: Vec<(Utf16, Utf16)> =
             spans.iter().filter(|s| s.field == *field).map(|s| (s.start, s.end)).collect();
         pairs.sort_unstable();
         pairs.dedup();
@@ -69,7 +69,11 @@ mod tests {
     #[test]
     fn strength_spans_come_in_reading_order_once_each() {
         let (response, notes) = (Rc::<str>::from("response"), Rc::<str>::from("notes"));
-        let span = |field: &Rc<str>, start, end| Span { field: field.clone(), start, end };
+        let span = |field: &Rc<str>, start, end| Span {
+            field: field.clone(),
+            start: Utf16(start),
+            end: Utf16(end),
+        };
         // Another `Rc` of the same name counts as the same field.
         let response_again = Rc::<str>::from("response");
         let given = [
@@ -80,8 +84,10 @@ mod tests {
             span(&response, 3, 5),
             span(&notes, 9, 12),
         ];
-        let found: Vec<(String, u32, u32)> =
-            strength_spans(&given).iter().map(|s| (s.field.to_string(), s.start, s.end)).collect();
+        let found: Vec<(String, u32, u32)> = strength_spans(&given)
+            .iter()
+            .map(|s| (s.field.to_string(), s.start.0, s.end.0))
+            .collect();
         let expected =
             [("notes", 9, 12), ("response", 3, 5), ("response", 3, 8), ("response", 40, 52)];
         let expected: Vec<(String, u32, u32)> =

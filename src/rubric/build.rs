@@ -9,24 +9,24 @@
 //! so that nothing a caller sees has changed; `tests/rubric_build.rs` checks that against
 //! `serde_json::from_value` on mutated rubrics and submissions.
 
+use super::checks::{All, Check};
 use super::localized::{PhraseList, Text};
 use super::model::{
-    default_field, AutoFuzzy, Check, Criterion, Fuzzy, Indicator, Integrity, Level, Negation,
-    PointDescriptor, Range, Rater, Rating, Ratings, Response, Rubric, RubricKind, Scale,
-    ScaleLevel, SentenceWord, Submission, Within,
+    default_field, Criterion, Indicator, Integrity, Level, PointDescriptor, Rater, Rating, Ratings,
+    Response, Rubric, RubricKind, Scale, ScaleLevel, Submission,
 };
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// serde's message, as `serde_json::from_value` would have given it.
-type Built<T> = Result<T, String>;
+pub(crate) type Built<T> = Result<T, String>;
 
 /// serde's message for a `null` where it expected something else.
-fn null(expected: &str) -> String {
+pub(crate) fn null(expected: &str) -> String {
     format!("invalid type: null, expected {expected}")
 }
 
-fn untagged(name: &str) -> String {
+pub(crate) fn untagged(name: &str) -> String {
     format!("data did not match any variant of untagged enum {name}")
 }
 
@@ -35,18 +35,18 @@ fn object(value: &Value) -> impl Iterator<Item = (&String, &Value)> {
     value.as_object().into_iter().flatten()
 }
 
-fn items(value: &Value) -> &[Value] {
+pub(crate) fn items(value: &Value) -> &[Value] {
     match value {
         Value::Array(items) => items,
         _ => &[],
     }
 }
 
-fn string(value: &Value) -> String {
+pub(crate) fn string(value: &Value) -> String {
     value.as_str().unwrap_or_default().to_string()
 }
 
-fn number(value: &Value) -> f64 {
+pub(crate) fn number(value: &Value) -> f64 {
     value.as_f64().unwrap_or_default()
 }
 
@@ -58,21 +58,21 @@ fn opt<T>(value: &Value, f: impl FnOnce(&Value) -> Built<T>) -> Built<Option<T>>
     }
 }
 
-fn strings(value: &Value) -> Built<Vec<String>> {
+pub(crate) fn strings(value: &Value) -> Built<Vec<String>> {
     match value {
         Value::Null => Err(null("a sequence")),
         v => Ok(items(v).iter().map(string).collect()),
     }
 }
 
-fn boolean(value: &Value) -> Built<bool> {
+pub(crate) fn boolean(value: &Value) -> Built<bool> {
     match value {
         Value::Bool(b) => Ok(*b),
         _ => Err(null("a boolean")),
     }
 }
 
-fn count(value: &Value) -> Built<u32> {
+pub(crate) fn count(value: &Value) -> Built<u32> {
     match value.as_u64() {
         Some(n) => {
             u32::try_from(n).map_err(|_| format!("invalid value: integer `{n}`, expected u32"))
@@ -95,7 +95,7 @@ fn text(value: &Value) -> Built<Text> {
     })
 }
 
-fn phrases(value: &Value) -> Built<PhraseList> {
+pub(crate) fn phrases(value: &Value) -> Built<PhraseList> {
     Ok(match value {
         Value::Object(map) => {
             let mut by_locale = BTreeMap::new();
@@ -270,7 +270,7 @@ fn point(value: &Value) -> Built<PointDescriptor> {
 fn indicator(value: &Value) -> Built<Indicator> {
     let mut indicator = Indicator {
         id: String::new(),
-        check: Check::All { checks: Vec::new() },
+        check: Check::All(All { checks: Vec::new() }),
         field: default_field(),
         hint: None,
         praise: None,
@@ -280,7 +280,7 @@ fn indicator(value: &Value) -> Built<Indicator> {
     for (key, v) in object(value) {
         match key.as_str() {
             "id" => indicator.id = string(v),
-            "check" => indicator.check = check(v)?,
+            "check" => indicator.check = Check::build(v)?,
             "field" => match v {
                 Value::String(s) => indicator.field = s.clone(),
                 _ => return Err(null("a string")),
@@ -295,164 +295,13 @@ fn indicator(value: &Value) -> Built<Indicator> {
     Ok(indicator)
 }
 
-fn rater(value: &Value) -> Built<Rater> {
+pub(crate) fn rater(value: &Value) -> Built<Rater> {
     match value.as_str() {
         Some("self") => Ok(Rater::SelfRating),
         Some("peer") => Ok(Rater::Peer),
         Some(_) => Ok(Rater::Teacher),
         None => Err(null("string or map")),
     }
-}
-
-fn checks(value: &Value) -> Built<Vec<Check>> {
-    match value {
-        Value::Null => Err(null("a sequence")),
-        v => items(v).iter().map(check).collect(),
-    }
-}
-
-/// A check, its fields read in sorted order as serde reads the buffered map.
-fn check(value: &Value) -> Built<Check> {
-    let fields = object(value).filter(|(k, _)| k.as_str() != "type");
-    let map = value;
-    let opt_number = |v: &Value| if v.is_null() { None } else { Some(number(v)) };
-    let opt_count = |v: &Value| v.as_u64();
-    Ok(match map.get("type").and_then(Value::as_str).unwrap_or_default() {
-        "phrases" => {
-            let (mut any_of, mut all_of) = (PhraseList::default(), PhraseList::default());
-            let (mut min_count, mut case_sensitive, mut whole_word) = (1, false, true);
-            let (mut stem, mut ignore_accents) = (false, false);
-            let (mut fuzzy, mut negation) = (Fuzzy::default(), Negation::default());
-            for (key, v) in fields {
-                match key.as_str() {
-                    "anyOf" => any_of = phrases(v)?,
-                    "allOf" => all_of = phrases(v)?,
-                    "minCount" => min_count = count(v)?,
-                    "caseSensitive" => case_sensitive = boolean(v)?,
-                    "wholeWord" => whole_word = boolean(v)?,
-                    "stem" => stem = boolean(v)?,
-                    "ignoreAccents" => ignore_accents = boolean(v)?,
-                    "fuzzy" => {
-                        fuzzy = match v {
-                            Value::String(_) => Fuzzy::Auto(AutoFuzzy::Auto),
-                            Value::Number(n) => Fuzzy::Edits(n.as_u64().unwrap_or_default() as u8),
-                            _ => return Err(untagged("Fuzzy")),
-                        }
-                    }
-                    "negation" => {
-                        negation = match v.as_str() {
-                            Some("any") => Negation::Any,
-                            Some("only") => Negation::Only,
-                            Some(_) => Negation::Skip,
-                            None => return Err(null("string or map")),
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Check::Phrases {
-                any_of,
-                all_of,
-                min_count,
-                case_sensitive,
-                whole_word,
-                stem,
-                fuzzy,
-                ignore_accents,
-                negation,
-            }
-        }
-        kind @ ("wordCount" | "sentenceCount" | "paragraphCount") => {
-            let range = Range {
-                min: map.get("min").and_then(opt_count),
-                max: map.get("max").and_then(opt_count),
-            };
-            match kind {
-                "wordCount" => Check::WordCount(range),
-                "sentenceCount" => Check::SentenceCount(range),
-                _ => Check::ParagraphCount(range),
-            }
-        }
-        "readability" => Check::Readability {
-            min_grade: map.get("minGrade").and_then(opt_number),
-            max_grade: map.get("maxGrade").and_then(opt_number),
-        },
-        "pattern" => {
-            let (mut regex, mut case_sensitive) = (String::new(), false);
-            for (key, v) in fields {
-                match key.as_str() {
-                    "regex" => regex = string(v),
-                    "caseSensitive" => case_sensitive = boolean(v)?,
-                    _ => {}
-                }
-            }
-            Check::Pattern { regex, case_sensitive }
-        }
-        "number" => {
-            let mut min_count = 1;
-            for (key, v) in fields {
-                if key == "minCount" {
-                    min_count = count(v)?;
-                }
-            }
-            let unit = map.get("unit").and_then(Value::as_str).map(str::to_string);
-            Check::Number {
-                equals: map.get("equals").and_then(opt_number),
-                tolerance: map.get("tolerance").and_then(opt_number),
-                rel_tolerance: map.get("relTolerance").and_then(opt_number),
-                unit,
-                min: map.get("min").and_then(opt_number),
-                max: map.get("max").and_then(opt_number),
-                min_count,
-            }
-        }
-        "choice" => Check::Choice { any_of: items(&map["anyOf"]).iter().map(string).collect() },
-        "rating" => {
-            let (mut from, mut min) = (Rater::default(), 0.0);
-            for (key, v) in fields {
-                match key.as_str() {
-                    "from" => from = rater(v)?,
-                    "min" => min = number(v),
-                    _ => {}
-                }
-            }
-            Check::Rating { from, min }
-        }
-        "all" => Check::All { checks: checks(&map["checks"])? },
-        "any" => Check::Any { checks: checks(&map["checks"])? },
-        "not" => Check::Not { check: Box::new(check(&map["check"])?) },
-        "atLeast" => {
-            let (mut n, mut of, mut inner) = (0, Vec::new(), Vec::new());
-            for (key, v) in fields {
-                match key.as_str() {
-                    "n" => n = count(v)?,
-                    "of" => of = strings(v)?,
-                    "checks" => inner = checks(v)?,
-                    _ => {}
-                }
-            }
-            Check::AtLeast { n, of, checks: inner }
-        }
-        _ => {
-            let (mut inner, mut within) = (Vec::new(), Within::default());
-            for (key, v) in fields {
-                match key.as_str() {
-                    "checks" => inner = checks(v)?,
-                    "within" => {
-                        within = match v {
-                            Value::String(_) => Within::Sentence(SentenceWord::Sentence),
-                            Value::Number(n) => {
-                                Within::Words(n.as_u64().unwrap_or_default() as u32)
-                            }
-                            _ => return Err(untagged("Within")),
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Check::Together { checks: inner, within }
-        }
-    })
 }
 
 /// The submission of a document that `submission` walked without finding a problem.

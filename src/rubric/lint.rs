@@ -1,7 +1,7 @@
 //! Advice on rubric quality, apart from errors: a rubric can be valid and still hard to use.
 //! Each piece of advice names where it applies and what to do about it.
 
-use super::model::{Check, Rubric, RubricKind};
+use super::model::{Rubric, RubricKind};
 use crate::json::{number_text, Num};
 use serde::Serialize;
 
@@ -198,7 +198,7 @@ pub fn lint(rubric: &Rubric) -> Vec<Advice> {
                     ),
                 ));
             }
-            if uses_stem(&indicator.check) && !crate::text::stemmer_available(&rubric.locale) {
+            if indicator.check.uses_stem() && !crate::text::stemmer_available(&rubric.locale) {
                 out.push(advice(
                     format!("{path}.check.stem"),
                     "no-stemmer",
@@ -213,11 +213,9 @@ pub fn lint(rubric: &Rubric) -> Vec<Advice> {
     for (c, criterion) in rubric.criteria.iter().enumerate() {
         for (k, indicator) in criterion.indicators.iter().enumerate() {
             let mut lists = Vec::new();
-            common_phrase_lists(
-                &indicator.check,
-                &format!("criteria[{c}].indicators[{k}].check"),
-                &mut lists,
-            );
+            indicator
+                .check
+                .common_phrase_lists(&format!("criteria[{c}].indicators[{k}].check"), &mut lists);
             for (path, phrases) in lists {
                 let shown: Vec<String> = phrases.iter().map(|p| format!("\"{p}\"")).collect();
                 out.push(advice(
@@ -257,59 +255,6 @@ pub fn lint(rubric: &Rubric) -> Vec<Advice> {
         }
     }
     out
-}
-
-fn uses_stem(check: &Check) -> bool {
-    match check {
-        Check::Phrases { stem, .. } => *stem,
-        Check::All { checks }
-        | Check::Any { checks }
-        | Check::AtLeast { checks, .. }
-        | Check::Together { checks, .. } => checks.iter().any(uses_stem),
-        Check::Not { check } => uses_stem(check),
-        _ => false,
-    }
-}
-
-/// Phrase lists (with their path under the check) made only of words too common to tell
-/// anything ("so", "the data"): nearly every answer has them.
-fn common_phrase_lists(check: &Check, path: &str, out: &mut Vec<(String, Vec<String>)>) {
-    match check {
-        Check::Phrases { any_of, all_of, negation, .. }
-            if *negation != super::model::Negation::Only =>
-        {
-            for (key, list) in [("anyOf", any_of), ("allOf", all_of)] {
-                for (lang, phrases) in list.all_lists() {
-                    let common: Vec<String> = phrases
-                        .iter()
-                        .filter(|p| {
-                            p.split(|c: char| c == '|' || c.is_whitespace())
-                                .filter(|w| !w.is_empty())
-                                .all(crate::evidence::is_common_word)
-                        })
-                        .cloned()
-                        .collect();
-                    if !phrases.is_empty() && common.len() == phrases.len() {
-                        let at = if list.translations_given() {
-                            format!("{path}.{key}.{lang}")
-                        } else {
-                            format!("{path}.{key}")
-                        };
-                        out.push((at, common));
-                    }
-                }
-            }
-        }
-        Check::All { checks }
-        | Check::Any { checks }
-        | Check::AtLeast { checks, .. }
-        | Check::Together { checks, .. } => {
-            for (i, c) in checks.iter().enumerate() {
-                common_phrase_lists(c, &format!("{path}.checks[{i}]"), out);
-            }
-        }
-        _ => {}
-    }
 }
 
 /// Texts of the rubric that lack a language other texts are given in: (path, missing).

@@ -1,15 +1,15 @@
 //! Rubrics and submissions: the model, parsing with every problem located by JSON path,
 //! and advice on rubric quality (`lint`).
 
-mod build;
-mod check;
+pub(crate) mod build;
+pub mod checks;
 pub mod lint;
 pub mod localized;
 pub mod model;
-mod parse;
+pub(crate) mod parse;
 mod submission;
 
-pub use check::REGEX_SIZE_LIMIT;
+pub use checks::pattern::REGEX_SIZE_LIMIT;
 pub use lint::{lint, Advice};
 pub use parse::{parse_rubric, parse_rubric_value};
 pub use submission::{parse_submission, parse_submission_value};

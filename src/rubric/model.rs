@@ -3,6 +3,9 @@
 //! These types are built by serde only after `rubric::parse` has walked the JSON and found
 //! nothing wrong, so they can assume well-formed input; they also generate the JSON Schema.
 
+pub use super::checks::phrases::Negation;
+pub use super::checks::together::{SentenceWord, Within};
+pub use super::checks::Check;
 pub use super::localized::{PhraseList, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -290,151 +293,6 @@ pub enum Rater {
     Peer,
 }
 
-/// An indicator's check (SPEC §1 table).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(tag = "type", rename_all = "camelCase")]
-pub enum Check {
-    #[serde(rename_all = "camelCase")]
-    Phrases {
-        #[serde(default, skip_serializing_if = "PhraseList::is_unset")]
-        any_of: PhraseList,
-        #[serde(default, skip_serializing_if = "PhraseList::is_unset")]
-        all_of: PhraseList,
-        #[serde(default = "one_count")]
-        min_count: u32,
-        #[serde(default)]
-        case_sensitive: bool,
-        #[serde(default = "yes")]
-        whole_word: bool,
-        #[serde(default)]
-        stem: bool,
-        #[serde(default)]
-        fuzzy: Fuzzy,
-        #[serde(default)]
-        ignore_accents: bool,
-        /// Occurrences in a negated clause: skipped (default), counted, or the only ones.
-        #[serde(default, skip_serializing_if = "Negation::is_skip")]
-        negation: Negation,
-    },
-    WordCount(Range),
-    SentenceCount(Range),
-    ParagraphCount(Range),
-    #[serde(rename_all = "camelCase")]
-    Readability {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        min_grade: Option<f64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        max_grade: Option<f64>,
-    },
-    #[serde(rename_all = "camelCase")]
-    Pattern {
-        regex: String,
-        #[serde(default)]
-        case_sensitive: bool,
-    },
-    #[serde(rename_all = "camelCase")]
-    Number {
-        /// The value asked for (with `tolerance`); without it any number within `min`/`max`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        equals: Option<f64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        tolerance: Option<f64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        rel_tolerance: Option<f64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        unit: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        min: Option<f64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        max: Option<f64>,
-        /// How many such numbers (default 1).
-        #[serde(default = "one_count")]
-        min_count: u32,
-    },
-    #[serde(rename_all = "camelCase")]
-    Choice {
-        any_of: Vec<String>,
-    },
-    Rating {
-        from: Rater,
-        min: f64,
-    },
-    All {
-        checks: Vec<Check>,
-    },
-    Any {
-        checks: Vec<Check>,
-    },
-    Not {
-        check: Box<Check>,
-    },
-    /// At least `n` of the named indicators of the same criterion (`of`), or of the inline
-    /// `checks`, are met.
-    AtLeast {
-        n: u32,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        of: Vec<String>,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        checks: Vec<Check>,
-    },
-    /// Every inner check is met inside one sentence, or within a window of words.
-    Together {
-        checks: Vec<Check>,
-        #[serde(default)]
-        within: Within,
-    },
-}
-
-/// Where a `together` check's parts must be found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(untagged)]
-pub enum Within {
-    /// `"sentence"`: in one sentence.
-    Sentence(SentenceWord),
-    /// Within this many words (from the first word of the first part to the last word of
-    /// the last).
-    Words(u32),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum SentenceWord {
-    Sentence,
-}
-
-impl Default for Within {
-    fn default() -> Self {
-        Within::Sentence(SentenceWord::Sentence)
-    }
-}
-
-/// How a `phrases` check treats occurrences in a negated clause ("there is **no** claim").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum Negation {
-    /// They do not count (the default).
-    #[default]
-    Skip,
-    /// They count like any other.
-    Any,
-    /// Only they count (to find misconceptions stated as denials).
-    Only,
-}
-
-impl Negation {
-    fn is_skip(&self) -> bool {
-        *self == Negation::Skip
-    }
-}
-
-fn one_count() -> u32 {
-    1
-}
-
 /// `min` and `max`, either optional.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
@@ -613,37 +471,6 @@ impl Rubric {
                 }
                 indicator.check.visit_phrases(phrases);
             }
-        }
-    }
-}
-
-impl Check {
-    /// Calls `f` on every phrase list of the check and its inner checks.
-    pub fn visit_phrases(&mut self, f: &mut dyn FnMut(&mut PhraseList)) {
-        match self {
-            Check::Phrases { any_of, all_of, .. } => {
-                f(any_of);
-                f(all_of);
-            }
-            Check::All { checks }
-            | Check::Any { checks }
-            | Check::AtLeast { checks, .. }
-            | Check::Together { checks, .. } => checks.iter_mut().for_each(|c| c.visit_phrases(f)),
-            Check::Not { check } => check.visit_phrases(f),
-            _ => {}
-        }
-    }
-
-    /// This check and every check inside it, outermost first.
-    pub fn each(&self, f: &mut dyn FnMut(&Check)) {
-        f(self);
-        match self {
-            Check::All { checks }
-            | Check::Any { checks }
-            | Check::AtLeast { checks, .. }
-            | Check::Together { checks, .. } => checks.iter().for_each(|c| c.each(f)),
-            Check::Not { check } => check.each(f),
-            _ => {}
         }
     }
 }

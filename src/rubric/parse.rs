@@ -1,6 +1,6 @@
 //! Rubric parsing: walk the JSON once, record every problem with its path, then build.
 
-use super::check::{walk_check, CheckRefs};
+use super::checks::{walk_check, CheckRefs};
 use super::model::{Rubric, RubricKind};
 use crate::error::Error;
 use crate::json::{did_you_mean, number_text, parse_document, Fields, Num, Walk};

@@ -336,7 +336,7 @@ mod tests {
             json(&Update::Moved(Move::new(Utf16(120), 1))),
             r#"{"kind":"moved","at":120,"by":1}"#
         );
-        let span = Span { field: Rc::from("response"), start: 3, end: 8 };
+        let span = Span { field: Rc::from("response"), start: Utf16(3), end: Utf16(8) };
         let respanned = Update::Respanned(Respans {
             moved: Some(Move::new(Utf16(2), -1)),
             met_spans: vec![MetSplice { criterion: 1, met: 0, from: 2, to: 3, spans: vec![span] }],

@@ -116,7 +116,7 @@ pub(crate) fn report_to_js(mut report: crate::ScoreReport) -> Result<JsValue, Js
                     fields.len() - 1
                 }
             };
-            flat.extend([field as u32, span.start, span.end]);
+            flat.extend([field as u32, span.start.0, span.end.0]);
         }
     }
     Ok(report_with_spans(&json_text(&report)?, &json_text(&fields)?, &flat))

@@ -44,7 +44,7 @@ pub fn evaluate(locale: &str, checks: &[Value], text: &str) -> Vec<Outcome> {
 /// The text a span covers, read as a JS string would (UTF-16 code units).
 pub fn slice(text: &str, span: &Span) -> String {
     let units: Vec<u16> = text.encode_utf16().collect();
-    String::from_utf16_lossy(&units[span.start as usize..span.end as usize])
+    String::from_utf16_lossy(&units[span.start.0 as usize..span.end.0 as usize])
 }
 
 pub fn slices(text: &str, outcome: &Outcome) -> Vec<String> {
