@@ -11,6 +11,7 @@ mod automaton;
 pub(crate) mod guards;
 mod live;
 mod moves;
+pub(crate) mod order;
 mod outcome;
 mod paragraph;
 mod phrases;

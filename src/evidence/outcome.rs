@@ -224,8 +224,7 @@ fn sentences(ctx: &Context) -> Vec<(u32, u32)> {
 fn windows(parts: &[Node], n: u32, ctx: &Context) -> Vec<(u32, u32)> {
     let mut starts: Vec<u32> =
         parts.iter().flat_map(|p| run(p, ctx).spans.into_iter().map(|s| s.start)).collect();
-    starts.sort_unstable();
-    starts.dedup();
+    super::order::sort_dedup(&mut starts);
     let mut out = Vec::new();
     let mut starts = starts.into_iter().peekable();
     for p in &ctx.evidence.paragraphs {
@@ -292,8 +291,7 @@ fn phrases(
             }
         }
     }
-    spans.sort_unstable();
-    spans.dedup();
+    super::order::sort_dedup(&mut spans);
     let mut outcome = if all {
         let present = texts.len() - absent;
         let mut o = Outcome::verdict(
@@ -324,9 +322,16 @@ fn combine(met: bool, closeness: f64, found: f64, parts: Vec<Outcome>) -> Outcom
     outcome
 }
 
-/// Sorts spans by position and drops repeats. One function for every caller, so that the
-/// student wasm carries one instantiation of the sort rather than one per call site.
+/// Sorts spans by position and drops repeats. One function for every caller, through the
+/// engine's own sort (`order.rs`) of `(start, end, place)` keys: no sort of spans of its own
+/// in the student wasm.
 fn in_reading_order(spans: &mut Vec<Span>) {
-    spans.sort_by_key(|s| (s.start, s.end));
+    // Sorted by `(start, end)` and, for equal ones, by place: the stable order of the spans.
+    let mut keys: Vec<(u32, u32, u32)> =
+        spans.iter().enumerate().map(|(i, s)| (s.start, s.end, i as u32)).collect();
+    if keys.windows(2).any(|w| w[0] > w[1]) {
+        super::order::sort(&mut keys);
+        *spans = keys.iter().map(|&(_, _, i)| spans[i as usize].clone()).collect();
+    }
     spans.dedup();
 }
