@@ -73,8 +73,7 @@ impl TokenTrie {
                         }
                     }
                 }
-                next.sort_unstable();
-                next.dedup();
+                super::order::sort_dedup(&mut next);
                 for &n in &next {
                     let node = &self.nodes[n as usize];
                     for &phrase in &node.outputs {

@@ -13,6 +13,7 @@ mod automaton;
 pub(crate) mod guards;
 mod live;
 mod moves;
+pub(crate) mod order;
 pub(crate) mod outcome;
 pub(crate) mod paragraph;
 pub(crate) mod phrases;

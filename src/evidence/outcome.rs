@@ -63,9 +63,16 @@ pub(crate) fn combine(met: bool, closeness: f64, found: f64, parts: Vec<Outcome>
     outcome
 }
 
-/// Sorts spans by position and drops repeats. One function for every caller, so that the
-/// student wasm carries one instantiation of the sort rather than one per call site.
+/// Sorts spans by position and drops repeats. One function for every caller, through the
+/// engine's own sort (`order.rs`) of `(start, end, place)` keys: no sort of spans of its own
+/// in the student wasm.
 pub(crate) fn in_reading_order(spans: &mut Vec<Span>) {
-    spans.sort_by_key(|s| (s.start, s.end));
+    // Sorted by `(start, end)` and, for equal ones, by place: the stable order of the spans.
+    let mut keys: Vec<(u32, u32, u32)> =
+        spans.iter().enumerate().map(|(i, s)| (s.start.0, s.end.0, i as u32)).collect();
+    if keys.windows(2).any(|w| w[0] > w[1]) {
+        super::order::sort(&mut keys);
+        *spans = keys.iter().map(|&(_, _, i)| spans[i as usize].clone()).collect();
+    }
     spans.dedup();
 }

@@ -175,8 +175,7 @@ impl FieldProgram {
                     end: Local(tokens[last].utf16_end),
                 });
             });
-            evidence.phrase_hits.sort_unstable();
-            evidence.phrase_hits.dedup();
+            super::order::sort_dedup(&mut evidence.phrase_hits);
             if self.guard_lists
                 && super::guards::is_keyword_run(
                     &entries.iter().map(|&e| entry(e).fold).collect::<Vec<_>>(),
@@ -267,8 +266,8 @@ fn gather(sentences: &[PlacedSentence]) -> SentenceEvidence {
             ..n.clone()
         }));
     }
-    summary.phrase_hits.sort_unstable();
-    summary.pattern_hits.sort_unstable();
+    super::order::sort(&mut summary.phrase_hits);
+    super::order::sort(&mut summary.pattern_hits);
     summary
 }
 

@@ -224,8 +224,7 @@ impl PhraseSet {
                 }
             }
         }
-        out.sort_unstable();
-        out.dedup();
+        super::order::sort_dedup(&mut out);
         out
     }
 

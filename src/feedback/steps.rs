@@ -106,7 +106,7 @@ pub(super) fn next_steps(
             chosen.push(k);
         }
     }
-    chosen.sort_unstable(); // candidates are already in rank order
+    crate::evidence::order::sort(&mut chosen); // candidates are already in rank order
 
     let models = indicator_models(rubric);
     chosen

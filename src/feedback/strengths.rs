@@ -54,8 +54,7 @@ pub fn strength_spans(spans: &[Span]) -> Vec<Span> {
     for field in fields {
         let mut pairs: Vec<(Utf16, Utf16)> =
             spans.iter().filter(|s| s.field == *field).map(|s| (s.start, s.end)).collect();
-        pairs.sort_unstable();
-        pairs.dedup();
+        crate::evidence::order::sort_dedup(&mut pairs);
         out.extend(pairs.into_iter().map(|(start, end)| Span { field: field.clone(), start, end }));
     }
     out

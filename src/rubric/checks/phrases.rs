@@ -287,8 +287,7 @@ impl Evaluate for Compiled {
                 }
             }
         }
-        spans.sort_unstable();
-        spans.dedup();
+        crate::evidence::order::sort_dedup(&mut spans);
         let mut outcome = if all {
             let present = texts.len() - absent;
             let mut o = Outcome::verdict(

@@ -172,8 +172,7 @@ fn sentences(ctx: &Context) -> Vec<(u32, u32)> {
 fn windows(parts: &[Node], n: u32, ctx: &Context) -> Vec<(u32, u32)> {
     let mut starts: Vec<u32> =
         parts.iter().flat_map(|p| p.run(ctx).spans.into_iter().map(|s| s.start.0)).collect();
-    starts.sort_unstable();
-    starts.dedup();
+    crate::evidence::order::sort_dedup(&mut starts);
     let mut out = Vec::new();
     let mut starts = starts.into_iter().peekable();
     for p in &ctx.evidence.paragraphs {
