@@ -36,18 +36,18 @@ const LIST_SLICE = 2000; // records of a list a slice
 const ESTIMATES_CHUNK = 10000;
 
 // Yields to the page: the rest of the work becomes a task of its own, queued behind whatever
-// else is waiting (input, timers, messages, rendering). A message to a channel of our own is
-// a task without the 4 ms that nested timers wait; Node has MessageChannel too (unref'd, so
-// that it never keeps a process alive).
+// else is waiting (input, timers, messages, rendering). In a browser, a message to a channel
+// of our own: a task without the 4 ms that nested timers wait. In Node (and Deno, Bun),
+// `setImmediate`: a MessagePort there drains every message posted while it drains, so a
+// chain of them would keep timers and I/O waiting until the work is done.
 let channel = null;
 const waiting = [];
 function nextTask() {
+  if (typeof setImmediate === "function") return new Promise((resolve) => setImmediate(resolve));
   if (typeof MessageChannel !== "function") return new Promise((resolve) => setTimeout(resolve, 0));
   if (!channel) {
     channel = new MessageChannel();
     channel.port1.onmessage = () => waiting.shift()?.();
-    channel.port1.unref?.();
-    channel.port2.unref?.();
   }
   return new Promise((resolve) => {
     waiting.push(resolve);

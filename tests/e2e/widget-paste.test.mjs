@@ -16,20 +16,10 @@ const sample = JSON.parse(readFileSync(new URL("../../www/data/samples.json", im
 // each with 15 evidence spans, so about 110,000 spans in all.
 const big = `${sample} `.repeat(Math.ceil(2_000_000 / (sample.length + 1))).slice(0, 2_000_000);
 
-test("a 2 MB paste shows 'checking…', then capped highlights and a capped draft", async () => {
-  const { page, errors, context } = await env.open("/www/student.html?student=paste");
-  await page.locator('evident-feedback [part=criterion][data-criterion="claim"]').first().waitFor();
-  // A host that lets answers of 3,000,000 characters be scored (the default is 100,000: the
-  // next test): the whole paste is analysed.
-  await page.evaluate(async () => (await import("/pkg/engine.js")).setLimits({ answerChars: 3_000_000 }));
-  await page.evaluate(() => {
-    window.__busy = [];
-    const busy = document.querySelector("evident-feedback").shadowRoot.querySelector("[part=busy]");
-    new MutationObserver(() => window.__busy.push(!busy.hidden)).observe(busy, { attributes: true, attributeFilter: ["hidden"] });
-    window.__scores = 0;
-    document.addEventListener("evident-score", () => { window.__scores += 1; });
-    // Record the length of every text the live session is given: a new session (a change
-    // of `field`) comes from the patched engine.
+// Records in `window.__updates` the length of every text the widget's live session is given:
+// the engine's `session` is patched, and a change of `field` makes the widget open a new one.
+function recordUpdates(page) {
+  return page.evaluate(() => {
     window.__updates = [];
     const el = document.querySelector("evident-feedback");
     const proto = Object.getPrototypeOf(el.engine);
@@ -42,6 +32,22 @@ test("a 2 MB paste shows 'checking…', then capped highlights and a capped draf
     };
     el.setAttribute("field", "response");
   });
+}
+
+test("a 2 MB paste shows 'checking…', then capped highlights and a capped draft", async () => {
+  const { page, errors, context } = await env.open("/www/student.html?student=paste");
+  await page.locator('evident-feedback [part=criterion][data-criterion="claim"]').first().waitFor();
+  // A host that lets answers of 3,000,000 characters be scored (the default is 100,000: the
+  // next test): the whole paste is analysed.
+  await page.evaluate(async () => (await import("/pkg/engine.js")).setLimits({ answerChars: 3_000_000 }));
+  await page.evaluate(() => {
+    window.__busy = [];
+    const busy = document.querySelector("evident-feedback").shadowRoot.querySelector("[part=busy]");
+    new MutationObserver(() => window.__busy.push(!busy.hidden)).observe(busy, { attributes: true, attributeFilter: ["hidden"] });
+    window.__scores = 0;
+    document.addEventListener("evident-score", () => { window.__scores += 1; });
+  });
+  await recordUpdates(page);
   await page.waitForFunction(() => window.__updates.length > 0);
   await page.evaluate(() => { window.__updates = []; window.__scores = 0; });
   await page.locator("#answer").focus();
@@ -88,19 +94,7 @@ test("a 2 MB paste shows 'checking…', then capped highlights and a capped draf
 test("an answer over the engine's answerChars is analysed up to the limit, and the widget says so", async () => {
   const { page, errors, context } = await env.open("/www/student.html?student=long");
   await page.locator('evident-feedback [part=criterion][data-criterion="claim"]').first().waitFor();
-  await page.evaluate(() => {
-    window.__updates = [];
-    const el = document.querySelector("evident-feedback");
-    const proto = Object.getPrototypeOf(el.engine);
-    const open = proto.session;
-    proto.session = function (...args) {
-      const session = open.apply(this, args);
-      const update = session.update.bind(session);
-      session.update = (text) => { window.__updates.push(text.length); return update(text); };
-      return session;
-    };
-    el.setAttribute("field", "response");
-  });
+  await recordUpdates(page);
   const put = (t) => page.evaluate((t) => {
     const answer = document.getElementById("answer");
     answer.value = t;
