@@ -151,6 +151,23 @@ fn too_many(what: &str, n: usize, limit: u32, name: &str) -> String {
 /// parser; problems go to its walk with everything else).
 pub fn check_rubric_value(walk: &mut Walk, value: &Value) {
     let limits = current();
+    check_rubric_size(walk, value);
+    let Some(criteria) = value.get("criteria").and_then(Value::as_array) else { return };
+    check_magnitudes(walk, value, criteria);
+    let mut phrases = 0usize;
+    let mut patterns = Vec::new();
+    collect_checks(value, "", limits.depth, &mut phrases, &mut patterns);
+    for (path, pattern) in patterns {
+        if let Err(message) = check_pattern(pattern, &limits) {
+            walk.problem(path, message);
+        }
+    }
+}
+
+/// Checks only the counts of a rubric's JSON (criteria, indicators, phrases): cheap, so the
+/// parser refuses a rubric over them before walking all of it.
+pub fn check_rubric_size(walk: &mut Walk, value: &Value) {
+    let limits = current();
     let Some(criteria) = value.get("criteria").and_then(Value::as_array) else { return };
     if criteria.len() > limits.criteria as usize {
         walk.problem("criteria", too_many("criteria", criteria.len(), limits.criteria, "criteria"));
@@ -166,17 +183,10 @@ pub fn check_rubric_value(walk: &mut Walk, value: &Value) {
             too_many("indicators in all criteria", indicators, limits.indicators, "indicators"),
         );
     }
-    check_magnitudes(walk, value, criteria);
     let mut phrases = 0usize;
-    let mut patterns = Vec::new();
-    collect_checks(value, "", limits.depth, &mut phrases, &mut patterns);
+    collect_checks(value, "", limits.depth, &mut phrases, &mut Vec::new());
     if phrases > limits.phrases as usize {
         walk.problem("criteria", too_many("phrases", phrases, limits.phrases, "phrases"));
-    }
-    for (path, pattern) in patterns {
-        if let Err(message) = check_pattern(pattern, &limits) {
-            walk.problem(path, message);
-        }
     }
 }
 

@@ -87,6 +87,20 @@ fn a_rubric_over_the_limits_is_refused_with_paths() {
         error.problems()[0].message,
         "5000 indicators in all criteria; at most 500 (limit `indicators`)"
     );
+    // Refused by its counts before the rest is read: a mistake further in (an unknown key in
+    // the last indicator) is not reported, as the walk that would find it never runs.
+    let with_mistake = rubric.replace(r#""id": "i4999", "check""#, r#""id": "i4999", "chek""#);
+    assert_ne!(with_mistake, rubric);
+    let error = CompiledRubric::from_json(&with_mistake).expect_err("too many indicators");
+    assert_eq!(error.problems().len(), 1, "{error}");
+    // Within the limit, the same mistake is found.
+    let before = limits::set(Limits { indicators: 5_000, ..Limits::default() });
+    let error = CompiledRubric::from_json(&with_mistake).expect_err("a misspelt key");
+    assert!(
+        error.problems().iter().any(|p| p.path.starts_with("criteria[0].indicators[4999]")),
+        "{error}"
+    );
+    limits::set(before);
     // Raised for this thread, the same rubric compiles.
     let before = limits::set(Limits { indicators: 5_000, ..Limits::default() });
     assert!(CompiledRubric::from_json(&rubric).is_ok());
