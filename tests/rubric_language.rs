@@ -266,6 +266,33 @@ fn a_keyword_list_earns_nothing() {
 }
 
 #[test]
+fn common_words_a_rubric_looks_for_are_not_keywords() {
+    // As ASAP set 10's rubric is written: a verb of prediction, a temperature word and the
+    // place, where the verbs include "will" and "be".
+    let doc = json!({"id": "r", "title": "Doghouse", "criteria": [{"id": "effect", "title": "Effect",
+        "levels": [
+            {"value": 1, "points": 0, "descriptor": "Not yet."},
+            {"value": 2, "points": 1, "descriptor": "Says how the colour changes the temperature inside.",
+             "requires": ["verb", "temperature", "place"]}],
+        "indicators": [
+            {"id": "verb", "check": {"type": "phrases", "anyOf": ["keep*|stay*|be|is|will|would"]}},
+            {"id": "temperature", "check": {"type": "phrases", "anyOf": ["warm*|cool*|hot*|cold*"]}},
+            {"id": "place", "check": {"type": "phrases", "anyOf": ["inside|dog house|doghouse"]}}]}]});
+    let rubric = CompiledRubric::from_json(&doc.to_string()).unwrap();
+    // A real five-word answer without a full stop: "will" and "be" are the words that make
+    // it a sentence, so only "cooler" and "inside" are keywords and 3 of 5 words are left.
+    let answer = "it will be cooler inside";
+    let report = rubric.score(&Submission::of_text(answer)).unwrap();
+    assert!(report.integrity.is_empty(), "{:?}", report.integrity);
+    assert_eq!(report.criteria[0].level, 2.0);
+    // A list of the rubric's words is still one: five separate occurrences, none common.
+    let list = "keep warm cool hot inside doghouse";
+    let report = rubric.score(&Submission::of_text(list)).unwrap();
+    assert_eq!(report.integrity[0].keyword_lists, 1);
+    assert_eq!(report.criteria[0].level, 1.0);
+}
+
+#[test]
 fn an_answer_off_the_task_earns_no_evidence_and_is_asked_to_stay_on_it() {
     let doc = json!({"id": "r", "title": "Plants", "description": "Explain how light affects plant growth.",
         "criteria": [{"id": "evidence", "title": "Evidence", "levels": [

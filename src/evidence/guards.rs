@@ -140,13 +140,19 @@ fn lower(word: &str) -> String {
 /// - or at most a quarter of the sentence's words are not part of an occurrence of a rubric
 ///   phrase, and six or more separate occurrences follow each other with no other word
 ///   between them ("my claim light grow tall in our test data …"), or four or more when
-///   the sentence does not end like one (no `.`, `!` or `?`).
+///   the sentence does not end like one (no `.`, `!` or `?`). Occurrences made only of
+///   common words ("will", "more than") are left out of this rule: neither keywords nor
+///   the words between them, so that "it will be cooler inside" is a sentence whatever the
+///   rubric looks for, and "light more than because photosynthesis" is still a list.
 ///
 /// A written sentence dense with the task's words ("Light makes the plants grow taller",
 /// "I believe our town should ban plastic bags for two reasons.") keeps the words that tie
 /// them together and ends like a sentence, which is what the second rule looks for.
 ///
 /// `words`: the sentence's words as ids, one per word with case aside (the lexicon's).
+/// `covered[i]`: 0 for a word outside any occurrence, [`NEUTRAL`] for one inside occurrences
+/// of common words only, else an occurrence group number (overlapping occurrences share
+/// one), so adjacent groups are separate occurrences.
 pub(crate) fn is_keyword_run(words: &[u32], covered: &[u32], ends_as_sentence: bool) -> bool {
     let n = words.len();
     if n >= 3 {
@@ -176,14 +182,13 @@ pub(crate) fn is_keyword_run(words: &[u32], covered: &[u32], ends_as_sentence: b
             return true;
         }
     }
-    // `covered[i]`: 0 for a word outside any occurrence, else an occurrence group number
-    // (overlapping occurrences share one), so adjacent groups are separate occurrences.
+    let counted = covered.iter().filter(|&&g| g != NEUTRAL).count();
     let uncovered = covered.iter().filter(|&&g| g == 0).count();
-    if n < 4 || uncovered * 4 > n {
+    if counted < 4 || uncovered * 4 > counted {
         return false;
     }
     let (mut longest, mut run, mut last) = (0, 0, 0);
-    for &g in covered {
+    for &g in covered.iter().filter(|&&g| g != NEUTRAL) {
         if g == 0 {
             run = 0;
         } else if g != last {
@@ -194,6 +199,9 @@ pub(crate) fn is_keyword_run(words: &[u32], covered: &[u32], ends_as_sentence: b
     }
     longest >= if ends_as_sentence { 6 } else { 4 }
 }
+
+/// In `is_keyword_run`'s `covered`: a word only common-word occurrences cover.
+pub(crate) const NEUTRAL: u32 = u32::MAX;
 
 /// Whether a sentence ends with a full stop, question or exclamation mark (closing quotes
 /// and brackets aside).
@@ -301,6 +309,16 @@ mod tests {
         assert!(is_keyword_run(&ids("light light light"), &[1, 2, 3], false));
         assert!(is_keyword_run(&ids("osmosis is osmosis and osmosis"), &[1, 0, 2, 0, 3], true));
         assert!(!is_keyword_run(&ids("Light makes plants grow."), &[1, 0, 2, 3], true));
+        // Common-word occurrences (N) are neither keywords nor glue: "it will be cooler
+        // inside" has three words that count, too few for a list; the list above with
+        // "in", "our", "more than" and "because" as common-word occurrences still is one
+        // (eight occurrences in a row, "cm" the only word outside them).
+        const N: u32 = NEUTRAL;
+        assert!(!is_keyword_run(&ids("it will be cooler inside"), &[0, N, N, 1, 2], false));
+        assert!(is_keyword_run(&ids("it will be cooler inside"), &[0, 1, 2, 3, 4], false));
+        let covered = vec![1, 1, 2, 3, 4, N, N, 5, 6, 0, N, N, N, 7];
+        assert!(is_keyword_run(&ids(list), &covered, false));
+        assert!(is_keyword_run(&ids(list), &covered, true));
         // One word making up exactly half, wherever it stands, and in a long sentence too.
         let none = |n: usize| vec![0u32; n];
         assert!(is_keyword_run(&ids("light a Light b light c LIGHT d"), &none(8), true));

@@ -89,6 +89,9 @@ struct LexiconEntry {
     role: super::guards::WordRole,
     /// The entry of the word in lower case (its own when it is): the same word, case aside.
     fold: u32,
+    /// A word too common to tell anything about a task ("will", "the"): an occurrence made
+    /// only of such words does not make a sentence look like a keyword list.
+    common: bool,
 }
 
 /// Beyond this many distinct words the lexicon starts afresh, to bound a session's memory.
@@ -119,14 +122,14 @@ impl Lexicon {
         let count =
             if program.wants_syllables { syllables(word, program.syllable_rules) } else { 0 };
         let on_task = !program.task.is_empty() && !program.task.symbols_of(word).is_empty();
-        let role = if program.phrases.is_empty() {
-            super::guards::WordRole::Plain
+        let (role, common) = if program.phrases.is_empty() {
+            (super::guards::WordRole::Plain, false)
         } else {
-            program.negation.role(word)
+            (program.negation.role(word), program.guard_lists && super::guards::is_common(word))
         };
         let i = self.entries.len() as u32;
         let fold = fold.map_or(i, |f| self.entries[f as usize].fold);
-        self.entries.push(LexiconEntry { symbols, syllables: count, on_task, role, fold });
+        self.entries.push(LexiconEntry { symbols, syllables: count, on_task, role, fold, common });
         self.index.insert(word.to_string(), i);
         i
     }
@@ -160,13 +163,27 @@ impl FieldProgram {
             let mut group = 0u32;
             let symbol_sets = entries.iter().map(|&e| entry(e).symbols.as_slice());
             self.phrases.run(symbol_sets, |id, first, last| {
-                // Overlapping occurrences ("bean plants", "plants") are one group.
-                let g =
-                    covered[first..=last].iter().copied().find(|&g| g != 0).unwrap_or_else(|| {
-                        group += 1;
-                        group
-                    });
-                covered[first..=last].fill(g);
+                // Overlapping occurrences ("bean plants", "plants") are one group. An
+                // occurrence of common words only ("will", "more than") is neither keyword
+                // nor glue (`guards::NEUTRAL`): a written sentence keeps such words, and a
+                // list of keywords may hold them too.
+                if entries[first..=last].iter().all(|&e| entry(e).common) {
+                    for c in &mut covered[first..=last] {
+                        if *c == 0 {
+                            *c = super::guards::NEUTRAL;
+                        }
+                    }
+                } else {
+                    let g = covered[first..=last]
+                        .iter()
+                        .copied()
+                        .find(|&g| g != 0 && g != super::guards::NEUTRAL)
+                        .unwrap_or_else(|| {
+                            group += 1;
+                            group
+                        });
+                    covered[first..=last].fill(g);
+                }
                 let negated =
                     self.negation.negates_with(text, &tokens, first, |i| entry(entries[i]).role);
                 evidence.phrase_hits.push(Hit {
