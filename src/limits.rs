@@ -169,24 +169,31 @@ pub fn check_rubric_value(walk: &mut Walk, value: &Value) {
 pub fn check_rubric_size(walk: &mut Walk, value: &Value) {
     let limits = current();
     let Some(criteria) = value.get("criteria").and_then(Value::as_array) else { return };
-    if criteria.len() > limits.criteria as usize {
-        walk.problem("criteria", too_many("criteria", criteria.len(), limits.criteria, "criteria"));
-    }
     let indicators: usize = criteria
         .iter()
         .filter_map(|c| c.get("indicators").and_then(Value::as_array))
         .map(Vec::len)
         .sum();
+    check_rubric_counts(walk, criteria.len(), indicators);
+    let mut phrases = 0usize;
+    collect_checks(value, "", limits.depth, &mut phrases, &mut Vec::new());
+    if phrases > limits.phrases as usize {
+        walk.problem("criteria", too_many("phrases", phrases, limits.phrases, "phrases"));
+    }
+}
+
+/// Refuses more criteria, or more indicators in all criteria, than the limits allow (also
+/// read from a JS object before it is converted: `wasm::rubric_from_js`).
+pub(crate) fn check_rubric_counts(walk: &mut Walk, criteria: usize, indicators: usize) {
+    let limits = current();
+    if criteria > limits.criteria as usize {
+        walk.problem("criteria", too_many("criteria", criteria, limits.criteria, "criteria"));
+    }
     if indicators > limits.indicators as usize {
         walk.problem(
             "criteria",
             too_many("indicators in all criteria", indicators, limits.indicators, "indicators"),
         );
-    }
-    let mut phrases = 0usize;
-    collect_checks(value, "", limits.depth, &mut phrases, &mut Vec::new());
-    if phrases > limits.phrases as usize {
-        walk.problem("criteria", too_many("phrases", phrases, limits.phrases, "phrases"));
     }
 }
 

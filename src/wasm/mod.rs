@@ -130,10 +130,17 @@ pub(crate) fn submission_from_js(input: &JsValue) -> Result<Submission, JsValue>
 
 /// A rubric from JS (an object or a JSON string), validated and compiled.
 pub(crate) fn rubric_from_js(input: &JsValue) -> Result<CompiledRubric, JsValue> {
-    let value = value_from_js(input, "rubric")?;
+    let value = rubric_value_from_js(input)?;
     let parsed = crate::rubric::parse_rubric_value(&value).map_err(js_error)?;
     check_stemmer_in_build(&parsed.locale).map_err(js_error)?;
     CompiledRubric::new(parsed).map_err(js_error)
+}
+
+/// A rubric from JS as JSON, its counts checked first when it is an object (see
+/// `convert::check_rubric_counts`).
+fn rubric_value_from_js(input: &JsValue) -> Result<serde_json::Value, JsValue> {
+    convert::check_rubric_counts(input).map_err(js_error)?;
+    value_from_js(input, "rubric")
 }
 
 /// The student build stems English and Spanish only: a rubric in another language with a
@@ -250,7 +257,7 @@ struct LintResult {
 /// Lints a rubric without throwing: `{errors, advice}` (errors when it is not valid).
 #[wasm_bindgen(js_name = lintRubric)]
 pub fn lint_rubric(rubric: JsValue) -> Result<JsValue, JsValue> {
-    let parsed = value_from_js(&rubric, "rubric")
+    let parsed = rubric_value_from_js(&rubric)
         .and_then(|v| crate::rubric::parse_rubric_value(&v).map_err(js_error));
     match parsed {
         Ok(r) => to_js(&LintResult { errors: Vec::new(), advice: crate::lint(&r) }),
