@@ -44,7 +44,7 @@ fn middling_answer_gets_goal_strengths_and_ranked_steps() {
 
     // Feed up: the scale target, and each criterion's target level in the rubric's words.
     assert_eq!(fb.goal.level.label, "Proficient");
-    assert_eq!(fb.goal.message, "Your goal is Proficient. Here is what that looks like:");
+    assert_eq!(fb.goal.message, "Your goal is Proficient in every part.");
     assert_eq!(fb.goal.criteria[2].statement, "I can use a science idea to explain my evidence.");
     assert_eq!(fb.goal.criteria[0].statement, "I can state a precise claim and say when it holds.");
     assert!(fb.goal.criteria[0].stretch && !fb.goal.criteria[2].stretch);
@@ -229,7 +229,7 @@ fn closeness_weight_and_distance_rank_the_steps_and_only_three_are_given() {
         es.next_steps[0].reason,
         "Esto ayuda a que la parte de Science words llegue a Developing."
     );
-    assert_eq!(es.goal.message, "Tu meta es Proficient. Así se ve:");
+    assert_eq!(es.goal.message, "Tu meta es Proficient en cada parte.");
     // With two stage words missing, the action lists just those two.
     let fb = give(&rubric, "Evaporation lifts water into the air.", Locale::En, None);
     let vocab = fb.next_steps.iter().find(|s| s.criterion == "vocab").expect("a vocab step");

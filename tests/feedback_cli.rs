@@ -35,7 +35,7 @@ fn feedback_in_spanish_with_a_target() {
     assert_eq!(fb["student"], "s-9");
     assert_eq!(fb["goal"]["level"]["value"], 4.0);
     // The rubric's own scale label, in Spanish since the rubric gives it.
-    assert_eq!(fb["goal"]["message"], "Tu meta es Avanzado. Así se ve:");
+    assert_eq!(fb["goal"]["message"], "Tu meta es Avanzado en cada parte.");
     let steps = fb["nextSteps"].as_array().unwrap();
     assert!(!steps.is_empty() && steps.len() <= 3);
 }

@@ -35,7 +35,7 @@ fn feedback_in_spanish_from_js_objects() {
     assert!(get(&steps.get(0), "reason").as_string().unwrap().starts_with("Esto ayuda"));
     assert_eq!(
         get(&get(&fb, "goal"), "message").as_string().as_deref(),
-        Some("Tu meta es Proficient. Así se ve:")
+        Some("Tu meta es Proficient en cada parte.")
     );
 }
 

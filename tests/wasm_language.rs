@@ -46,6 +46,39 @@ fn a_spanish_live_session_reads_spanish_phrases_and_shows_spanish_text() {
     assert_eq!(levels(&get(&result, "report"))[0], 1.0);
 }
 
+/// A page that switches its language mid-answer (`setOptions({locale})`) gets what a new
+/// session in that language gives for the same text: the rubric's Spanish wording and level
+/// labels with the Spanish messages (it used to keep the English rubric text: "Tu meta es
+/// Proficient", "la parte de Evidence"), and the answer read with the Spanish phrases.
+/// Typing goes on in the switched session.
+#[wasm_bindgen_test]
+fn switching_a_live_session_to_spanish_is_a_spanish_session() {
+    let engine = Engine::new(JsValue::from_str(RUBRIC)).expect("rubric compiles");
+    let text = "Mi afirmación es que la luz hace que las plantas crezcan más. Con luz crecieron 14 cm y sin luz 6 cm.";
+    let mut live = engine.session(JsValue::UNDEFINED).expect("session");
+    let result = live.update(&JsValue::from_str(text)).expect("update");
+    assert_eq!(levels(&get(&result, "report"))[0], 1.0, "English phrases do not read Spanish");
+    live.set_options(js(r#"{"locale": "es"}"#)).expect("set options");
+    let switched = live.update(&JsValue::from_str(text)).expect("update");
+    let mut spanish = engine.session(js(r#"{"locale": "es"}"#)).expect("session");
+    let fresh = spanish.update(&JsValue::from_str(text)).expect("update");
+    let json = |v: &JsValue| JSON::stringify(v).unwrap().as_string().unwrap();
+    assert_eq!(json(&switched), json(&fresh));
+    assert_eq!(levels(&get(&switched, "report")), [3.0, 4.0, 1.0]);
+    let goal = get(&get(&switched, "feedback"), "goal");
+    assert_eq!(
+        get(&goal, "message").as_string().as_deref(),
+        Some("Tu meta es Competente en cada parte.")
+    );
+    let more = format!("{text} Esto pasa porque usan la luz para la fotosíntesis.");
+    let typed = live.update(&JsValue::from_str(&more)).expect("update");
+    assert_eq!(levels(&get(&typed, "report")), [3.0, 4.0, 3.0]);
+    // And back: English again.
+    live.set_options(js(r#"{"locale": "en"}"#)).expect("set options");
+    let back = live.update(&JsValue::from_str(&more)).expect("update");
+    assert_eq!(levels(&get(&back, "report"))[0], 1.0);
+}
+
 #[wasm_bindgen_test]
 fn the_rubric_as_a_spanish_page_shows_it() {
     let engine = Engine::new(JsValue::from_str(RUBRIC)).expect("rubric compiles");

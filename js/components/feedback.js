@@ -202,9 +202,16 @@ export class EvidentFeedback extends ElementBase {
     else if (name === "student") this.#studentChanged();
     else if (name === "draft-key" || name === "no-draft" || name === "draft-max-age") { this.#writer.flush(); this.#restoreDraft(false); }
     else if (this.#engine) {
+      if (name === "locale") this.#rubric = this.#rubricInLocale();
       this.#panel.headings(this.#strings);
       if (this.#retune(name === "field")) this.#update();
     }
+  }
+
+  // The rubric's own text in the page's language where the rubric gives it.
+  #rubricInLocale() {
+    const locale = this.getAttribute("locale");
+    return locale ? this.#engine.rubricIn(locale) : this.#engine.rubric;
   }
 
   async #start() {
@@ -224,8 +231,7 @@ export class EvidentFeedback extends ElementBase {
       this.#engine = engine;
       this.#core = core;
       // The rubric's own text in the page's language where the rubric gives it.
-      const locale = this.getAttribute("locale");
-      this.#rubric = locale ? engine.rubricIn(locale) : engine.rubric;
+      this.#rubric = this.#rubricInLocale();
       this.#panel.headings(this.#strings);
       this.#openSession();
       p.body.hidden = false;

@@ -7,14 +7,21 @@
 use super::{feedback, js_error, to_js, FeedbackOptions};
 use crate::error::Error;
 use crate::evidence::Utf16;
-use crate::scoring::{Session, Update};
+use crate::scoring::{CompiledRubric, Session, Update};
 use serde::Serialize;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// A live scoring session (from `engine.session()`).
 #[wasm_bindgen]
 pub struct LiveSession {
     session: Session,
+    /// The engine's rubric, from which the session's rubric is chosen by language.
+    engine: Rc<CompiledRubric>,
+    /// Whether the submission names the language of the work: then a new feedback language
+    /// changes only the engine's messages; else the work is read, and the rubric worded,
+    /// in the feedback's language, as a new session in that language would.
+    work_locale_given: bool,
     /// The last result sent to JS (None before the first update and after `setOptions`).
     last: Option<JsValue>,
     /// The text of the last update, as JS gave it: the next update is compared with it in
@@ -82,6 +89,14 @@ impl LiveSession {
     #[wasm_bindgen(js_name = setOptions)]
     pub fn set_options(&mut self, options: JsValue) -> Result<(), JsValue> {
         let options = feedback::options_from_js(self.session.rubric(), &options)?;
+        if !self.work_locale_given {
+            let rubric = in_language(&self.engine, options.locale.tag())?;
+            if !Rc::ptr_eq(&rubric, self.session.rubric()) {
+                let submission = self.session.submission().clone();
+                let field = self.session.field().to_string();
+                self.session = Session::new(rubric, submission, &field);
+            }
+        }
         self.session.set_feedback(options);
         self.last = None;
         Ok(())
@@ -89,10 +104,28 @@ impl LiveSession {
 }
 
 impl LiveSession {
-    pub(super) fn new(mut session: Session, feedback: FeedbackOptions) -> Self {
-        let field = JsValue::from_str(session.field());
+    /// A session on `submission`'s `field`, read in the submission's language, else in the
+    /// feedback's (the engine's rubric in that language where it has one).
+    pub(super) fn new(
+        engine: Rc<CompiledRubric>,
+        submission: crate::Submission,
+        field: &str,
+        feedback: FeedbackOptions,
+    ) -> Result<Self, JsValue> {
+        let work_locale_given = submission.locale.is_some();
+        let locale = submission.locale.clone().unwrap_or(feedback.locale.tag().to_string());
+        let mut session = Session::new(in_language(&engine, &locale)?, submission, field);
         session.set_feedback(feedback);
-        LiveSession { session, last: None, text: None, hint: (0, 0), field }
+        let field = JsValue::from_str(session.field());
+        Ok(LiveSession {
+            session,
+            engine,
+            work_locale_given,
+            last: None,
+            text: None,
+            hint: (0, 0),
+            field,
+        })
     }
 
     /// The whole result converted afresh.
@@ -102,6 +135,12 @@ impl LiveSession {
         self.last = Some(result.clone());
         Ok(result)
     }
+}
+
+/// The engine's rubric compiled for work in `locale` (itself when that is its own language or
+/// one it has no text in).
+fn in_language(engine: &Rc<CompiledRubric>, locale: &str) -> Result<Rc<CompiledRubric>, JsValue> {
+    Ok(engine.in_locale(Some(locale)).map_err(js_error)?.unwrap_or_else(|| engine.clone()))
 }
 
 #[derive(Serialize)]

@@ -6,7 +6,7 @@
 use crate::error::Error;
 use crate::feedback::FeedbackOptions;
 use crate::rubric::model::Submission;
-use crate::scoring::{CompiledRubric, Session};
+use crate::scoring::CompiledRubric;
 use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -228,12 +228,12 @@ impl Engine {
         };
         // Work in another language the rubric is written in is read with that language's
         // phrases and wording.
-        let locale =
-            options.submission.locale.clone().unwrap_or(options.feedback.locale.tag().to_string());
-        let compiled = self.compiled.in_locale(Some(&locale)).map_err(js_error)?;
-        let compiled = compiled.unwrap_or_else(|| self.compiled.clone());
-        let session = Session::new(compiled, options.submission, &options.field);
-        Ok(LiveSession::new(session, options.feedback))
+        LiveSession::new(
+            self.compiled.clone(),
+            options.submission,
+            &options.field,
+            options.feedback,
+        )
     }
 }
 

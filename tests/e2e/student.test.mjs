@@ -102,12 +102,15 @@ test("switching to Spanish changes the feedback's language", async () => {
   await page.waitForFunction(() => document.querySelector("evident-feedback").report !== null);
   const goal = page.locator("evident-feedback [part=goal]");
   // The target defaults to the scale's mastery level, Proficient (3).
-  assert.equal(await goal.innerText(), "Your goal is Proficient. Here is what that looks like:");
+  assert.equal(await goal.innerText(), "Your goal is Proficient in every part.");
   await page.locator("#language").selectOption("es");
   await page.locator("evident-feedback h3", { hasText: "Siguientes pasos" }).waitFor();
-  // The engine's own message is translated (the level label is the rubric's, in English).
+  // The engine's own message is translated, and so is the rubric's level label (the live
+  // session switches to the rubric's Spanish text, as a new Spanish session would have it).
   await page.waitForFunction(() => document.querySelector("evident-feedback").feedback?.locale === "es");
-  assert.equal(await goal.innerText(), "Tu meta es Proficient. Así se ve:");
+  assert.equal(await goal.innerText(), "Tu meta es Competente en cada parte.");
+  const titles = await page.locator("evident-feedback li[part=criterion] .title").allInnerTexts();
+  assert.ok(titles.includes("Afirmación"), titles.join(" | "));
   const reasons = await page.locator("evident-feedback li[part=next-step] .reason").allInnerTexts();
   assert.ok(reasons.length > 0 && reasons.every((r) => r.includes("llegue a")), reasons.join(" | "));
   assert.equal(await page.locator("html").getAttribute("lang"), "es");
@@ -132,7 +135,7 @@ test("a target attribute raises the goal, and a target off the scale is reported
   const { page, context } = await openStudent();
   await page.locator("evident-feedback").evaluate((el) => el.setAttribute("target", "4"));
   const goal = page.locator("evident-feedback [part=goal]");
-  await goal.filter({ hasText: "Your goal is Advanced." }).waitFor();
+  await goal.filter({ hasText: "Your goal is Advanced in every part." }).waitFor();
   await page.locator("evident-feedback").evaluate((el) => el.setAttribute("target", "7"));
   const error = page.locator("evident-feedback [part=error]");
   await error.waitFor();
@@ -141,7 +144,7 @@ test("a target attribute raises the goal, and a target off the scale is reported
   assert.match(await error.innerText(), /not a level of the scale/);
   // Back on the scale, the feedback returns.
   await page.locator("evident-feedback").evaluate((el) => el.setAttribute("target", "3"));
-  await goal.filter({ hasText: "Your goal is Proficient." }).waitFor();
+  await goal.filter({ hasText: "Your goal is Proficient in every part." }).waitFor();
   assert.equal(await page.locator("evident-feedback [part=error]").count(), 0);
   await context.close();
 });

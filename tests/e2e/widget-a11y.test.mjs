@@ -209,7 +209,7 @@ test("at the top level: 'keep doing', not 'Aiming for'; the goal reached is not 
   assert.equal(await row.locator("[part=keep-doing]").innerText(), "Keep doing: I can say what light does.");
   assert.equal(await row.locator("[part=aiming-for]").count(), 0);
   const done = page.locator("evident-feedback [part=done]");
-  assert.equal(await done.innerText(), "You have reached the goal on every criterion. Read your work once more to check it.");
+  assert.equal(await done.innerText(), "You have reached the goal in every part. Read your work once more to check it.");
   assert.equal(await done.evaluate((el) => el.tagName), "P");
   assert.equal(await done.evaluate((el) => el.closest("ol")), null);
   assert.equal(await page.locator("evident-feedback [part=next-steps]").isVisible(), false);

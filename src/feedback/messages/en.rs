@@ -4,7 +4,7 @@ use super::Key;
 
 pub(super) fn template(key: Key) -> &'static str {
     match key {
-        Key::GoalSummary => "Your goal is {level}. Here is what that looks like:",
+        Key::GoalSummary => "Your goal is {level} in every part.",
         Key::GoalTopReached => {
             "Your work meets the top level in every part. Use these strengths in your next task."
         }

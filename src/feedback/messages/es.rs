@@ -5,7 +5,7 @@ use super::Key;
 
 pub(super) fn template(key: Key) -> &'static str {
     match key {
-        Key::GoalSummary => "Tu meta es {level}. Así se ve:",
+        Key::GoalSummary => "Tu meta es {level} en cada parte.",
         Key::GoalTopReached => "Tu trabajo llega al nivel más alto en cada parte. Usa estas fortalezas en tu próxima tarea.",
         Key::GoalChecklist => "Cumple cada punto de la lista de {criterion}.",
         Key::StepReason => "Esto ayuda a que la parte de {criterion} llegue a {level}.",
