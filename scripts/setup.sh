@@ -23,6 +23,20 @@ for component in rustfmt clippy; do
   fi
 done
 
+# The wasm builds compile std for size with nightly when it is installed (scripts/build.sh):
+# it needs nightly's rust-src and wasm target. Without nightly, or when they cannot be added,
+# the builds use stable's std (about 10 % bigger).
+if cargo +nightly --version >/dev/null 2>&1; then
+  if ! rustup +nightly component list --installed 2>/dev/null | grep -q '^rust-src'; then
+    say "adding rust-src to the nightly toolchain (std built for size)"
+    rustup component add rust-src --toolchain nightly || say "could not add rust-src: stable's std it is"
+  fi
+  if ! rustup +nightly target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target to the nightly toolchain"
+    rustup target add wasm32-unknown-unknown --toolchain nightly || say "could not add it: stable's std it is"
+  fi
+fi
+
 if ! wasm-bindgen --version 2>/dev/null | grep -q " ${WASM_BINDGEN_VERSION}\$"; then
   say "installing wasm-bindgen-cli ${WASM_BINDGEN_VERSION} (a first build takes several minutes)"
   # --locked fails here: the registry lacks some of the versions its lock file names.
