@@ -195,6 +195,14 @@ $("save-version").addEventListener("click", () => {
 let valid = true;
 editor.addEventListener("change", (event) => {
   valid = event.detail.valid;
+  // A new rubric not yet complete has no version that worked: no preview of another rubric.
+  const none = !valid && editor.lastValidFor($("language").value) === null;
+  $("preview-note").textContent = none
+    ? "The preview appears when the rubric is complete: a title, and for each criterion a title and a descriptor at every level."
+    : "Not applied yet: the preview shows the last version that worked.";
+  $("try-note").textContent = none ? "Try it when the rubric is complete." : "Scored with the last version of the rubric that worked.";
+  preview.hidden = none;
+  tryIt.hidden = none;
   $("preview-note").hidden = valid;
   $("try-note").hidden = valid;
   $("calibration-stale").hidden = valid;

@@ -33,7 +33,9 @@ textarea.code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; fon
 .status { margin: .25em 0; color: var(--_muted); }
 .status.pending { color: #8a4b00; font-weight: 600; }
 .summary ul.problems { border-left: 4px solid var(--_error); padding: .3em .5em .3em 1.6em; margin: .5em 0; background: #fff5f5; }
-p.problem, p.advice { margin: .2em 0; font-size: .88em; }
+.summary ul.todos { border-left: 4px solid var(--_border); padding: .3em .5em .3em 1.6em; margin: .5em 0; }
+p.problem, p.advice, p.todo { margin: .2em 0; font-size: .88em; }
+p.todo { color: var(--_muted); }
 p.problem { color: var(--_error); }
 p.advice { color: #6b4a00; }
 .tag { font-weight: 700; }

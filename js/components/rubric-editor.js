@@ -35,6 +35,9 @@ export class EvidentRubricEditor extends ElementBase {
   #supports = new Set();
   #lint = { errors: [], advice: [] };
   #lastValid = null;
+  // JSON paths of the fields the teacher has left since the rubric was loaded: an empty field
+  // not yet visited is "to do", not a problem (a blank rubric opens without a wall of red).
+  #visited = new Set();
   #samples = [];
   #matches = new Map();
   #selected = null;
@@ -120,6 +123,9 @@ export class EvidentRubricEditor extends ElementBase {
     this.#doc.scale = scaleOf(this.#doc);
     this.#doc.criteria ??= [];
     this.#selected = null;
+    // Another rubric: the last valid version of the one before is not this one's.
+    this.#lastValid = null;
+    this.#visited = new Set();
     this.#commit();
     if (this.#form) { this.#render(); this.#syncJson(true); this.#validate(); this.#say(what); }
   }
@@ -228,6 +234,12 @@ export class EvidentRubricEditor extends ElementBase {
         h("input", { id: "advanced", type: "checkbox", on: { change: (e) => { this.toggleAttribute("advanced", e.target.checked); this.#render(); this.#decorate(); } } }),
         h("label", { attrs: { for: "advanced" } }, "Show ids and JSON paths")));
     this.#root.addEventListener("keydown", (e) => this.#keys(e));
+    this.#form.addEventListener("focusout", (e) => {
+      const path = e.target?.dataset?.path;
+      if (path === undefined || this.#visited.has(path)) return;
+      this.#visited.add(path);
+      this.#decorate();
+    });
     replace(this.#root, toolbar, this.#status, this.#announce, this.#summary, this.#form, this.#jsonView, this.#samplesView);
     void base;
     this.#render();
@@ -365,13 +377,13 @@ export class EvidentRubricEditor extends ElementBase {
 
   #criterion(c, ci, ctx, advanced) {
     const n = ci + 1;
-    const name = textIn(c.title, ctx.base, ctx.base) || `Criterion ${n}`;
+    const title = textIn(c.title, ctx.base, ctx.base);
     const headingId = `criterion-${ci}-heading`;
     const cells = cellsOf(this.#doc, ci);
     const indicators = c.indicators ?? [];
     return h("section", { class: "criterion", part: "criterion", attrs: { "aria-labelledby": headingId, "data-criterion-index": ci, "data-criterion": c.id } },
       h("div", { class: "criterion-head" },
-        h("h3", { id: headingId }, `Criterion ${n}: ${name}`),
+        h("h3", { id: headingId }, title ? `Criterion ${n}: ${title}` : `Criterion ${n} (no title yet)`),
         h("div", { class: "buttons" },
           h("button", { type: "button", class: "icon secondary", attrs: { "aria-label": `Move criterion ${n} up`, "aria-keyshortcuts": "Alt+ArrowUp", "data-key": `criterion-${ci}-up` }, on: { click: () => this.#moveCriterion(ci, -1, `criterion-${ci}-up`) } }, "↑"),
           h("button", { type: "button", class: "icon secondary", attrs: { "aria-label": `Move criterion ${n} down`, "aria-keyshortcuts": "Alt+ArrowDown", "data-key": `criterion-${ci}-down` }, on: { click: () => this.#moveCriterion(ci, 1, `criterion-${ci}-down`) } }, "↓"),
@@ -384,7 +396,7 @@ export class EvidentRubricEditor extends ElementBase {
         advanced ? this.#plain(c, "id", `criteria[${ci}].id`, "Criterion id") : null),
       cells.length ? this.#grid(c, ci, cells, indicators, ctx) : null,
       h("div", { class: "msgs", attrs: { "data-path": `criteria[${ci}].levels` } }),
-      h("h4", {}, `Look-fors: what the engine finds in the work for ${name}`),
+      h("h4", {}, `Look-fors: what the engine finds in the work for ${title || `criterion ${n}`}`),
       indicators.length === 0 ? h("p", { class: "help" }, "No look-fors yet: without them, a level is only reached by a person's rating.") : null,
       indicators.map((indicator, ii) => this.#indicator(c, ci, indicator, ii, ctx, advanced)),
       h("button", { type: "button", class: "secondary", attrs: { "data-key": `criterion-${ci}-add-lookfor` }, on: { click: () => this.#addIndicator(ci) } }, "Add look-for"));
@@ -484,19 +496,21 @@ export class EvidentRubricEditor extends ElementBase {
     for (const box of this.#root.querySelectorAll(".msgs")) box.replaceChildren();
     for (const el of this.#root.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
     const doc = this.#doc;
-    const errors = this.#lint.errors.map((p) => ({ ...p, kind: "problem" }));
+    // An empty field the teacher has not been to yet is still to do (in the form only).
+    const todo = (p) => this.#mode !== "json" && p.message === "must not be empty" && !this.#visited.has(p.path);
+    const errors = this.#lint.errors.map((p) => ({ ...p, kind: todo(p) ? "todo" : "problem" }));
     if (this.#jsonProblem) errors.unshift({ ...this.#jsonProblem, kind: "problem" });
     const advice = this.#lint.advice.map((p) => ({ ...p, kind: "advice" }));
     const advanced = this.hasAttribute("advanced");
     const placed = [];
     for (const item of [...errors, ...advice]) {
       // Errors are fragments ("must be a number") that need their field; advice is a sentence of its own.
-      const words = item.words ?? (item.kind === "problem"
-        ? `${pathInWords(item.path, doc)} ${plainMessage(item.message)}`
-        : `${pathInWords(item.path, doc).split(": ")[0]}: ${item.message}`);
+      const words = item.words ?? (item.kind === "todo" ? `${pathInWords(item.path, doc)} is still empty`
+        : item.kind === "problem" ? `${pathInWords(item.path, doc)} ${plainMessage(item.message)}`
+          : `${pathInWords(item.path, doc).split(": ")[0]}: ${item.message}`);
       const target = this.#fieldFor(item.path);
       const message = h("p", { class: item.kind, part: item.kind },
-        h("span", { class: "tag" }, item.kind === "problem" ? "Problem: " : "Advice: "), words,
+        h("span", { class: "tag" }, { problem: "Problem: ", todo: "To do: ", advice: "Advice: " }[item.kind]), words,
         advanced && item.path ? h("code", { class: "path" }, item.path) : null);
       if (target) {
         target.box.append(message);
@@ -506,11 +520,17 @@ export class EvidentRubricEditor extends ElementBase {
     }
     // A summary that jumps to each problem; no live region (nothing is read out per keystroke).
     const problems = placed.filter((p) => p.item.kind === "problem");
-    this.#status.textContent = problems.length
-      ? `Not applied yet: ${problems.length} problem${problems.length === 1 ? "" : "s"} to fix. Previews keep the last version that worked.`
+    const todos = placed.filter((p) => p.item.kind === "todo");
+    const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+    const pending = [problems.length && count(problems.length, "problem to fix", "problems to fix"),
+      todos.length && count(todos.length, "field to fill in", "fields to fill in")].filter(Boolean).join(" and ");
+    this.#status.textContent = pending
+      ? `Not applied yet: ${pending}. ${this.#lastValid ? "Previews keep the last version that worked." : "Previews start when the rubric is complete."}`
       : this.#lastValid ? "All changes applied." : "";
     this.#status.classList.toggle("pending", problems.length > 0);
-    replace(this.#summary, problems.length ? h("ul", { class: "problems" }, problems.map(({ words, target, item }) => h("li", {},
+    const listed = [...problems, ...todos];
+    replace(this.#summary, listed.length ? h("ul", { class: problems.length ? "problems" : "todos" }, listed.map(({ words, target, item }) => h("li", {},
+      item.kind === "todo" ? h("span", { class: "tag" }, "To do: ") : null,
       target?.input ? h("button", { type: "button", class: "link", on: { click: () => target.input.focus() } }, words) : words,
       advanced && item.path ? h("code", { class: "path" }, item.path) : null))) : null);
     if (this.#mode === "json") this.#jsonMessages(placed);

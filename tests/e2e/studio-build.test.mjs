@@ -267,7 +267,12 @@ test("a CASE package gives a criterion per chosen competency, with its id", asyn
   const rubric = await page.evaluate(() => document.querySelector("evident-rubric-editor").rubric);
   assert.deepEqual(rubric.criteria.map((c) => c.competency), ["6.RP.A.1", "6.RP.A.3"]);
   assert.equal(rubric.title, "Ratios, grade 6");
-  // Empty descriptors are problems to fix, said at their fields.
+  // Empty descriptors are still to do, said at their fields; one the teacher has been to and
+  // left empty is a problem to fix.
+  await page.locator("evident-rubric-editor p.todo", { hasText: "descriptor is still empty" }).first().waitFor();
+  const descriptor = page.locator("evident-rubric-editor").getByLabel("Descriptor", { exact: true }).first();
+  await descriptor.focus();
+  await descriptor.blur();
   await page.locator("evident-rubric-editor p.problem", { hasText: "descriptor is empty" }).first().waitFor();
   await context.close();
 });

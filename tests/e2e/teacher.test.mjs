@@ -40,6 +40,38 @@ test("the example opens in the editor and as a table for teachers", async () => 
   await context.close();
 });
 
+test("a blank rubric opens with fields to fill in, not problems, and no preview of the rubric before it", async () => {
+  const { page, errors, context } = await openTeacher();
+  await page.getByRole("button", { name: "Blank rubric" }).click();
+  const status = editor(page).locator("[part=status]");
+  // The blank rubric's empty fields: its title, the criterion's title, four descriptors.
+  await status.filter({ hasText: "Not applied yet: 6 fields to fill in. Previews start when the rubric is complete." }).waitFor();
+  assert.equal(await editor(page).locator("p.problem").count(), 0);
+  assert.equal(await editor(page).locator("[aria-invalid]").count(), 0);
+  assert.equal(await editor(page).locator("ul.todos li").count(), 6);
+  assert.equal(await editor(page).locator("h3", { hasText: "Criterion 1 (no title yet)" }).count(), 1);
+  // The previous rubric (the example) is not shown as this one's preview.
+  assert.equal(await page.locator("#preview").isVisible(), false);
+  assert.match(await page.locator("#preview-note").innerText(), /The preview appears when the rubric is complete/);
+  // A field the teacher has been to and left empty becomes a problem at that field.
+  const title = editor(page).getByLabel("Rubric title", { exact: true });
+  await title.focus();
+  await title.blur();
+  await editor(page).locator("p.problem", { hasText: "Rubric title is empty" }).waitFor();
+  assert.equal(await title.getAttribute("aria-invalid"), "true");
+  await status.filter({ hasText: "1 problem to fix and 5 fields to fill in" }).waitFor();
+  // Filled in, the rubric applies and the preview shows it.
+  await title.fill("Persuasive letter");
+  await editor(page).getByLabel("Criterion title", { exact: true }).fill("Claim");
+  const descriptors = editor(page).getByLabel("Descriptor", { exact: true });
+  for (let i = 0; i < 4; i++) await descriptors.nth(i).fill(`Level ${i + 1} of the claim.`);
+  await status.filter({ hasText: "All changes applied." }).waitFor();
+  await page.locator("#preview").waitFor();
+  await page.locator("#preview", { hasText: "Persuasive letter" }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a wrong points value is named in plain words at its field; the preview keeps the last valid rubric", async () => {
   const { page, context } = await openTeacher();
   // Evidence (criterion 2), Advanced (4th level): the fourth "Points" field of the second criterion.
