@@ -89,6 +89,7 @@ export async function computeMasteryAsync(records, options, { sliceMs = 8, signa
     for (;;) {
       const progress = job.step(Math.max(1, sliceMs - (performance.now() - started)));
       onProgress?.(progress);
+      signal?.throwIfAborted(); // stopped from onProgress: at once, even on the last step
       if (progress.stage === "done") break;
       await nextTask();
       signal?.throwIfAborted();
