@@ -200,6 +200,8 @@ export interface Limits {
   depth: number;
   listItems: number;
   answerChars: number;
+  /** Characters of the JSON text of one rubric or submission (an object: its JSON text). */
+  textChars: number;
   criteria: number;
   indicators: number;
   phrases: number;

@@ -31,6 +31,10 @@ pub struct Limits {
     /// Characters of one response of a submission (about 16,000 words; a long essay is 30,000
     /// characters).
     pub answer_chars: u32,
+    /// Characters of the JSON text of one rubric or one submission (a JS object: its JSON
+    /// text), refused before it is parsed. Evidence and JSON Lines are read in steps and
+    /// bounded by their record counts instead.
+    pub text_chars: u32,
     /// Criteria of one rubric.
     pub criteria: u32,
     /// Indicators of one rubric, all criteria together.
@@ -59,6 +63,7 @@ impl Limits {
         depth: 127,
         list_items: 1_000_000,
         answer_chars: 100_000,
+        text_chars: 4_000_000,
         criteria: 50,
         indicators: 500,
         phrases: 5_000,
@@ -70,10 +75,11 @@ impl Limits {
     };
 
     /// The fields by their JSON names, in order (for `fromValue`, docs and errors).
-    pub const NAMES: [&'static str; 11] = [
+    pub const NAMES: [&'static str; 12] = [
         "depth",
         "listItems",
         "answerChars",
+        "textChars",
         "criteria",
         "indicators",
         "phrases",
@@ -89,6 +95,7 @@ impl Limits {
             "depth" => &mut self.depth,
             "listItems" => &mut self.list_items,
             "answerChars" => &mut self.answer_chars,
+            "textChars" => &mut self.text_chars,
             "criteria" => &mut self.criteria,
             "indicators" => &mut self.indicators,
             "phrases" => &mut self.phrases,
@@ -314,6 +321,27 @@ pub fn answer_problem(text: &str, limit: u32) -> Option<String> {
     (chars > limit as usize).then(|| {
         format!("an answer of {chars} characters; at most {limit} are scored (limit `answerChars`)")
     })
+}
+
+/// Refuses the JSON text of a rubric or a submission (`what`) longer than `textChars`
+/// characters, before it is parsed. `units`: its length in bytes or UTF-16 units, both at
+/// least its count of characters, so most texts are passed without counting.
+pub fn check_text_size(what: &'static str, units: usize, text: Option<&str>) -> Result<(), Error> {
+    let limit = current().text_chars as usize;
+    if units <= limit {
+        return Ok(());
+    }
+    let chars = text.map_or(units, |t| t.chars().count());
+    if chars <= limit {
+        return Ok(());
+    }
+    Err(Error::at(
+        what,
+        "",
+        format!(
+            "a {what} of {chars} characters of JSON; at most {limit} are read (limit `textChars`)"
+        ),
+    ))
 }
 
 /// Checks a count of evidence records against `evidenceRecords`.

@@ -203,6 +203,27 @@ fn a_rubric_object_over_the_indicator_limit_is_refused_by_its_counts() {
     assert!(message.contains(&format!("5006 {expected}")), "{message}");
 }
 
+/// A rubric or a submission over `textChars` is refused before it is parsed: a string by its
+/// length before it is copied into wasm, an object by its JSON text.
+#[wasm_bindgen_test]
+fn json_over_text_chars_is_refused_as_text_and_as_an_object() {
+    set_limits(js(r#"{"textChars": 20000}"#)).expect("set");
+    let rubric = js(RUBRIC);
+    set(&rubric, "description", &JsValue::from_str(&"word ".repeat(5_000)));
+    let (path, message) = error_of(Engine::new(rubric.clone()).map(|_| JsValue::NULL));
+    assert_eq!(path, "");
+    assert!(message.ends_with("at most 20000 are read (limit `textChars`)"), "{message}");
+    let text = JSON::stringify(&rubric).expect("JSON text");
+    let (_, message) = error_of(Engine::new(text.into()).map(|_| JsValue::NULL));
+    assert!(message.contains("a rubric of") && message.contains("`textChars`"), "{message}");
+    let engine = Engine::new(js(RUBRIC)).expect("the rubric itself is within the limit");
+    let answer = format!(r#"{{"responses": {{"response": "{}"}}}}"#, "light ".repeat(4_000));
+    let (_, message) = error_of(engine.score(JsValue::from_str(&answer)));
+    assert!(message.contains("a submission of 24") && message.contains("`textChars`"), "{message}");
+    set_limits(js(r#"{"textChars": 4000000}"#)).expect("set back");
+    assert!(engine.score(JsValue::from_str(&answer)).is_ok());
+}
+
 /// `engine.scoreLines(text)`: one result per non-blank line; a bad line gets its located
 /// error and the lines after it are scored (issue 12 part 3).
 #[wasm_bindgen_test]

@@ -87,6 +87,13 @@ async function run() {
   add(`full score of ${long.length} characters (lab rubric)`, timed(score(lab, long)));
   lab.free();
 
+  // A 16 MB rubric text (the lab rubric with a long description): refused by its length
+  // (`textChars`) before it is copied into wasm or parsed.
+  const padded = JSON.parse(labRubric);
+  padded.description = "word ".repeat(3_200_000);
+  const huge = JSON.stringify(padded);
+  add(`a rubric of ${(huge.length / 1e6).toFixed(0)} MB of JSON text: refused`, (() => { const r = timed(() => new Engine(huge)); return { first: r.ms, max: r.ms, note: r.error }; })());
+
   // A JS object nested 2,000 deep: refused by the walk in JS before it reaches wasm.
   let deep = { id: "x" };
   for (let i = 0; i < 2000; i++) deep = { nested: deep };

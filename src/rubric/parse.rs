@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 /// Parses and validates a rubric from JSON text.
 pub fn parse_rubric(text: &str) -> Result<Rubric, Error> {
+    crate::limits::check_text_size("rubric", text.len(), Some(text))?;
     parse_rubric_value(&parse_document(text)?)
 }
 

@@ -7,6 +7,7 @@ use serde_json::Value;
 
 /// Parses and validates a submission from JSON text.
 pub fn parse_submission(text: &str) -> Result<Submission, Error> {
+    crate::limits::check_text_size("submission", text.len(), Some(text))?;
     parse_submission_value(&parse_document(text)?)
 }
 

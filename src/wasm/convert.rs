@@ -138,8 +138,30 @@ pub(crate) fn json_from_js(
     what: &'static str,
     limits: &Limits,
 ) -> Result<serde_json::Value, Error> {
-    if let Some(text) = input.as_string() {
-        return crate::json::parse_document(&text);
+    json_from_js_sized(input, what, limits, false)
+}
+
+/// A rubric or a submission from JS as JSON: its JSON text (as given, or as the object's)
+/// is refused beyond `textChars` before it is parsed (a string by its length, before it is
+/// copied into wasm).
+pub(crate) fn document_from_js(
+    input: &JsValue,
+    what: &'static str,
+) -> Result<serde_json::Value, Error> {
+    json_from_js_sized(input, what, &crate::limits::current(), true)
+}
+
+fn json_from_js_sized(
+    input: &JsValue,
+    what: &'static str,
+    limits: &Limits,
+    sized: bool,
+) -> Result<serde_json::Value, Error> {
+    if let Some(string) = input.dyn_ref::<js_sys::JsString>().filter(|_| input.is_string()) {
+        if sized {
+            crate::limits::check_text_size(what, string.length() as usize, None)?;
+        }
+        return crate::json::parse_document(&String::from(string));
     }
     if input.is_undefined() || input.is_null() {
         return Err(Error::at(
@@ -150,7 +172,12 @@ pub(crate) fn json_from_js(
     }
     let checked = checked_json(input, limits.depth, limits.list_items);
     match checked.as_string() {
-        Some(text) => crate::json::parse_document(&text),
+        Some(text) => {
+            if sized {
+                crate::limits::check_text_size(what, text.len(), Some(&text))?;
+            }
+            crate::json::parse_document(&text)
+        }
         None => {
             let read = |key: &str| {
                 js_sys::Reflect::get(&checked, &key.into()).ok().and_then(|v| v.as_string())

@@ -124,7 +124,7 @@ pub(crate) fn report_to_js(mut report: crate::ScoreReport) -> Result<JsValue, Js
 
 /// A submission from JS (an object or a JSON string), validated.
 pub(crate) fn submission_from_js(input: &JsValue) -> Result<Submission, JsValue> {
-    let value = value_from_js(input, "submission")?;
+    let value = convert::document_from_js(input, "submission").map_err(js_error)?;
     crate::rubric::parse_submission_value(&value).map_err(js_error)
 }
 
@@ -140,7 +140,7 @@ pub(crate) fn rubric_from_js(input: &JsValue) -> Result<CompiledRubric, JsValue>
 /// `convert::check_rubric_counts`).
 fn rubric_value_from_js(input: &JsValue) -> Result<serde_json::Value, JsValue> {
     convert::check_rubric_counts(input).map_err(js_error)?;
-    value_from_js(input, "rubric")
+    convert::document_from_js(input, "rubric").map_err(js_error)
 }
 
 /// The student build stems English and Spanish only: a rubric in another language with a
