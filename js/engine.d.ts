@@ -257,7 +257,11 @@ export class LiveSession {
    * there is nothing to redraw. Throws `EvidentError` when `text` is not a string.
    */
   update(text: string): LiveUpdate;
-  /** Changes the feedback's language or target without a new session; throws `EvidentError` (path `target`) for a target off the scale. */
+  /**
+   * Changes the feedback's language or target without a new session; throws `EvidentError` (path `target`) for a target off the scale.
+   * A new language, when the session's submission names none, also reads the answer with the rubric's phrases and wording in that
+   * language, as a new session in it would.
+   */
   setOptions(options: FeedbackOptions): void;
   /** Releases the session's wasm memory. */
   free(): void;

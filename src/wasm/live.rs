@@ -86,6 +86,8 @@ impl LiveSession {
     }
 
     /// Changes the language or target of the feedback (`{locale, target}`) without a new session.
+    /// A new language, when the submission names none, also reads the answer with the rubric's
+    /// phrases and wording in that language, as a new session in it would.
     #[wasm_bindgen(js_name = setOptions)]
     pub fn set_options(&mut self, options: JsValue) -> Result<(), JsValue> {
         let options = feedback::options_from_js(self.session.rubric(), &options)?;
