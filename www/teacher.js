@@ -203,6 +203,7 @@ editor.addEventListener("change", (event) => {
   $("try-note").textContent = none ? "Try it when the rubric is complete." : "Scored with the last version of the rubric that worked.";
   preview.hidden = none;
   tryIt.hidden = none;
+  if (none) { lastReport = null; $("score").textContent = ""; drawFound(); }
   $("preview-note").hidden = valid;
   $("try-note").hidden = valid;
   $("calibration-stale").hidden = valid;

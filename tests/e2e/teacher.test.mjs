@@ -42,6 +42,8 @@ test("the example opens in the editor and as a table for teachers", async () => 
 
 test("a blank rubric opens with fields to fill in, not problems, and no preview of the rubric before it", async () => {
   const { page, errors, context } = await openTeacher();
+  await page.locator("#load-work").click();
+  await page.locator("#score", { hasText: "Score:" }).waitFor();
   await page.getByRole("button", { name: "Blank rubric" }).click();
   const status = editor(page).locator("[part=status]");
   // The blank rubric's empty fields: its title, the criterion's title, four descriptors.
@@ -53,6 +55,9 @@ test("a blank rubric opens with fields to fill in, not problems, and no preview 
   // The previous rubric (the example) is not shown as this one's preview.
   assert.equal(await page.locator("#preview").isVisible(), false);
   assert.match(await page.locator("#preview-note").innerText(), /The preview appears when the rubric is complete/);
+  // Nor the example's score of the work tried on it.
+  assert.equal(await page.locator("#score").innerText(), "");
+  assert.equal(await page.locator("#found li").count(), 0);
   // A field the teacher has been to and left empty becomes a problem at that field.
   const title = editor(page).getByLabel("Rubric title", { exact: true });
   await title.focus();
