@@ -200,7 +200,7 @@ export interface Limits {
   depth: number;
   listItems: number;
   answerChars: number;
-  /** Characters of the JSON text of one rubric or submission (an object: its JSON text). */
+  /** Characters of the JSON text of one rubric or submission (an object: its JSON text; a string: its `length`, UTF-16 units). */
   textChars: number;
   criteria: number;
   indicators: number;

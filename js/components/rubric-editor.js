@@ -238,7 +238,8 @@ export class EvidentRubricEditor extends ElementBase {
       const path = e.target?.dataset?.path;
       if (path === undefined || this.#visited.has(path)) return;
       this.#visited.add(path);
-      this.#decorate();
+      // Only a field with an error of its own can turn from "to do" into a problem.
+      if (this.#lint.errors.some((p) => p.path === path)) this.#decorate();
     });
     replace(this.#root, toolbar, this.#status, this.#announce, this.#summary, this.#form, this.#jsonView, this.#samplesView);
     void base;

@@ -122,10 +122,14 @@ impl Lexicon {
         let count =
             if program.wants_syllables { syllables(word, program.syllable_rules) } else { 0 };
         let on_task = !program.task.is_empty() && !program.task.symbols_of(word).is_empty();
-        let (role, common) = if program.phrases.is_empty() {
-            (super::guards::WordRole::Plain, false)
-        } else {
-            (program.negation.role(word), program.guard_lists && super::guards::is_common(word))
+        // Both are decided on the word in lower case: a word with capitals takes them from
+        // its lower-case entry instead of lowercasing again.
+        let (role, common) = match fold {
+            Some(f) => (self.entries[f as usize].role, self.entries[f as usize].common),
+            None if program.phrases.is_empty() => (super::guards::WordRole::Plain, false),
+            None => {
+                (program.negation.role(word), program.guard_lists && super::guards::is_common(word))
+            }
         };
         let i = self.entries.len() as u32;
         let fold = fold.map_or(i, |f| self.entries[f as usize].fold);
