@@ -216,7 +216,7 @@ fn random_edits_across_paragraphs_match_full_scores_and_feedback() {
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         ((seed >> 33) as usize) % n.max(1)
     };
-    for step in 0..400 {
+    for step in 0..600 {
         let boundaries: Vec<usize> =
             (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
         let at = boundaries[next(boundaries.len())];
@@ -274,9 +274,11 @@ fn random_edits_across_paragraphs_match_full_scores_and_feedback() {
             for c in &mut moved.criteria {
                 for m in &mut c.met {
                     for s in &mut m.spans {
+                        // Whole, from the edit on; an offset in deleted text goes to
+                        // where the deletion was.
                         if &*s.field == "response" && s.start.0 >= from {
-                            s.start.0 = (i64::from(s.start.0) + by) as u32;
-                            s.end.0 = (i64::from(s.end.0) + by) as u32;
+                            s.start.0 = (i64::from(s.start.0) + by).max(i64::from(from)) as u32;
+                            s.end.0 = (i64::from(s.end.0) + by).max(i64::from(from)) as u32;
                         }
                     }
                 }
@@ -422,4 +424,37 @@ fn new_occurrences_of_met_phrases_replace_only_their_span_lists() {
         assert_eq!(&expected, session.report(), "nothing else changed after {:?}", &typed[..=i]);
     }
     assert!(respanned >= 5 && lists >= respanned, "{respanned} updates changed {lists} span lists");
+}
+
+/// A deletion that takes the start of a word at the start of a paragraph, leaving a word the
+/// rubric still reads ("12.5 p|hotosynthesis" → "hotosynthesis", a misspelling the fuzzy
+/// phrase accepts): the occurrence starts where the deletion was, in the session's report
+/// as in a full score. (Offsets in deleted text used to go to 0 of the paragraph in one
+/// place and to 0 of the field in another, and the report kept a span one unit too early.)
+#[test]
+fn deleting_the_start_of_a_word_at_a_paragraph_start_places_its_occurrence_at_the_deletion() {
+    let rubric = lab();
+    for before in
+        ["Plants grew.\n\n12.5 photosynthesis, I think", "Plants grew.\n \n12.5 photosynthesis"]
+    {
+        let mut session =
+            Session::new(Rc::clone(&rubric), Submission::of_text(before.to_string()), "response");
+        let after = before.replacen("12.5 p", "", 1);
+        session.update(&after);
+        let report = session.report();
+        assert_eq!(
+            report,
+            &full(&rubric, &Submission::default(), &after),
+            "{before:?} → {after:?}"
+        );
+        let at = after.find("hotosynthesis").expect("the word") as u32;
+        let spans = report
+            .criteria
+            .iter()
+            .flat_map(|c| &c.met)
+            .find(|m| m.indicator == "science-idea")
+            .map(|m| m.spans.clone())
+            .expect("the science idea is met by the misspelt word");
+        assert_eq!((spans[0].start, spans[0].end), (Utf16(at), Utf16(at + 13)));
+    }
 }

@@ -70,7 +70,8 @@ impl Frame for Local {
 /// `by` units at `at`, or a deletion of `-by` units from `at`).
 ///
 /// The rule: a stretch `[start, end)` that starts at or after `at` moves whole, each bound
-/// clamped at 0; any other stays (one that spans the edit is then found changed, not moved).
+/// clamped at `at` (an offset inside deleted text goes to where the deletion was, which is
+/// the same place seen from the field or from a paragraph); any other stays (one that spans the edit is then found changed, not moved).
 /// `Span`s and a paragraph's hits carry their unit (`Utf16`, `Local`); the field's lists of
 /// hits and numbers keep bare `u32`s of the move's frame (`range`, `offset`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -114,11 +115,11 @@ impl<F: Frame> Move<F> {
         (F::from_units(start), F::from_units(end))
     }
 
-    /// `x` (at or after `at`) moved by `by`, clamped at 0. (A moved offset lies in the
+    /// `x` (at or after `at`) moved by `by`, clamped at `at`. (A moved offset lies in the
     /// edited text, whose length fits a `u32`.)
     #[inline]
     fn shifted(self, x: u32) -> u32 {
-        (i64::from(x) + self.by).max(0) as u32
+        (i64::from(x) + self.by).max(i64::from(self.at.units())) as u32
     }
 }
 

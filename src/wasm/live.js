@@ -8,7 +8,8 @@
 // The span-move rule, the JS half (the Rust half: `evidence::Move` in
 // src/evidence/moves.rs; tests/wasm_live.rs holds the two to each other on random edits):
 // a span of `field` that starts at or after `at` moves whole by `by` UTF-16 units, each
-// bound clamped at 0; any other stays. `spans` is sorted by start (as every list of the
+// bound clamped at `at` (an offset in deleted text goes to where the deletion was); any
+// other stays. `spans` is sorted by start (as every list of the
 // engine is), so the walk goes from the last span back to the first before `at`. Returns
 // `spans` itself when none moved, else a new array (`spans` is left as it was).
 export function moveSpans(spans, field, at, by, cache = { from: [], to: [] }) {
@@ -21,7 +22,7 @@ export function moveSpans(spans, field, at, by, cache = { from: [], to: [] }) {
     if (s.start < at) break;
     if (s.field === field) {
       if (out === spans) out = spans.slice();
-      out[i] = { field: s.field, start: Math.max(0, s.start + by), end: Math.max(0, s.end + by) };
+      out[i] = { field: s.field, start: Math.max(at, s.start + by), end: Math.max(at, s.end + by) };
     }
   }
   if (out !== spans) {
