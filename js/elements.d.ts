@@ -117,7 +117,8 @@ export class EvidentFeedback extends HTMLElement {
 
 /**
  * `<evident-rubric src audience="teacher|student" locale>`: the rubric as a table, lint
- * advice for teachers, or the errors with their JSON paths.
+ * advice for teachers (the teacher view loads the full build, `evident_full_bg.wasm`, which
+ * lints; the student view only the student build), or the errors with their JSON paths.
  *
  * @example
  * ```html
@@ -128,7 +129,7 @@ export class EvidentRubric extends HTMLElement {
   static readonly observedAttributes: string[];
   get rubric(): CompiledRubricJson | null;
   set rubric(value: Rubric | string | null);
-  /** The latest lint result. */
+  /** The latest lint result (for a student view: only the errors, no advice). */
   readonly lint: LintResult | null;
 }
 

@@ -130,7 +130,6 @@ export function setWasmUrl(url: string | { readonly href: string }, build?: Buil
 export interface EngineModule {
   Engine: typeof Engine;
   LiveSession: typeof LiveSession;
-  lintRubric: typeof lintRubric;
   feedbackOnce: typeof feedbackOnce;
   version: typeof version;
 }
@@ -173,19 +172,9 @@ export type * from "./types/formats.js";
 export type * from "./types/feedback.js";
 export { feedbackOnce } from "./types/feedback.js";
 import { feedbackOnce } from "./types/feedback.js";
-import type { CompiledRubricJson, LintResult, Problem, Rubric, ScoreReport, Submission } from "./types/formats.js";
+import type { CompiledRubricJson, Problem, Rubric, ScoreReport, Submission } from "./types/formats.js";
 import type { Feedback, FeedbackOptions } from "./types/feedback.js";
 
-/**
- * Lints a rubric without throwing: a bad rubric gives `errors` with their JSON paths.
- *
- * @example
- * ```ts
- * const { errors, advice } = lintRubric(text);
- * errors.forEach((e) => console.log(`${e.path}: ${e.message}`));
- * ```
- */
-export function lintRubric(rubric: Rubric | string): LintResult;
 
 /** One line's result of `Engine.scoreLines`: its report, or its error. */
 export type ScoreLineResult =
@@ -296,8 +285,6 @@ export class Engine {
   scoreLines(text: string): ScoreLineResult[];
   /** Feedback on a submission: goal, strengths, at most three next steps, progress. */
   feedback(submission: Submission | string, options?: FeedbackOptions): Feedback;
-  /** Advice on the rubric's quality (`errors` is always empty: the rubric compiled). */
-  lint(): LintResult;
   /** A live session for per-keystroke scoring. */
   session(options?: SessionOptions): LiveSession;
   /** Releases the engine's wasm memory. */

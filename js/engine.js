@@ -1,4 +1,4 @@
-// `evident`: the engine only, the student build (score, feedback, live session, lint).
+// `evident`: the engine only, the student build (score, feedback, live session).
 // No DOM needed and no side effects: nothing is registered or fetched until `init()`.
 //
 //   import init, { Engine } from "evident";
@@ -6,7 +6,7 @@
 //   const engine = new Engine(rubric);
 //
 // `init()` and the components (`evident/elements`) share one load and one URL. Mastery,
-// frameworks, CASE, xAPI, calibration and the other stemmers are in `evident/full`.
+// frameworks, CASE, xAPI, calibration, lint and the other stemmers are in `evident/full`.
 
 import * as glue from "./evident_core.js";
 import { coreApi, initBuild, initBuildSync } from "./load.js";
@@ -21,6 +21,6 @@ export function initSync(input) {
   return initBuildSync("core", glue, input);
 }
 
-export const { Engine, LiveSession, lintRubric, feedbackOnce, version, getLimits, setLimits } = coreApi;
+export const { Engine, LiveSession, feedbackOnce, version, getLimits, setLimits } = coreApi;
 export { EvidentError } from "./errors.js";
 export { EvidentLoadError, setWasmUrl, loadEvident } from "./load.js";

@@ -1,13 +1,13 @@
 /**
  * `evident/full`: every function of the engine (the build of the teacher and class pages):
- * the student engine of `evident` plus calibration, mastery (methods and BKT), frameworks and
+ * the student engine of `evident` plus lint, calibration, mastery (methods and BKT), frameworks and
  * recommendations, CASE import and xAPI statements, and every Snowball stemmer. Its `init()`
  * fetches `evident_full_bg.wasm` (about three times the student build).
  * @packageDocumentation
  */
 import { Engine as CoreEngine } from "./engine.js";
 import type { CalibrationReport, CalibrationSample } from "./types/feedback.js";
-import type { Rubric } from "./types/formats.js";
+import type { LintResult, Rubric } from "./types/formats.js";
 
 export * from "./engine.js";
 export { default, initSync } from "./engine.js";
@@ -19,13 +19,27 @@ export { calibrateRubric } from "./types/feedback.js";
 export { parseFramework, rollUp, recommend, importCase, xapiStatements } from "./types/framework.js";
 export { computeMastery, computeMasteryAsync, MasteryJob, evidenceFromReport, parseEvidence } from "./types/mastery.js";
 
-/** The engine of the full build: everything `Engine` of `evident` does, and calibration. */
+/** The engine of the full build: everything `Engine` of `evident` does, lint and calibration. */
 export class Engine extends CoreEngine {
+  /** Advice on the rubric's quality (`errors` is always empty: the rubric compiled). */
+  lint(): LintResult;
   /** Agreement with teacher scores over scored samples: JSON Lines text (one `{submission, teacher}` a line) or a list of them. */
   calibrate(samples: string | CalibrationSample[]): CalibrationReport;
   /** With `{suggest: true}`: also rubric edits a teacher can accept one at a time (`applySuggestion`). */
   calibrate(samples: string | CalibrationSample[], options: CalibrateOptions): CalibrationReportWithSuggestions;
 }
+
+/**
+ * Lints a rubric without throwing: a bad rubric gives `errors` with their JSON paths, a valid
+ * one advice on its quality. A teacher's tool, in `evident/full` only.
+ *
+ * @example
+ * ```ts
+ * const { errors, advice } = lintRubric(text);
+ * errors.forEach((e) => console.log(`${e.path}: ${e.message}`));
+ * ```
+ */
+export function lintRubric(rubric: Rubric | string): LintResult;
 
 // ---------------------------------------------------------------------------------------
 // Calibration that teaches the rubric (`engine.calibrate(samples, { suggest: true })`)

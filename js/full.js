@@ -1,5 +1,5 @@
 // `evident/full`: every function of the engine, the build the teacher and class pages and
-// the CLI use: the student path plus mastery (methods and BKT), frameworks and
+// the CLI use: the student path plus lint (advice on a rubric), mastery (methods and BKT), frameworks and
 // recommendations, CASE import, xAPI statements, calibration, and the Snowball stemmers of
 // every language. About three times the student build's size: load it where it is needed.
 //

@@ -4,8 +4,8 @@
 // and emit the file). No DOM needed: in a browser it also watches for CSP violations to
 // explain them; in Node it reads `file:` URLs from disk.
 //
-// Two builds: "core" (the student path: score, feedback, live session, lint; English and
-// Spanish stemmers) and "full" (adds mastery, frameworks, CASE, xAPI, calibration and every
+// Two builds: "core" (the student path: score, feedback, live session; English and Spanish
+// stemmers) and "full" (adds lint, mastery, frameworks, CASE, xAPI, calibration and every
 // stemmer). The URL of each can be set before anything loads:
 //   <script type="module" src=".../elements.js" data-wasm-url="/assets/evident_core_bg.wasm"
 //           data-full-wasm-url="/assets/evident_full_bg.wasm" data-evident-build="full">

@@ -1,5 +1,6 @@
 // <evident-rubric>: a rubric rendered as a table, for teachers (descriptors, indicators,
-// weights and lint advice) or, with audience="student", in the student wording ("I can…").
+// weights and lint advice; it loads the full build, which lints) or, with audience="student",
+// in the student wording ("I can…", the student build only).
 // Attributes: src or rubric-src (URL of a rubric JSON), audience, locale. Property `rubric`
 // takes an object or JSON string. A bad rubric shows every problem with its JSON path.
 // Emits `evident-lint` ({errors, advice}) after each render.
@@ -62,24 +63,31 @@ export class EvidentRubric extends ElementBase {
 
   async #render() {
     const generation = ++this.#generation;
+    // A teacher sees advice on the rubric, from the full build's lint; a student sees the
+    // rubric only, from the student build (which has no lint).
+    const teacher = this.#teacher;
     try {
-      const [core, source] = await Promise.all([loadEvident(), this.#source()]);
+      const [core, source] = await Promise.all([loadEvident(teacher ? "full" : undefined), this.#source()]);
       if (generation !== this.#generation || source === null) return;
-      const lint = core.lintRubric(source);
-      this.#lint = lint;
-      if (lint.errors.length) {
-        this.#rubric = null;
+      let engine;
+      try {
+        engine = new core.Engine(source);
+      } catch (error) {
         // The engine's own error, so the message and paths are the ones a caller would catch.
-        let error;
-        try { new core.Engine(source).free(); } catch (e) { error = e; }
-        replace(this.#root, errorBox(error ?? { name: "EvidentError", message: lint.errors[0].message, problems: lint.errors }, this.#strings));
-      } else {
-        const engine = new core.Engine(source);
-        this.#rubric = engine.rubric;
-        engine.free();
-        replace(this.#root, this.#table(this.#rubric), this.#teacher ? this.#advice(lint.advice) : null);
+        this.#rubric = null;
+        this.#lint = { errors: error?.problems ?? [{ path: "", message: String(error?.message ?? error) }], advice: [] };
+        replace(this.#root, errorBox(error, this.#strings));
+        emit(this, "evident-lint", this.#lint);
+        return;
       }
-      emit(this, "evident-lint", lint);
+      try {
+        this.#lint = teacher && typeof engine.lint === "function" ? engine.lint() : { errors: [], advice: [] };
+        this.#rubric = engine.rubric;
+      } finally {
+        engine.free();
+      }
+      replace(this.#root, this.#table(this.#rubric), teacher ? this.#advice(this.#lint.advice) : null);
+      emit(this, "evident-lint", this.#lint);
     } catch (error) {
       if (generation !== this.#generation) return;
       this.#rubric = null;

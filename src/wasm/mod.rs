@@ -207,6 +207,7 @@ impl Engine {
     }
 
     /// Advice on the rubric's quality: `{errors: [], advice: [...]}`.
+    #[cfg(feature = "full")]
     pub fn lint(&self) -> Result<JsValue, JsValue> {
         to_js(&LintResult { errors: Vec::new(), advice: crate::lint(&self.compiled.rubric) })
     }
@@ -248,6 +249,8 @@ impl Engine {
     }
 }
 
+/// What `lintRubric` and `Engine.lint` give (teacher tools: the full build only).
+#[cfg(feature = "full")]
 #[derive(Serialize)]
 struct LintResult {
     errors: Vec<crate::Problem>,
@@ -255,6 +258,7 @@ struct LintResult {
 }
 
 /// Lints a rubric without throwing: `{errors, advice}` (errors when it is not valid).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = lintRubric)]
 pub fn lint_rubric(rubric: JsValue) -> Result<JsValue, JsValue> {
     let parsed = rubric_value_from_js(&rubric)

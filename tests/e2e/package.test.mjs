@@ -89,10 +89,15 @@ test("the engine runs in Node through initSync", async () => {
   const rubric = JSON.parse(readFileSync(`${root}examples/cer-lab.rubric.json`, "utf8"));
   rubric.criteria[0].weight = "heavy";
   assert.throws(() => new evident.Engine(rubric), (e) => e instanceof evident.EvidentError && e.path === "criteria[0].weight");
-  // lintRubric never throws.
-  const lint = evident.lintRubric("{");
+  // Lint is a teacher's tool: not in the student engine, in evident/full, where it never throws.
+  assert.equal(evident.lintRubric, undefined);
+  assert.equal(engine.lint, undefined);
+  const full = await import(`${root}pkg/full.js`);
+  full.initSync({ module: readFileSync(`${root}pkg/evident_full_bg.wasm`) });
+  const lint = full.lintRubric("{");
   assert.equal(lint.errors.length, 1);
   assert.deepEqual(lint.advice, []);
+  assert.deepEqual(new full.Engine(readFileSync(`${root}examples/cer-lab.rubric.json`, "utf8")).lint(), { errors: [], advice: [] });
   // The components are exported by evident/elements even though Node has no custom elements.
   assert.equal(typeof (await import(`${root}pkg/elements.js`)).EvidentFeedback, "function");
 });

@@ -1,6 +1,8 @@
 // The engine entry (pkg/engine.d.ts) in a project with neither the DOM lib nor @types/node
 // nor ESNext.Disposable (lib: es2022 only): it must compile, `Symbol.dispose` included.
-import init, { Engine, EvidentError, initSync, lintRubric, setWasmUrl, loadEvident, version, type ScoreReport, type EngineModule } from "../../../pkg/engine.js";
+import init, { Engine, EvidentError, initSync, setWasmUrl, loadEvident, version, type ScoreReport, type EngineModule } from "../../../pkg/engine.js";
+// @ts-expect-error: lint is a teacher's tool, in evident/full, not the student engine
+import { lintRubric } from "../../../pkg/engine.js";
 
 export async function score(text: string, rubric: string): Promise<number> {
   await init();
@@ -12,7 +14,9 @@ export async function score(text: string, rubric: string): Promise<number> {
   const engine = new core.Engine(rubric);
   const report: ScoreReport = engine.score({ responses: { response: text } });
   engine[Symbol.dispose]();
-  const errors = lintRubric(rubric).errors.length;
+  const errors = report.criteria.length;
+  // @ts-expect-error: lint is in evident/full
+  engine.lint();
   // @ts-expect-error: calibration is in evident/full, not the student engine
   engine.calibrate("");
   // @ts-expect-error: builds are "core" or "full"
