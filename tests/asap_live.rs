@@ -41,7 +41,7 @@ fn live_sessions_on_the_asap_rubrics_equal_full_scores_after_random_edits() {
             let mut text = answers[next(answers.len())].text.clone();
             let mut session =
                 Session::new(Rc::clone(&rubric), Submission::of_text(text.clone()), "response");
-            session.set_feedback(options.clone());
+            session.set_feedback(options);
             for step in 0..20 {
                 let b: Vec<usize> =
                     (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
