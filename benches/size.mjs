@@ -1,7 +1,8 @@
 // Size benchmark (issue 14): raw, gzip and brotli bytes of every file of the built package
-// (pkg/), then of what three pages really fetch, recorded in headless Chromium: a page that
-// holds only `<evident-feedback>` (benches/size/widget.html), the teacher page and the class
-// page. Exits 1 (the benchmark fails itself, not the test suite) when the widget page's
+// (pkg/), then of what four pages really fetch, recorded in headless Chromium: a page that
+// holds only `<evident-feedback>` (benches/size/widget.html, through `evident/elements`; and
+// widget-entry.html, through its own entry `evident/elements/feedback`), the teacher page
+// and the class page. Exits 1 (the benchmark fails itself, not the test suite) when the widget page's
 // wasm passes the student budget: 150 KB (150,000 bytes) gzip.
 // Run: bash scripts/build.sh && node benches/size.mjs
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -30,6 +31,7 @@ for (const [name, bytes] of files(new URL("pkg", root).pathname).filter(([n]) =>
 
 const pages = [
   ["student widget only", "/benches/size/widget.html", "evident-feedback [part=criterion]"],
+  ["student widget only, from evident/elements/feedback", "/benches/size/widget-entry.html", "evident-feedback [part=criterion]"],
   ["teacher page", "/www/teacher.html", "evident-rubric [part=row], evident-rubric [part=error]"],
   ["class page", "/www/class.html", "evident-mastery tbody tr, evident-mastery [part=error]"],
 ];

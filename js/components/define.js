@@ -3,11 +3,11 @@ import { EvidentFeedback } from "./feedback.js";
 import { EvidentMastery } from "./mastery.js";
 import { EvidentRubric } from "./rubric.js";
 import { EvidentRubricEditor } from "./rubric-editor.js";
+import { register } from "./register.js";
 
 export function defineElements(registry = globalThis.customElements) {
-  if (!registry) return;
   for (const [name, element] of [["evident-feedback", EvidentFeedback], ["evident-rubric", EvidentRubric], ["evident-mastery", EvidentMastery], ["evident-rubric-editor", EvidentRubricEditor]]) {
-    if (!registry.get(name)) registry.define(name, element);
+    register(name, element, registry);
   }
 }
 

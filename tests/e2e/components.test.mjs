@@ -191,6 +191,29 @@ test("the wasm is fetched once however many components a page has", async () => 
   await context.close();
 });
 
+test("a page that imports only evident/elements/feedback gets the widget and no other element's code", async () => {
+  const { page, errors, context } = await env.open();
+  const fetched = [];
+  page.on("request", (r) => { if (r.url().includes("/pkg/")) fetched.push(new URL(r.url()).pathname); });
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Feedback only</title></head>
+<body><main><label for="answer">My answer</label><textarea id="answer"></textarea>
+<evident-feedback for="answer" rubric-src="/examples/cer-lab.rubric.json" locale="en"></evident-feedback></main>
+<script type="module" src="/pkg/elements/feedback.js"></script></body></html>`;
+  await page.route(`${env.base}/__feedback-only.html`, (route) => route.fulfill({ contentType: "text/html", body: html }));
+  await page.goto(`${env.base}/__feedback-only.html`);
+  await page.locator("evident-feedback [part=criterion]").first().waitFor();
+  await page.locator("#answer").click();
+  await page.keyboard.type("My claim is that light helps plants grow taller.");
+  await page.locator("evident-feedback li[part=strength] mark").first().waitFor();
+  const defined = await page.evaluate(() => ["evident-feedback", "evident-rubric", "evident-mastery", "evident-rubric-editor"].map((n) => Boolean(customElements.get(n))));
+  assert.deepEqual(defined, [true, false, false, false]);
+  const others = fetched.filter((p) => /components\/(rubric|mastery|define)|\/elements\.js$|evident_full/.test(p));
+  assert.deepEqual(others, [], fetched.join(", "));
+  assert.equal(fetched.filter((p) => p.endsWith(".wasm")).length, 1, fetched.join(", "));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("student text with markup is shown as text, never run", async () => {
   const { page, errors, context } = await openStudent();
   await page.locator("#answer").fill('<img src=x onerror="window.__pwned=1"> My claim is <b>bold</b>.');

@@ -42,21 +42,23 @@ test("package.json names the entries, the types and the files", () => {
   assert.equal(pkg.license, "MIT OR Apache-2.0");
   assert.match(pkg.repository.url, /^git\+https:/);
   assert.equal(pkg.engines.node, ">=20");
-  assert.deepEqual(Object.keys(pkg.exports).filter((k) => !k.includes(".wasm") && k !== "./package.json"), [".", "./elements", "./full", "./jsx"]);
+  assert.deepEqual(Object.keys(pkg.exports).filter((k) => !k.includes(".wasm") && k !== "./package.json"), [".", "./elements", "./elements/feedback", "./elements/rubric", "./elements/mastery", "./elements/rubric-editor", "./full", "./jsx"]);
   // Every file an entry or the package needs is listed and built. snippets/: JS that the wasm
   // binding imports (computeMastery builds its objects there).
   const needed = new Set(["LICENSE-MIT", "LICENSE-APACHE", "snippets/", "components/", "types/"]);
   for (const entry of Object.values(pkg.exports)) {
     for (const file of typeof entry === "string" ? [entry] : Object.values(entry)) if (file !== "./package.json") needed.add(file.replace(/^\.\//, ""));
   }
+  // A folder in `files` (ending in "/") brings every file in it.
+  const listed = (file) => pkg.files.some((f) => f === file || (f.endsWith("/") && file.startsWith(f)));
   for (const file of needed) {
-    assert.ok(pkg.files.includes(file), `${file} is in files`);
+    assert.ok(listed(file), `${file} is in files`);
     assert.ok(existsSync(`${root}pkg/${file}`), `pkg/${file} exists`);
   }
   for (const file of pkg.files) assert.ok(existsSync(`${root}pkg/${file}`), `pkg/${file} (listed in files) exists`);
 });
 
-for (const entry of ["engine", "elements", "full", "index"]) {
+for (const entry of ["engine", "elements", "elements/feedback", "elements/rubric", "elements/mastery", "elements/rubric-editor", "full", "index"]) {
   test(`every runtime export of pkg/${entry}.js is declared in pkg/${entry}.d.ts`, async () => {
     // tsc checks a file that reads each runtime export from the entry's declarations: a
     // name they lack is a compile error. Compiled with the DOM lib (the elements need it).
@@ -119,6 +121,9 @@ test("the packed tarball installs and resolves by package name, for TypeScript a
       "  return report.total;",
       "}",
       "export const isError = (e: unknown): boolean => e instanceof EvidentError;",
+      // One element by its own entry, typed by name.
+      'import { EvidentFeedback } from "evident/elements/feedback";',
+      "export const panel = (e: Element): boolean => e instanceof EvidentFeedback;",
     ].join("\n"));
     writeFileSync(`${dir}/tsconfig.json`, JSON.stringify({ compilerOptions: { target: "es2022", module: "nodenext", moduleResolution: "nodenext", strict: true, noEmit: true, lib: ["es2022", "dom", "esnext.disposable"], types: [] }, files: ["consumer.ts"] }));
     const typed = await run(`${root}node_modules/.bin/tsc`, ["-p", dir]).catch((e) => e);
@@ -126,6 +131,9 @@ test("the packed tarball installs and resolves by package name, for TypeScript a
     writeFileSync(`${dir}/main.mjs`, [
       'import { readFileSync } from "node:fs";',
       'import { initSync, Engine, version } from "evident";',
+      // Outside a browser the element entries register nothing and throw nothing.
+      'import { EvidentFeedback } from "evident/elements/feedback";',
+      'if (typeof EvidentFeedback !== "function") throw new Error("no EvidentFeedback");',
       'initSync({ module: readFileSync(new URL("./node_modules/evident/evident_core_bg.wasm", import.meta.url)) });',
       "console.log(version());",
     ].join("\n"));
