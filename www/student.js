@@ -37,6 +37,10 @@ const undoButton = document.getElementById("undo");
 const undoText = document.getElementById("undo-text");
 let samples = {};
 let rubric = null;
+// Settle once the samples, and the current task's rubric, have loaded: "Load sample work"
+// pressed before then waits for them instead of doing nothing.
+let samplesLoaded = Promise.resolve();
+let taskLoaded = Promise.resolve();
 // The text before the last "Clear" or "Load sample", for the Undo button.
 let undoable = null;
 // True while the page itself replaces the answer (its input events are not the student's).
@@ -88,7 +92,11 @@ function applyStudent() {
   feedback.setAttribute("student", student.value.trim());
 }
 
-async function applyTask() {
+function applyTask() {
+  taskLoaded = loadTask();
+}
+
+async function loadTask() {
   const src = task.value;
   forgetUndo();
   answer.value = "";
@@ -97,7 +105,9 @@ async function applyTask() {
   rubricView.setAttribute("src", src);
   try {
     const response = await fetch(src);
-    rubric = await response.json();
+    const loaded = await response.json();
+    if (task.value !== src) return;
+    rubric = loaded;
     showTask();
   } catch (error) {
     document.getElementById("prompt-text").textContent = `The task could not be loaded: ${error.message}`;
@@ -157,8 +167,11 @@ async function replaceWithConfirmation(text, question) {
   if (previous !== "") offerUndo(previous, text ? "loaded" : "cleared");
 }
 
-document.getElementById("sample").addEventListener("click", () => {
-  if (!rubric || !samples[rubric.id]) return;
+document.getElementById("sample").addEventListener("click", async () => {
+  const src = task.value;
+  await Promise.all([samplesLoaded, taskLoaded]);
+  // The student may have picked another task meanwhile: its sample is for that one.
+  if (task.value !== src || !rubric || !samples[rubric.id]) return;
   replaceWithConfirmation(samples[rubric.id], ["sampleTitle", "sampleText", "sampleYes"]);
 });
 document.getElementById("clear").addEventListener("click", () => {
@@ -184,7 +197,7 @@ language.addEventListener("change", applyLanguage);
 task.addEventListener("change", applyTask);
 student.addEventListener("change", applyStudent);
 
-fetch("data/samples.json").then((r) => r.json()).then((s) => { samples = s; });
+samplesLoaded = fetch("data/samples.json").then((r) => r.json()).then((s) => { samples = s; }, () => {});
 applyLanguage();
 feedback.setAttribute("student", student.value.trim());
 applyTask();

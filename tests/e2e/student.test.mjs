@@ -179,6 +179,24 @@ test("the task's title and prompt are shown in the page's language, with their l
   await context.close();
 });
 
+test("'Load sample work' pressed before the samples have arrived loads the sample once they do", async () => {
+  const { page, errors, context } = await env.open();
+  // The page's samples come late (a slow network): the button must wait for them, not do
+  // nothing.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route("**/www/data/samples.json", async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.base}/www/student.html`);
+  await page.locator('evident-feedback li[part=criterion][data-criterion="claim"]').waitFor();
+  await page.getByRole("button", { name: "Load sample work" }).click();
+  assert.equal(await page.locator("#answer").inputValue(), "");
+  release();
+  await page.waitForFunction(() => document.querySelector("#answer").value.startsWith("My claim is that bean plants grow taller"));
+  await page.waitForFunction(() => document.querySelector("evident-feedback").report?.criteria[2].level === 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("load sample work and switch to the argument task", async () => {
   const { page, errors, context } = await openStudent();
   await page.getByRole("button", { name: "Load sample work" }).click();
