@@ -236,7 +236,9 @@ tryIt.addEventListener("evident-score", (event) => {
   drawFound();
 });
 
-$("load-work").addEventListener("click", () => {
+$("load-work").addEventListener("click", async () => {
+  // Pressed before the sample answers have arrived, it waits for them.
+  await sampleWorkLoaded;
   const rubric = editor.rubric;
   work.value = sampleWork[rubric.id] ?? samples[0]?.submission?.responses?.response ?? "";
   work.dispatchEvent(new Event("input", { bubbles: true }));
@@ -436,7 +438,7 @@ $("baseline").addEventListener("click", () => { baseline = null; calibrate(); })
 // ---------------------------------------------------------------------------------------
 // Start: the saved draft when there is one, else the first example
 
-fetch("data/samples.json").then((r) => r.json()).then((s) => { sampleWork = s; });
+const sampleWorkLoaded = fetch("data/samples.json").then((r) => r.json()).then((s) => { sampleWork = s; }, () => {});
 drawVersions();
 (async () => {
   const saved = (() => { try { return JSON.parse(localStorage.getItem(DRAFT)); } catch { return null; } })();
