@@ -1,7 +1,7 @@
-//! The live session against a fresh full score after every edit. Input: a series of edits,
-//! each `position, deleted, inserted` drawn from the bytes, applied to the CER lab answer
-//! (seeded from `examples/cer-lab.submission.json`); after each, the session's report must
-//! equal scoring the whole text afresh.
+//! The live session against a fresh full score after every edit. Input: a first byte that
+//! picks the rubric (the demo's CER rubric, or the benchmark's lab rubric with fuzzy phrases,
+//! patterns and numbers), then a series of edits, each `position, deleted, inserted` drawn
+//! from the bytes; after each, the session's report must equal scoring the whole text afresh.
 #![no_main]
 
 use evident::rubric::model::Response;
@@ -10,18 +10,22 @@ use evident::{CompiledRubric, Submission};
 use libfuzzer_sys::fuzz_target;
 use std::rc::Rc;
 
-const RUBRIC: &str = include_str!("../../examples/cer-lab.rubric.json");
+const RUBRICS: [&str; 2] = [
+    include_str!("../../examples/cer-lab.rubric.json"),
+    include_str!("../../benches/browser/lab-rubric.json"),
+];
 
 /// Pieces an edit inserts: words the rubric looks for, numbers, punctuation, non-ASCII
 /// letters, every kind of space and line break.
-const PIECES: [&str; 24] = [
+const PIECES: [&str; 27] = [
     "light", "grow", "taller", "my claim", "because", "12.5 cm", "data", "than", ".", "!", "?",
     ",", " ", "\u{a0}", "\u{3000}", "\n", "\n\n", "Café", "niño", "🌱", "\u{301}", ")", "3", "the",
+    "photosynthesis", "p", "not",
 ];
 
 thread_local! {
-    static COMPILED: Rc<CompiledRubric> =
-        Rc::new(CompiledRubric::from_json(RUBRIC).expect("the example rubric is valid"));
+    static COMPILED: [Rc<CompiledRubric>; 2] = RUBRICS
+        .map(|r| Rc::new(CompiledRubric::from_json(r).expect("the example rubrics are valid")));
 }
 
 fn full(rubric: &CompiledRubric, text: &str) -> evident::ScoreReport {
@@ -31,7 +35,9 @@ fn full(rubric: &CompiledRubric, text: &str) -> evident::ScoreReport {
 }
 
 fuzz_target!(|data: &[u8]| {
-    COMPILED.with(|rubric| {
+    let Some((&pick, data)) = data.split_first() else { return };
+    COMPILED.with(|rubrics| {
+        let rubric = &rubrics[usize::from(pick % 2)];
         let mut session = Session::new(Rc::clone(rubric), Submission::default(), "response");
         let mut text = String::new();
         for edit in data.chunks(3) {
