@@ -283,8 +283,7 @@ checks! {
     number { Number = "number" }
     choice { Choice = "choice" }
     rating { Rating = "rating" }
-    all { All = "all" }
-    any { Any = "any" }
+    group { All = "all", Any = "any" }
     not { Not = "not" }
     at_least { AtLeast = "atLeast" }
     together { Together = "together" }
