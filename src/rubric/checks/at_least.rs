@@ -84,22 +84,7 @@ impl CheckType for AtLeast {
     }
 
     // Named indicators are resolved to the most useful missing one by `next_steps`.
-    #[inline(always)]
-    fn action(&self, a: &Action) -> String {
-        a.first_of(&self.checks)
-    }
-
-    fn strength(&self) -> Option<Key> {
-        Some(Key::StrengthOther)
-    }
-
-    fn inner(&self) -> &[Check] {
-        &self.checks
-    }
-
-    fn inner_mut(&mut self) -> &mut [Check] {
-        &mut self.checks
-    }
+    combinator_methods!();
 
     fn counted(&self) -> &[String] {
         &self.of

@@ -56,22 +56,7 @@ macro_rules! group_type {
                 node(Compiled { join: $join, nodes: c.nodes(&self.checks, field, path) })
             }
 
-            #[inline(always)]
-            fn action(&self, a: &Action) -> String {
-                a.first_of(&self.checks)
-            }
-
-            fn strength(&self) -> Option<Key> {
-                Some(Key::StrengthOther)
-            }
-
-            fn inner(&self) -> &[Check] {
-                &self.checks
-            }
-
-            fn inner_mut(&mut self) -> &mut [Check] {
-                &mut self.checks
-            }
+            combinator_methods!();
         }
     };
 }

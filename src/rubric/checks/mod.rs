@@ -162,6 +162,30 @@ pub(crate) fn build_checks(value: &Value) -> Built<Vec<Check>> {
     }
 }
 
+/// The `CheckType` methods every combinator shares (a check made of the inner checks in its
+/// `checks` field: `all`, `any`, `atLeast`, `together`): its action is its first inner
+/// check's that is not met, its strength the general one.
+macro_rules! combinator_methods {
+    () => {
+        #[inline(always)]
+        fn action(&self, a: &Action) -> String {
+            a.first_of(&self.checks)
+        }
+
+        fn strength(&self) -> Option<Key> {
+            Some(Key::StrengthOther)
+        }
+
+        fn inner(&self) -> &[Check] {
+            &self.checks
+        }
+
+        fn inner_mut(&mut self) -> &mut [Check] {
+            &mut self.checks
+        }
+    };
+}
+
 /// Declares the check types: one `module { Type = "json type", … }` entry per file.
 macro_rules! checks {
     ($($module:ident { $($variant:ident = $name:literal),+ $(,)? })*) => {

@@ -92,22 +92,7 @@ impl CheckType for Together {
         })
     }
 
-    #[inline(always)]
-    fn action(&self, a: &Action) -> String {
-        a.first_of(&self.checks)
-    }
-
-    fn strength(&self) -> Option<Key> {
-        Some(Key::StrengthOther)
-    }
-
-    fn inner(&self) -> &[Check] {
-        &self.checks
-    }
-
-    fn inner_mut(&mut self) -> &mut [Check] {
-        &mut self.checks
-    }
+    combinator_methods!();
 }
 
 /// Every part within one sentence (`words: None`) or a window of that many words.
