@@ -1,8 +1,8 @@
 // Size benchmark (issue 14): raw, gzip and brotli bytes of every file of the built package
 // (pkg/), then of what four pages really fetch, recorded in headless Chromium: a page that
 // holds only `<evident-feedback>` (benches/size/widget.html, through `evident/elements`; and
-// widget-entry.html, through its own entry `evident/elements/feedback`), the teacher page
-// and the class page. Exits 1 (the benchmark fails itself, not the test suite) when the widget page's
+// the same page through the element's own entry, `evident/elements/feedback`), the teacher
+// page and the class page. Exits 1 (the benchmark fails itself, not the test suite) when the widget page's
 // wasm passes the student budget: 150 KB (150,000 bytes) gzip.
 // Run: bash scripts/build.sh && node benches/size.mjs
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -31,7 +31,8 @@ for (const [name, bytes] of files(new URL("pkg", root).pathname).filter(([n]) =>
 
 const pages = [
   ["student widget only", "/benches/size/widget.html", "evident-feedback [part=criterion]"],
-  ["student widget only, from evident/elements/feedback", "/benches/size/widget-entry.html", "evident-feedback [part=criterion]"],
+  // The same page with its one script swapped for the element's own entry.
+  ["student widget only, from evident/elements/feedback", "/benches/size/widget.html?entry=feedback", "evident-feedback [part=criterion]"],
   ["teacher page", "/www/teacher.html", "evident-rubric [part=row], evident-rubric [part=error]"],
   ["class page", "/www/class.html", "evident-mastery tbody tr, evident-mastery [part=error]"],
 ];
@@ -47,6 +48,12 @@ try {
       if (!/\.(wasm|js)$/.test(url.pathname) || !url.pathname.startsWith("/pkg/")) return;
       fetched.push(response.body().then((body) => [url.pathname, body]).catch(() => [url.pathname, Buffer.alloc(0)]));
     });
+    if (path.endsWith("?entry=feedback")) {
+      await page.route(`${env.base}${path}`, async (route) => {
+        const html = readFileSync(new URL(`.${new URL(path, env.base).pathname}`, root), "utf8");
+        route.fulfill({ contentType: "text/html", body: html.replace("/pkg/elements.js", "/pkg/elements/feedback.js") });
+      });
+    }
     await page.goto(env.base + path);
     await page.locator(ready).first().waitFor({ timeout: 30_000 });
     await page.waitForLoadState("networkidle");
