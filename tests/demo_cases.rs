@@ -70,6 +70,12 @@ const TWINS: &[(&str, &str)] = &[
         "The plants in the dark did not grow tall. The ones in light were taller than them, so light matters.",
         "Las plantas en la oscuridad no crecieron altas. Las que tenían luz fueron más altas que ellas, por eso la luz importa.",
     ),
+    // The claim in the past tense only: "grew" (irregular, so no stem of "grow") and
+    // "crecieron" (a form of "crec*") both answer the question.
+    (
+        "My claim is that plants in light grew 14 cm and in the dark 6 cm, because light gives energy for photosynthesis.",
+        "Mi afirmación es que las plantas con luz crecieron 14 cm y en la oscuridad 6 cm, porque la luz da energía para la fotosíntesis.",
+    ),
 ];
 
 #[test]
@@ -80,6 +86,12 @@ fn spanish_answers_reach_the_levels_of_their_english_twins() {
     // a science idea, under 120 words).
     assert_eq!(
         levels(&rubric, TWINS[0].0, None),
+        [("claim".to_string(), 3.0), ("evidence".to_string(), 4.0), ("reasoning".to_string(), 3.0)]
+    );
+    // The last by hand: claim 3 ("my claim", light and "grew"), evidence 4 (14 cm and 6 cm
+    // compared in one sentence), reasoning 3 ("because" and photosynthesis).
+    assert_eq!(
+        levels(&rubric, TWINS[3].0, None),
         [("claim".to_string(), 3.0), ("evidence".to_string(), 4.0), ("reasoning".to_string(), 3.0)]
     );
     for (en, es) in TWINS {

@@ -134,10 +134,19 @@ fn without_a_task_the_rubric_is_the_object_and_unmastered_competencies_give_noth
     assert!(all[0]["context"].get("contextActivities").is_none());
     // The student id is account data, kept as is; the IRI segments are percent-encoded.
     assert_eq!(all[0]["actor"]["account"]["name"], "maría.lópez@school");
+    // "I think the plants in the light grew more.": a claim about light and growth (claim 3,
+    // mastered), evidence 2 and reasoning 1 not: the task's statement (not passed) and the
+    // claim's competency only.
     let early = statements("cer-lab.submission-early.json", &XapiOptions::default());
-    assert_eq!(early.len(), 1);
+    assert_eq!(early.len(), 2);
+    assert_eq!(early[0]["object"]["id"], "https://evident.dev/xapi/activities/tasks/lab-3");
     assert_eq!(early[0]["result"]["success"], false);
     assert_eq!(early[0]["timestamp"], "2026-11-20T10:05:00+01:00");
+    assert_eq!(
+        early[1]["object"]["id"],
+        "https://evident.dev/xapi/activities/competencies/SCI.CER.1"
+    );
+    assert_eq!(early[1]["result"]["success"], true);
 }
 
 #[test]
