@@ -118,3 +118,19 @@ fn spanish_feedback_shows_spanish_rubric_text() {
     }
     assert!(fb.strengths.iter().all(|s| s.lang == "es"));
 }
+
+/// "The data show*" takes every tense in English; its Spanish twin does too ("muestran",
+/// "muestra", "mostraron"): each of these states a claim (claim level 2 at least, by hand:
+/// `has-claim` alone; none names light and growth).
+#[test]
+fn the_data_show_counts_as_a_claim_in_every_tense_in_both_languages() {
+    let rubric = cer();
+    for (text, locale) in [
+        ("The data showed a difference.", "en"),
+        ("The data shows a difference.", "en"),
+        ("Los datos mostraron una diferencia.", "es"),
+        ("Los datos muestran una diferencia.", "es"),
+    ] {
+        assert_eq!(level_of(&levels(&rubric, text, Some(locale)), "claim"), 2.0, "{text}");
+    }
+}
