@@ -1,11 +1,12 @@
 // Bundlers, each on a fresh app that installs the `npm pack` tarball: Vite 8 (dev server and
-// build), Vite 5's dev server (a clear error naming the one-line fix, and the fix working),
+// build; and a build from the widget's own entry, `evident/elements/feedback`, that must leave
+// the other elements out), Vite 5's dev server (a clear error naming the one-line fix, and the fix working),
 // webpack 5, and esbuild with the wasm copied as the README says. Each app is the same page:
 // `init()` from `evident` and a widget from `evident/elements`, which must share one wasm
 // request, score the known sentence and render the widget.
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { claimSentence, claimTotal, cleanUp, closeBrowser, makeApp, openPage, root, rubricText, serveDir } from "./app.mjs";
@@ -64,6 +65,24 @@ test("Vite 8: dev server and production build", async () => {
     await server.close();
   }
   await build({ root: dir, logLevel: "silent", configFile: false, build: { outDir: `${dir}/dist`, target: "es2022" } });
+  const dist = await serveDir(`${dir}/dist`);
+  try {
+    await check(`${dist.base}/`);
+  } finally {
+    await dist.close();
+  }
+});
+
+test("Vite 8 build from evident/elements/feedback: the widget works and the bundle has no other element's code", async () => {
+  const { build } = await tools("vite");
+  const files = appFiles();
+  files["main.js"] = files["main.js"].replace('import "evident/elements";', 'import "evident/elements/feedback";');
+  const dir = await makeApp("vite8-feedback", files);
+  await build({ root: dir, logLevel: "silent", configFile: false, build: { outDir: `${dir}/dist`, target: "es2022" } });
+  const js = readdirSync(`${dir}/dist/assets`).filter((f) => f.endsWith(".js")).map((f) => readFileSync(`${dir}/dist/assets/${f}`, "utf8")).join("\n");
+  // The other elements' tags and code are not in it; the widget's are.
+  assert.ok(js.includes("evident-feedback"));
+  for (const tag of ["evident-rubric-editor", "evident-mastery", "evident-lint"]) assert.ok(!js.includes(tag), `${tag} in the bundle`);
   const dist = await serveDir(`${dir}/dist`);
   try {
     await check(`${dist.base}/`);
