@@ -13,6 +13,7 @@ const words = {
     clearTitle: "Clear your text?", clearText: "Your answer will be emptied. You can undo this with the Undo button or Ctrl+Z.", clearYes: "Clear my text",
     sampleTitle: "Replace your text with the sample?", sampleText: "The sample work will take the place of your answer. You can undo this with the Undo button or Ctrl+Z.", sampleYes: "Load the sample",
     cleared: "Your text was cleared.", loaded: "The sample work replaced your text.", undone: "Your text is back.",
+    noSample: "The sample work could not be loaded. Your text was not changed.",
     navLabel: "Demo pages", navHome: "Home", navStudent: "Student task", navTeacher: "Teacher rubric preview", navClass: "Class mastery",
     taskCer: "Plant growth lab (claim, evidence, reasoning)", taskArgument: "Argument: should school start later?", taskBags: "Argument: should our town ban plastic bags?" },
   es: { skip: "Ir al contenido", taskLabel: "Tarea", languageLabel: "Idioma de la retroalimentación", studentLabel: "Estudiante (nombre o ID)",
@@ -22,6 +23,7 @@ const words = {
     clearTitle: "¿Borrar tu texto?", clearText: "Tu respuesta quedará vacía. Puedes deshacerlo con el botón Deshacer o con Ctrl+Z.", clearYes: "Borrar mi texto",
     sampleTitle: "¿Cambiar tu texto por el ejemplo?", sampleText: "El ejemplo ocupará el lugar de tu respuesta. Puedes deshacerlo con el botón Deshacer o con Ctrl+Z.", sampleYes: "Cargar el ejemplo",
     cleared: "Se borró tu texto.", loaded: "El ejemplo reemplazó tu texto.", undone: "Tu texto volvió.",
+    noSample: "No se pudo cargar el ejemplo. Tu texto no cambió.",
     navLabel: "Páginas de la demostración", navHome: "Inicio", navStudent: "Tarea del estudiante", navTeacher: "Vista de la rúbrica (docente)", navClass: "Dominio de la clase",
     taskCer: "Laboratorio del crecimiento de las plantas (afirmación, evidencia, razonamiento)", taskArgument: "Argumento: ¿las clases deberían empezar más tarde?", taskBags: "Argumento: ¿nuestro pueblo debería prohibir las bolsas de plástico?" },
 };
@@ -171,7 +173,13 @@ document.getElementById("sample").addEventListener("click", async () => {
   const src = task.value;
   await Promise.all([samplesLoaded, taskLoaded]);
   // The student may have picked another task meanwhile: its sample is for that one.
-  if (task.value !== src || !rubric || !samples[rubric.id]) return;
+  if (task.value !== src) return;
+  if (!rubric || !samples[rubric.id]) {
+    // Say so rather than do nothing (the samples did not load, or the task has none).
+    forgetUndo();
+    undoText.textContent = t("noSample");
+    return;
+  }
   replaceWithConfirmation(samples[rubric.id], ["sampleTitle", "sampleText", "sampleYes"]);
 });
 document.getElementById("clear").addEventListener("click", () => {

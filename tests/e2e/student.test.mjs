@@ -197,6 +197,19 @@ test("'Load sample work' pressed before the samples have arrived loads the sampl
   await context.close();
 });
 
+test("'Load sample work' says so when the samples cannot be loaded, and leaves the text alone", async () => {
+  const { page, context } = await env.open();
+  await page.route("**/www/data/samples.json", (route) => route.fulfill({ status: 404, body: "not found" }));
+  await page.goto(`${env.base}/www/student.html?lang=es`);
+  await page.locator('evident-feedback li[part=criterion][data-criterion="claim"]').waitFor();
+  await page.locator("#answer").fill("Mi afirmación es que la luz ayuda.");
+  await page.getByRole("button", { name: "Cargar un ejemplo" }).click();
+  await page.locator("#undo-bar", { hasText: "No se pudo cargar el ejemplo. Tu texto no cambió." }).waitFor();
+  assert.equal(await page.locator("#answer").inputValue(), "Mi afirmación es que la luz ayuda.");
+  assert.equal(await page.locator("#confirm").evaluate((d) => d.open), false);
+  await context.close();
+});
+
 test("load sample work and switch to the argument task", async () => {
   const { page, errors, context } = await openStudent();
   await page.getByRole("button", { name: "Load sample work" }).click();
