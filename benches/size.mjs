@@ -2,8 +2,8 @@
 // (pkg/), then of what four pages really fetch, recorded in headless Chromium: a page that
 // holds only `<evident-feedback>` (benches/size/widget.html, through `evident/elements`; and
 // the same page through the element's own entry, `evident/elements/feedback`), the teacher
-// page and the class page. Exits 1 (the benchmark fails itself, not the test suite) when the widget page's
-// wasm passes the student budget: 150 KB (150,000 bytes) gzip.
+// page and the class page. Exits 1 (the benchmark fails itself, not the test suite) when the
+// widget page's wasm passes the student budget: 150 KB (150,000 bytes) gzip.
 // Run: bash scripts/build.sh && node benches/size.mjs
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";

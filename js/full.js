@@ -1,7 +1,7 @@
 // `evident/full`: every function of the engine, the build the teacher and class pages and
-// the CLI use: the student path plus lint (advice on a rubric), mastery (methods and BKT), frameworks and
-// recommendations, CASE import, xAPI statements, calibration, and the Snowball stemmers of
-// every language. About three times the student build's size: load it where it is needed.
+// the CLI use: the student path plus lint (advice on a rubric), mastery (methods and BKT),
+// frameworks and recommendations, CASE import, xAPI statements, calibration, and the
+// Snowball stemmers of every language. About three times the student build's size: load it where it is needed.
 //
 //   import init, { computeMastery } from "evident/full";
 //   await init();                    // fetches evident_full_bg.wasm once per page

@@ -39,9 +39,8 @@ const undoButton = document.getElementById("undo");
 const undoText = document.getElementById("undo-text");
 let samples = {};
 let rubric = null;
-// Settle once the samples, and the current task's rubric, have loaded: "Load sample work"
-// pressed before then waits for them instead of doing nothing.
-let samplesLoaded = Promise.resolve();
+// Settles once the current task's rubric has loaded (as `samplesLoaded`, below, once the
+// samples have): "Load sample work" pressed before then waits for them.
 let taskLoaded = Promise.resolve();
 // The text before the last "Clear" or "Load sample", for the Undo button.
 let undoable = null;
@@ -205,7 +204,7 @@ language.addEventListener("change", applyLanguage);
 task.addEventListener("change", applyTask);
 student.addEventListener("change", applyStudent);
 
-samplesLoaded = fetch("data/samples.json").then((r) => r.json()).then((s) => { samples = s; }, () => {});
+const samplesLoaded = fetch("data/samples.json").then((r) => r.json()).then((s) => { samples = s; }, () => {});
 applyLanguage();
 feedback.setAttribute("student", student.value.trim());
 applyTask();

@@ -81,7 +81,7 @@ export class EvidentRubric extends ElementBase {
         return;
       }
       try {
-        this.#lint = teacher && typeof engine.lint === "function" ? engine.lint() : { errors: [], advice: [] };
+        this.#lint = teacher ? engine.lint() : { errors: [], advice: [] };
         this.#rubric = engine.rubric;
       } finally {
         engine.free();

@@ -71,7 +71,8 @@ impl Frame for Local {
 ///
 /// The rule: a stretch `[start, end)` that starts at or after `at` moves whole, each bound
 /// clamped at `at` (an offset inside deleted text goes to where the deletion was, which is
-/// the same place seen from the field or from a paragraph); any other stays (one that spans the edit is then found changed, not moved).
+/// the same place seen from the field or from a paragraph); any other stays (one that spans
+/// the edit is then found changed, not moved).
 /// `Span`s and a paragraph's hits carry their unit (`Utf16`, `Local`); the field's lists of
 /// hits and numbers keep bare `u32`s of the move's frame (`range`, `offset`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

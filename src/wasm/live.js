@@ -9,8 +9,8 @@
 // src/evidence/moves.rs; tests/wasm_live.rs holds the two to each other on random edits):
 // a span of `field` that starts at or after `at` moves whole by `by` UTF-16 units, each
 // bound clamped at `at` (an offset in deleted text goes to where the deletion was); any
-// other stays. `spans` is sorted by start (as every list of the
-// engine is), so the walk goes from the last span back to the first before `at`. Returns
+// other stays. `spans` is sorted by start (as every list of the engine is), so the walk goes
+// from the last span back to the first before `at`. Returns
 // `spans` itself when none moved, else a new array (`spans` is left as it was).
 export function moveSpans(spans, field, at, by, cache = { from: [], to: [] }) {
   if (spans.length === 0 || spans[spans.length - 1].start < at) return spans;

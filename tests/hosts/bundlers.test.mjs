@@ -1,9 +1,9 @@
 // Bundlers, each on a fresh app that installs the `npm pack` tarball: Vite 8 (dev server and
 // build; and a build from the widget's own entry, `evident/elements/feedback`, that must leave
-// the other elements out), Vite 5's dev server (a clear error naming the one-line fix, and the fix working),
-// webpack 5, and esbuild with the wasm copied as the README says. Each app is the same page:
-// `init()` from `evident` and a widget from `evident/elements`, which must share one wasm
-// request, score the known sentence and render the widget.
+// the other elements out), Vite 5's dev server (a clear error naming the one-line fix, and the
+// fix working), webpack 5, and esbuild with the wasm copied as the README says. Each app is the
+// same page: `init()` from `evident` and a widget from `evident/elements`, which must share one
+// wasm request, score the known sentence and render the widget.
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, readdirSync, readFileSync } from "node:fs";
