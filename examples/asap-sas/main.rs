@@ -65,6 +65,11 @@ fn main() -> std::process::ExitCode {
         dump_train(&sets, &rubrics, set);
         return std::process::ExitCode::SUCCESS;
     }
+    if let Some(i) = args.iter().position(|a| a == "--samples") {
+        let set: u32 = args.get(i + 1).and_then(|a| a.parse().ok()).unwrap_or(1);
+        let n: usize = args.get(i + 2).and_then(|a| a.parse().ok()).unwrap_or(200);
+        return print_samples(&sets, &rubrics, set, n);
+    }
     if let Some(i) = args.iter().position(|a| a == "--cv") {
         let k: u64 = args.get(i + 1).and_then(|a| a.parse().ok()).unwrap_or(5).max(2);
         let baseline = args.iter().position(|a| a == "--baseline").and_then(|i| args.get(i + 1));
@@ -239,7 +244,13 @@ fn is_set_value(args: &[String], i: usize) -> bool {
     i > 0
         && matches!(
             args[i - 1].as_str(),
-            "--set" | "--cv" | "--baseline" | "--author" | "--explain-train" | "--dump-train"
+            "--set"
+                | "--cv"
+                | "--baseline"
+                | "--author"
+                | "--explain-train"
+                | "--dump-train"
+                | "--samples"
         )
 }
 
@@ -467,6 +478,35 @@ fn learning_curve(
     let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
     let means: Vec<String> = columns.iter().map(|c| format!("{:.3}", mean(c))).collect();
     println!("| mean | {} | | |", means.join(" | "));
+}
+
+/// `--samples SET N`: the learning curve's first N training answers of SET (the teacher's
+/// pile), as calibration samples in JSON Lines for the seed rubric, for a benchmark to time
+/// `suggest` on elsewhere (the browser). Training answers only; nothing is written to disk.
+fn print_samples(
+    sets: &[(u32, data::Split)],
+    rubrics: &Path,
+    set: u32,
+    n: usize,
+) -> std::process::ExitCode {
+    let Some((_, split)) = sets.iter().find(|(s, _)| *s == set) else {
+        eprintln!("no set {set} in the data");
+        return std::process::ExitCode::from(2);
+    };
+    let rubric = match load(&rubric_path(rubrics, set, "seed.rubric")) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("set {set}: {e}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    let pile = pile(&split.train);
+    for sample in as_samples(&rubric, &pile[..n.min(pile.len())]) {
+        let line =
+            serde_json::json!({ "submission": sample.submission, "teacher": sample.teacher });
+        println!("{line}");
+    }
+    std::process::ExitCode::SUCCESS
 }
 
 /// Training answers as calibration samples: the teacher's score is the level of the rubric's
