@@ -5,6 +5,8 @@ pub mod distance;
 pub mod normalize;
 pub mod numbers;
 pub mod readability;
+mod segment;
+mod segment_tables;
 pub mod words;
 
 use std::borrow::Cow;

@@ -1,6 +1,6 @@
 //! Words, sentences and paragraphs, by Unicode segmentation (UAX #29), with UTF-16 offsets.
 
-use unicode_segmentation::UnicodeSegmentation;
+use super::segment;
 
 /// A word of a text, with its place both in bytes (for slicing in Rust) and in UTF-16 code
 /// units (for a JS string, a textarea's `setSelectionRange`).
@@ -75,14 +75,16 @@ fn split_run_in_stops(words: &mut Vec<Word<'_>>) {
 fn unicode_words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut utf16 = Utf16Cursor::default();
-    for (start, segment) in text.split_word_bound_indices() {
+    let mut start = 0;
+    for end in segment::word_bounds(text) {
+        let (segment, at) = (&text[start..end], start);
+        start = end;
         if !segment.chars().any(char::is_alphanumeric) {
             continue;
         }
-        let end = start + segment.len();
-        let utf16_start = utf16.advance_to(text, start);
+        let utf16_start = utf16.advance_to(text, at);
         let utf16_end = utf16.advance_to(text, end);
-        out.push(Word { text: segment, byte_start: start, byte_end: end, utf16_start, utf16_end });
+        out.push(Word { text: segment, byte_start: at, byte_end: end, utf16_start, utf16_end });
     }
     out
 }
@@ -136,22 +138,15 @@ fn ascii_words(text: &str) -> Vec<Word<'_>> {
     out
 }
 
-/// The sentences (UAX #29 sentence bounds) of `text` with their byte offsets, as
-/// `split_sentence_bound_indices` gives them; an ASCII text takes a direct path (the
-/// general segmenter looks every character up in a Unicode table, which shows on every
-/// keystroke). A text with long runs of spaces, closing marks or one repeated mark is
-/// segmented with those runs shortened (see [`compressed_sentence_bounds`]): the general
-/// segmenter takes quadratic time on such runs after a full stop.
+/// The sentences (UAX #29 sentence bounds) of `text` with their byte offsets; an ASCII
+/// text takes a direct path (the general segmenter classifies every character first, which
+/// shows on every keystroke). Both take linear time, whatever runs of spaces or closing
+/// marks the text holds.
 pub fn sentence_bounds(text: &str) -> SentenceBounds<'_> {
     if text.is_ascii() {
         SentenceBounds::Ascii { text, start: 0 }
     } else {
-        let runs = long_runs(text, LONG_RUN);
-        if runs.is_empty() {
-            SentenceBounds::General(text.split_sentence_bound_indices())
-        } else {
-            SentenceBounds::Compressed { text, bounds: compressed_sentence_bounds(text, &runs) }
-        }
+        SentenceBounds::General { text, start: 0, ends: segment::sentence_bounds(text).into_iter() }
     }
 }
 
@@ -161,11 +156,11 @@ pub enum SentenceBounds<'t> {
         text: &'t str,
         start: usize,
     },
-    General(unicode_segmentation::USentenceBoundIndices<'t>),
     /// Sentence ends (byte offsets, increasing) worked out in advance.
-    Compressed {
+    General {
         text: &'t str,
-        bounds: std::vec::IntoIter<(usize, usize)>,
+        start: usize,
+        ends: std::vec::IntoIter<usize>,
     },
 }
 
@@ -174,9 +169,10 @@ impl<'t> Iterator for SentenceBounds<'t> {
 
     fn next(&mut self) -> Option<(usize, &'t str)> {
         match self {
-            SentenceBounds::General(inner) => inner.next(),
-            SentenceBounds::Compressed { text, bounds } => {
-                bounds.next().map(|(start, end)| (start, &text[start..end]))
+            SentenceBounds::General { text, start, ends } => {
+                let (from, end) = (*start, ends.next()?);
+                *start = end;
+                Some((from, &text[from..end]))
             }
             SentenceBounds::Ascii { text, start } => {
                 let (text, from) = (*text, *start);
@@ -189,142 +185,6 @@ impl<'t> Iterator for SentenceBounds<'t> {
             }
         }
     }
-}
-
-/// Runs shorter than this are segmented as they are (their quadratic cost is nothing).
-const LONG_RUN: usize = 32;
-
-/// How a character takes part in a run that sentence segmentation may shorten.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum RunClass {
-    /// Sentence_Break=Sp: `White_Space` but not a paragraph separator.
-    Space,
-    /// Sentence_Break=Close, for the closing marks and quotes listed in `run_class`.
-    Close,
-    /// Sentence_Break=Extend or Format: transparent to the rules (SB5).
-    Transparent,
-    /// Another character that is not a letter, digit or paragraph separator.
-    Other,
-    /// Letters, digits and paragraph separators end every run.
-    None,
-}
-
-fn run_class(c: char) -> RunClass {
-    match c {
-        '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => RunClass::None,
-        '\t'
-        | '\u{b}'
-        | '\u{c}'
-        | ' '
-        | '\u{a0}'
-        | '\u{1680}'
-        | '\u{2000}'..='\u{200a}'
-        | '\u{202f}'
-        | '\u{205f}'
-        | '\u{3000}' => RunClass::Space,
-        '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' | '\u{ab}' | '\u{bb}' | '\u{2018}'
-        | '\u{2019}' | '\u{201c}' | '\u{201d}' | '\u{2039}' | '\u{203a}' | '\u{300c}'
-        | '\u{300d}' | '\u{300e}' | '\u{300f}' | '\u{ff08}' | '\u{ff09}' => RunClass::Close,
-        '\u{300}'..='\u{36f}'
-        | '\u{483}'..='\u{489}'
-        | '\u{200c}'
-        | '\u{200d}'
-        | '\u{20d0}'..='\u{20f0}'
-        | '\u{fe00}'..='\u{fe0f}'
-        | '\u{fe20}'..='\u{fe2f}'
-        | '\u{e0020}'..='\u{e007f}'
-        | '\u{e0100}'..='\u{e01ef}'
-        | '\u{ad}'
-        | '\u{200e}'
-        | '\u{200f}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{feff}' => RunClass::Transparent,
-        c if c.is_alphanumeric() => RunClass::None,
-        _ => RunClass::Other,
-    }
-}
-
-/// The runs that sentence segmentation may shorten, as (start, kept, end) byte offsets: the
-/// run `start..end` is segmented as `start..kept`. Two kinds, each with no sentence bound
-/// inside it and the same effect on what follows whatever its length (UAX #29: the rules see
-/// `Close*` and `Sp*`, skip Extend and Format, and keep four characters of context):
-/// - spaces (any mix) with transparent marks between them, kept as their first space;
-///   likewise closing marks (any mix) with transparent marks;
-/// - one character repeated (a transparent mark, `)`, `-`, `*`…), kept as four of it.
-fn long_runs(text: &str, threshold: usize) -> Vec<(usize, usize, usize)> {
-    let mut runs = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, first)) = chars.next() {
-        let class = run_class(first);
-        if class == RunClass::None {
-            continue;
-        }
-        let (mut end, mut count) = (start + first.len_utf8(), 1usize);
-        if matches!(class, RunClass::Space | RunClass::Close) {
-            // The first character of the run, then any of its class or transparent ones.
-            while let Some(&(at, c)) = chars.peek() {
-                let k = run_class(c);
-                if k != class && k != RunClass::Transparent {
-                    break;
-                }
-                chars.next();
-                (end, count) = (at + c.len_utf8(), count + 1);
-            }
-            if count >= threshold {
-                runs.push((start, start + first.len_utf8(), end));
-            }
-        } else {
-            while let Some(&(at, c)) = chars.peek() {
-                if c != first {
-                    break;
-                }
-                chars.next();
-                (end, count) = (at + c.len_utf8(), count + 1);
-            }
-            if count >= threshold.max(5) {
-                runs.push((start, start + 4 * first.len_utf8(), end));
-            }
-        }
-    }
-    runs
-}
-
-/// Sentence bounds of a text whose long runs are shortened before the general segmenter
-/// sees them, mapped back to the whole text: linear time whatever the runs' length. A test
-/// checks this against the general segmenter on random texts with many runs.
-fn compressed_sentence_bounds(
-    text: &str,
-    runs: &[(usize, usize, usize)],
-) -> std::vec::IntoIter<(usize, usize)> {
-    let mut short = String::with_capacity(text.len());
-    // Where each cut lies in `short`, and how many bytes were cut there so far in all.
-    let mut cuts: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
-    let (mut from, mut removed) = (0, 0);
-    for &(_, kept, end) in runs {
-        short.push_str(&text[from..kept]);
-        removed += end - kept;
-        cuts.push((short.len(), removed));
-        from = end;
-    }
-    short.push_str(&text[from..]);
-    let mut next_cut = 0;
-    let mut shift = 0;
-    let mut to_text = |at: usize| {
-        // A bound at a cut lies after the run (no bound falls inside one).
-        while next_cut < cuts.len() && cuts[next_cut].0 <= at {
-            shift = cuts[next_cut].1;
-            next_cut += 1;
-        }
-        at + shift
-    };
-    let mut bounds = Vec::new();
-    let mut start = 0;
-    for (at, sentence) in short.split_sentence_bound_indices() {
-        let end = to_text(at + sentence.len());
-        bounds.push((start, end));
-        start = end;
-    }
-    bounds.into_iter()
 }
 
 /// Where the sentence of an ASCII text that starts at `from` ends, by UAX #29 rules SB3–SB11
@@ -536,11 +396,11 @@ mod tests {
         );
     }
 
-    /// Shortened runs give exactly the sentences of the general segmenter: random texts of
-    /// letters (ASCII and not), terminators, separators and the characters runs are made of,
-    /// with runs shortened from 3 characters on (the real threshold is 32).
+    /// Non-ASCII texts get exactly the sentences of unicode-segmentation: random texts of
+    /// letters (ASCII and not), terminators, separators, spaces, closing marks and runs of
+    /// them. (`segment.rs` compares every code point in context.)
     #[test]
-    fn shortened_runs_match_the_unicode_segmenter() {
+    fn general_sentences_match_the_unicode_segmenter() {
         let pieces = [
             "a",
             "B",
@@ -598,57 +458,18 @@ mod tests {
         let mut seed: u64 = 7;
         for _ in 0..30_000 {
             let text = random_text(&mut seed, &pieces, 59);
-            let runs = super::long_runs(&text, 3);
             let general: Vec<(usize, &str)> =
                 unicode_segmentation::UnicodeSegmentation::split_sentence_bound_indices(
                     text.as_str(),
                 )
                 .collect();
-            let shortened: Vec<(usize, &str)> = super::compressed_sentence_bounds(&text, &runs)
-                .map(|(s, e)| (s, &text[s..e]))
-                .collect();
-            assert_eq!(shortened, general, "{text:?}");
+            assert_eq!(super::sentence_bounds(&text).collect::<Vec<_>>(), general, "{text:?}");
         }
-    }
-
-    /// Every character the runs are made of behaves as its class says: in runs after a full
-    /// stop, between letters, after a line break, the shortened text segments as the whole.
-    #[test]
-    fn every_run_character_is_of_its_class() {
-        let mut checked = 0;
-        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
-            let class = super::run_class(c);
-            if matches!(class, super::RunClass::None | super::RunClass::Other) {
-                continue;
-            }
-            let templates =
-                ["Café.{r} Light", "Café.{r}light", "é{r}a. B", "x\n{r}é. A", "é. \"{r}\" N"];
-            for template in templates {
-                let runs =
-                    [c.to_string().repeat(6), format!(" {c}").repeat(4), format!("){c}").repeat(4)];
-                for run in runs {
-                    let text = template.replace("{r}", &run);
-                    let runs = super::long_runs(&text, 3);
-                    let general: Vec<(usize, &str)> =
-                        unicode_segmentation::UnicodeSegmentation::split_sentence_bound_indices(
-                            text.as_str(),
-                        )
-                        .collect();
-                    let shortened: Vec<(usize, &str)> =
-                        super::compressed_sentence_bounds(&text, &runs)
-                            .map(|(s, e)| (s, &text[s..e]))
-                            .collect();
-                    assert_eq!(shortened, general, "U+{:04X} in {text:?}", c as u32);
-                }
-            }
-            checked += 1;
-        }
-        assert!(checked > 300, "{checked}");
     }
 
     /// Long runs of every kind of space (and closing marks, and one combining mark) after a
-    /// full stop in non-ASCII text: linear time (seconds to minutes before; `benches/hostile.rs`
-    /// prints the time), and the sentences a reader sees. "Café." and
+    /// full stop in non-ASCII text: linear time (unicode-segmentation takes seconds to minutes;
+    /// `benches/hostile.rs` prints the time), and the sentences a reader sees. "Café." and
     /// the run are one sentence (spaces and closing marks stay with the sentence they follow,
     /// UAX #29 SB9/SB10), "Light grows." is the second; three words.
     #[test]
