@@ -220,6 +220,18 @@ fn json_over_text_chars_is_refused_as_text_and_as_an_object() {
     let answer = format!(r#"{{"responses": {{"response": "{}"}}}}"#, "light ".repeat(4_000));
     let (_, message) = error_of(engine.score(JsValue::from_str(&answer)));
     assert!(message.contains("a submission of 24") && message.contains("`textChars`"), "{message}");
+    // Counted in characters, not UTF-16 units: 9,000 emoji are 18,000 units, and the
+    // submission's JSON text is 9,031 characters, within 10,000; 9,980 emoji are 10,011
+    // characters, over it; 20,000 (40,031 units, more than twice the limit) are refused
+    // without being counted.
+    set_limits(js(r#"{"textChars": 10000}"#)).expect("set");
+    let emoji = |n: usize| format!(r#"{{"responses": {{"response": "{}"}}}}"#, "🌱".repeat(n));
+    assert_eq!(emoji(9_000).chars().count(), 9_031);
+    assert!(engine.score(JsValue::from_str(&emoji(9_000))).is_ok());
+    let (_, message) = error_of(engine.score(JsValue::from_str(&emoji(9_980))));
+    assert!(message.starts_with("a submission of 10011 characters of JSON"), "{message}");
+    let (_, message) = error_of(engine.score(JsValue::from_str(&emoji(20_000))));
+    assert!(message.starts_with("a submission of more than 10000 characters of JSON"), "{message}");
     set_limits(js(r#"{"textChars": 4000000}"#)).expect("set back");
     assert!(engine.score(JsValue::from_str(&answer)).is_ok());
 }

@@ -159,7 +159,17 @@ fn json_from_js_sized(
 ) -> Result<serde_json::Value, Error> {
     if let Some(string) = input.dyn_ref::<js_sys::JsString>().filter(|_| input.is_string()) {
         if sized {
-            crate::limits::check_text_size(what, string.length() as usize, None)?;
+            let units = string.length() as usize;
+            let limit = limits.text_chars as usize;
+            if units > limit && units / 2 <= limit {
+                // Over the limit in UTF-16 units, perhaps not in characters (one outside
+                // the BMP, an emoji, is two units): counted. Beyond twice the limit every
+                // text is over it, and is refused without being copied.
+                let text = String::from(string);
+                crate::limits::check_text_size(what, units, Some(&text))?;
+                return crate::json::parse_document(&text);
+            }
+            crate::limits::check_text_size(what, units, None)?;
         }
         return crate::json::parse_document(&String::from(string));
     }
