@@ -148,7 +148,7 @@ export class EvidentMastery extends HTMLElement {
 }
 
 /**
- * Registers the three elements (done on import in browsers; call with another registry if needed).
+ * Registers the four elements (done on import in browsers; call with another registry if needed).
  *
  * @example
  * ```ts
@@ -193,19 +193,26 @@ export interface RubricEditorLookFor {
 }
 
 /**
- * `<evident-rubric-editor advanced>`: a rubric built as a form (criteria × levels, look-fors,
- * English and Spanish side by side), problems in plain words at their field, undo/redo and a
- * JSON view. The engine validates, lints and scores.
+ * `<evident-rubric-editor locale advanced>`: a rubric built as a form (criteria × levels,
+ * look-fors, English and Spanish side by side), problems in plain words at their field,
+ * undo/redo and a JSON view. The engine validates, lints and scores. `locale` is the language
+ * of the editor's own words: "en" (the default) or Spanish for any tag starting with "es"
+ * ("es", "es-MX"); changing it redraws them in place, keeping the rubric and its undo history.
  *
  * @example
  * ```ts
  * const editor = document.querySelector("evident-rubric-editor")!;
+ * editor.locale = "es";
  * editor.rubric = await (await fetch("cer-lab.rubric.json")).json();
  * editor.samples = ["My claim is that…"];
  * editor.addEventListener("change", (e) => { if (e.detail.valid) save(e.detail.rubric); });
  * ```
  */
 export class EvidentRubricEditor extends HTMLElement {
+  static readonly observedAttributes: string[];
+  /** The `locale` attribute: the language of the editor's own words ("en" when absent; "es…" is Spanish). */
+  get locale(): string;
+  set locale(value: string);
   /** The rubric as edited (a copy); setting it loads a rubric (an object or JSON text) as one undoable step. */
   get rubric(): Rubric;
   set rubric(value: Rubric | string);

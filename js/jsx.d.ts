@@ -73,11 +73,18 @@ export interface EvidentMasteryAttributes extends EvidentCommonAttributes {
   student?: string;
 }
 
-/** The three elements, for JSX namespaces. */
+/** `<evident-rubric-editor>` in JSX (set its `rubric` and `samples` through a ref). */
+export interface EvidentRubricEditorAttributes extends EvidentCommonAttributes {
+  /** The language of the editor's own words: "en" (the default), or "es" / "es-MX"… for Spanish. */
+  locale?: string;
+}
+
+/** The four elements, for JSX namespaces. */
 export interface EvidentIntrinsicElements {
   "evident-feedback": EvidentFeedbackAttributes;
   "evident-rubric": EvidentRubricAttributes;
   "evident-mastery": EvidentMasteryAttributes;
+  "evident-rubric-editor": EvidentRubricEditorAttributes;
 }
 
 declare global {

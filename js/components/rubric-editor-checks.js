@@ -2,29 +2,15 @@
 // type, so a teacher never writes a check's JSON. Each form reads and writes the check object
 // it is given and calls `edited()` (text typed) or `changed()` (a structural change that
 // needs the editor to draw again). Check types the loaded engine does not know yet are not
-// offered (the editor probes the engine once).
+// offered (the editor probes the engine once). Every word comes from the editor's strings
+// (`ctx.s`, rubric-editor-strings.js), in the language of its `locale`.
 // Takes: the check, its JSON path, the criterion's other look-fors, helpers. Gives: elements.
 
 import { h } from "./dom.js";
 import { phraseInWords, phrasesIn, withPhrases } from "./rubric-editor-model.js";
 
-/** Check types in the order a teacher meets them, with their names in words. */
-export const CHECK_TYPES = [
-  ["phrases", "Words or phrases"],
-  ["wordCount", "Number of words"],
-  ["sentenceCount", "Number of sentences"],
-  ["paragraphCount", "Number of paragraphs"],
-  ["number", "A number (with a unit)"],
-  ["atLeast", "N of these look-fors"],
-  ["together", "Found together (one sentence)"],
-  ["readability", "Reading level"],
-  ["pattern", "A pattern (advanced)"],
-  ["all", "All of several checks (JSON)"],
-  ["any", "Any of several checks (JSON)"],
-  ["not", "Not this check (JSON)"],
-  ["choice", "A chosen option"],
-  ["rating", "A person's rating"],
-];
+/** Check types in the order a teacher meets them (their names in words: the strings' `checkTypes`). */
+export const CHECK_TYPES = ["phrases", "wordCount", "sentenceCount", "paragraphCount", "number", "atLeast", "together", "readability", "pattern", "all", "any", "not", "choice", "rating"];
 
 /** A fresh check of a type, with sensible first values. */
 export function defaultCheck(type, others) {
@@ -47,23 +33,25 @@ export function defaultCheck(type, others) {
 }
 
 /**
- * The form of one check. `ctx`: {path, key, base, other, others (look-fors of the
- * criterion), supports(type|feature), edited(path), changed(focusKey), field(...)}.
+ * The form of one check. `ctx`: {s (the editor's strings), path, key, base, other, others
+ * (look-fors of the criterion), name(look-for), supports(type|feature), edited(path),
+ * changed(focusKey)}.
  */
 export function checkForm(check, ctx) {
+  const s = ctx.s;
   switch (check.type) {
     case "phrases": return phrasesForm(check, ctx);
     case "wordCount": case "sentenceCount": case "paragraphCount":
-      return row(numberField(check, "min", "At least", ctx), numberField(check, "max", "At most", ctx));
+      return row(numberField(check, "min", s.atLeast, ctx), numberField(check, "max", s.atMost, ctx));
     case "readability":
-      return row(numberField(check, "minGrade", "From grade", ctx), numberField(check, "maxGrade", "To grade", ctx));
+      return row(numberField(check, "minGrade", s.fromGrade, ctx), numberField(check, "maxGrade", s.toGrade, ctx));
     case "number":
       return h("div", {},
-        row(numberField(check, "equals", "The number", ctx), numberField(check, "tolerance", "Give or take", ctx), textField(check, "unit", "Unit (optional)", ctx)),
-        ctx.supports("numberRange") ? row(numberField(check, "min", "Or at least", ctx), numberField(check, "max", "Or at most", ctx), numberField(check, "minCount", "How many numbers", ctx)) : null);
+        row(numberField(check, "equals", s.theNumber, ctx), numberField(check, "tolerance", s.giveOrTake, ctx), textField(check, "unit", s.unit, ctx)),
+        ctx.supports("numberRange") ? row(numberField(check, "min", s.orAtLeast, ctx), numberField(check, "max", s.orAtMost, ctx), numberField(check, "minCount", s.howManyNumbers, ctx)) : null);
     case "pattern":
-      return h("div", {}, textField(check, "regex", "Pattern (regular expression)", ctx),
-        h("p", { class: "help" }, "A pattern is for experts: most look-fors are easier as words or phrases."));
+      return h("div", {}, textField(check, "regex", s.pattern, ctx),
+        h("p", { class: "help" }, s.patternHelp));
     case "atLeast": return atLeastForm(check, ctx);
     case "together": return togetherForm(check, ctx);
     default: return jsonField(check, ctx);
@@ -101,30 +89,31 @@ export function setNumber(target, key, raw) {
 }
 
 function phrasesForm(check, ctx) {
+  const s = ctx.s;
   const mode = check.allOf !== undefined ? "allOf" : "anyOf";
   const modeId = `${ctx.key}-mode`;
   const switches = [
-    ["stem", "Match other word endings (stemming: measure, measured, measuring)", (c) => c.stem === true, (c, on) => { if (on) c.stem = true; else delete c.stem; }],
-    ["fuzzy", "Allow typos (one or two letters off in longer words)", (c) => c.fuzzy !== undefined && c.fuzzy !== 0, (c, on) => { if (on) c.fuzzy = "auto"; else delete c.fuzzy; }],
-    ["ignoreAccents", "Ignore accents (fotosíntesis = fotosintesis)", (c) => c.ignoreAccents === true, (c, on) => { if (on) c.ignoreAccents = true; else delete c.ignoreAccents; }],
+    ["stem", s.stem, (c) => c.stem === true, (c, on) => { if (on) c.stem = true; else delete c.stem; }],
+    ["fuzzy", s.fuzzy, (c) => c.fuzzy !== undefined && c.fuzzy !== 0, (c, on) => { if (on) c.fuzzy = "auto"; else delete c.fuzzy; }],
+    ["ignoreAccents", s.ignoreAccents, (c) => c.ignoreAccents === true, (c, on) => { if (on) c.ignoreAccents = true; else delete c.ignoreAccents; }],
   ];
   return h("div", { class: "phrases" },
     h("div", { class: "row" },
       h("div", { class: "field" },
-        h("label", { attrs: { for: modeId } }, "Met when the work has"),
+        h("label", { attrs: { for: modeId } }, s.metWhen),
         h("select", { id: modeId, attrs: { "data-key": modeId }, on: { change: (e) => {
           const list = check[mode] ?? [];
           delete check.anyOf; delete check.allOf;
           check[e.target.value] = list;
           ctx.changed(modeId);
         } } },
-        h("option", { value: "anyOf", selected: mode === "anyOf" }, "any one of the phrases"),
-        h("option", { value: "allOf", selected: mode === "allOf" }, "every one of the phrases"))),
-      mode === "anyOf" ? numberField(check, "minCount", "How many times (default 1)", ctx) : null,
+        h("option", { value: "anyOf", selected: mode === "anyOf" }, s.anyPhrase),
+        h("option", { value: "allOf", selected: mode === "allOf" }, s.everyPhrase))),
+      mode === "anyOf" ? numberField(check, "minCount", s.howManyTimes, ctx) : null,
       ctx.supports("negation") ? negationField(check, ctx) : null),
-    chips(check, mode, ctx.base, "Phrases", ctx, false),
-    chips(check, mode, ctx.other, `Phrases, ${ctx.otherName}`, ctx, true),
-    h("p", { class: "help" }, "Type a phrase and press Enter. ", h("code", {}, "colour|color"), ": either one. ", h("code", {}, "measur*"), ": any ending. Capitals do not matter."),
+    chips(check, mode, ctx.base, s.phrases, ctx, false),
+    chips(check, mode, ctx.other, s.inLanguage(s.phrases, ctx.other), ctx, true),
+    h("p", { class: "help" }, s.phraseHelp((example) => h("code", { attrs: { lang: s.lang } }, example))),
     h("div", { class: "switches" }, switches.map(([key, label, isOn, set]) => {
       const id = `${ctx.key}-${key}`;
       return h("div", { class: "switch" },
@@ -135,20 +124,22 @@ function phrasesForm(check, ctx) {
 }
 
 function negationField(check, ctx) {
+  const s = ctx.s;
   const id = `${ctx.key}-negation`;
   return h("div", { class: "field" },
-    h("label", { attrs: { for: id } }, "In a negated sentence (not, never, without)"),
+    h("label", { attrs: { for: id } }, s.negation),
     h("select", { id, attrs: { "data-key": id, "data-path": `${ctx.path}.negation` }, on: { change: (e) => {
       if (e.target.value === "skip") delete check.negation; else check.negation = e.target.value;
       ctx.edited(`${ctx.path}.negation`, true);
     } } },
-    h("option", { value: "skip", selected: !check.negation || check.negation === "skip" }, "does not count"),
-    h("option", { value: "any", selected: check.negation === "any" }, "counts anyway"),
-    h("option", { value: "only", selected: check.negation === "only" }, "is the only kind that counts (misconceptions)")));
+    h("option", { value: "skip", selected: !check.negation || check.negation === "skip" }, s.negationSkip),
+    h("option", { value: "any", selected: check.negation === "any" }, s.negationAny),
+    h("option", { value: "only", selected: check.negation === "only" }, s.negationOnly)));
 }
 
 /** Phrases as chips, each with its syntax in words and a remove button; an input adds more. */
 function chips(check, mode, locale, label, ctx, secondary) {
+  const s = ctx.s;
   const list = phrasesIn(check[mode], locale, ctx.base);
   const id = `${ctx.key}-phrases-${locale}`;
   const path = `${ctx.path}.${mode}${secondary ? `.${locale}` : ""}`;
@@ -164,28 +155,29 @@ function chips(check, mode, locale, label, ctx, secondary) {
   const missing = secondary && list.length === 0 && phrasesIn(check[mode], ctx.base, ctx.base).length > 0;
   return h("div", { class: `field chips${secondary ? " secondary" : ""}` },
     h("label", { attrs: { for: id } }, label),
-    list.length ? h("ul", { class: "chip-list", attrs: { "aria-label": `${label}: ${list.length}` } }, list.map((phrase, i) => h("li", { class: "chip" },
-      h("span", { class: "chip-text" }, phrase),
-      h("span", { class: "chip-words" }, phraseInWords(phrase)),
-      h("button", { type: "button", class: "chip-remove", attrs: { "aria-label": `Remove phrase ${phrase}`, "data-key": `${id}-remove-${i}` },
+    list.length ? h("ul", { class: "chip-list", attrs: { "aria-label": s.phraseCount(label, list.length) } }, list.map((phrase, i) => h("li", { class: "chip" },
+      h("span", { class: "chip-text", attrs: { lang: locale } }, phrase),
+      h("span", { class: "chip-words" }, phraseInWords(phrase, s)),
+      h("button", { type: "button", class: "chip-remove", attrs: { "aria-label": s.removePhrase(phrase), "data-key": `${id}-remove-${i}` },
         on: { click: () => { save(list.filter((_, k) => k !== i)); ctx.changed(list.length > 1 ? `${id}-remove-${Math.min(i, list.length - 2)}` : id); } } }, "×")))) : null,
-    h("input", { id, type: "text", attrs: { "data-key": id, "data-path": path, "aria-describedby": missing ? `${id}-missing` : null, autocomplete: "off" },
+    h("input", { id, type: "text", attrs: { "data-key": id, "data-path": path, lang: locale, "aria-describedby": missing ? `${id}-missing` : null, autocomplete: "off" },
       on: {
         keydown: (e) => { if (e.key === "Enter") { e.preventDefault(); add(e.target); } },
         change: (e) => add(e.target),
       } }),
-    missing ? h("p", { class: "missing", id: `${id}-missing` }, `${ctx.otherName} phrases missing: the ${ctx.otherName} answers will be matched with the ${ctx.baseName} ones.`) : null,
+    missing ? h("p", { class: "missing", id: `${id}-missing` }, s.phrasesMissing(ctx.other, ctx.base)) : null,
     h("div", { class: "msgs" }));
 }
 
 function atLeastForm(check, ctx) {
+  const s = ctx.s;
   const others = ctx.others.filter((i) => i.check !== check);
   const of = new Set(check.of ?? []);
   const nId = `${ctx.key}-n`;
   return h("div", {},
-    numberField(check, "n", "How many of them", ctx),
-    h("fieldset", { class: "of" }, h("legend", {}, "Of these look-fors"),
-      others.length === 0 ? h("p", { class: "help" }, "Add other look-fors to this criterion first.") : null,
+    numberField(check, "n", s.howManyOfThem, ctx),
+    h("fieldset", { class: "of" }, h("legend", {}, s.ofTheseLookFors),
+      others.length === 0 ? h("p", { class: "help" }, s.addOthersFirst) : null,
       others.map((other) => {
         const id = `${ctx.key}-of-${other.id}`;
         return h("div", { class: "switch" },
@@ -195,25 +187,26 @@ function atLeastForm(check, ctx) {
             check.of = [...next];
             ctx.edited(`${ctx.path}.of`, true);
           } } }),
-          h("label", { attrs: { for: id } }, ctx.name(other)));
+          h("label", { attrs: { for: id, lang: ctx.base } }, ctx.name(other)));
       }),
       h("div", { class: "msgs", attrs: { "data-path": `${ctx.path}.of` } })),
     h("span", { hidden: true, attrs: { "data-key": nId } }));
 }
 
 function togetherForm(check, ctx) {
+  const s = ctx.s;
   const id = `${ctx.key}-within`;
   const within = check.within ?? "sentence";
   return h("div", {},
     h("div", { class: "field" },
-      h("label", { attrs: { for: id } }, "Found together within"),
+      h("label", { attrs: { for: id } }, s.togetherWithin),
       h("select", { id, attrs: { "data-key": id }, on: { change: (e) => {
         check.within = e.target.value === "sentence" ? "sentence" : Number(e.target.value);
         ctx.edited(`${ctx.path}.within`, true);
       } } },
-      h("option", { value: "sentence", selected: within === "sentence" }, "one sentence"),
-      [6, 12, 20].map((n) => h("option", { value: String(n), selected: within === n }, `${n} words`)))),
-    (check.checks ?? []).map((inner, i) => h("fieldset", { class: "inner" }, h("legend", {}, `Part ${i + 1}`),
+      h("option", { value: "sentence", selected: within === "sentence" }, s.oneSentence),
+      [6, 12, 20].map((n) => h("option", { value: String(n), selected: within === n }, s.nWords(n))))),
+    (check.checks ?? []).map((inner, i) => h("fieldset", { class: "inner" }, h("legend", {}, s.part(i + 1)),
       checkForm(inner, { ...ctx, path: `${ctx.path}.checks[${i}]`, key: `${ctx.key}-c${i}` }))));
 }
 
@@ -221,7 +214,7 @@ function togetherForm(check, ctx) {
 function jsonField(check, ctx) {
   const id = `${ctx.key}-json`;
   return h("div", { class: "field" },
-    h("label", { attrs: { for: id } }, "This check, as JSON"),
+    h("label", { attrs: { for: id } }, ctx.s.checkAsJson),
     h("textarea", { id, class: "code", rows: 4, value: JSON.stringify(check, null, 1), attrs: { "data-key": id, "data-path": ctx.path, spellcheck: "false" },
       on: { input: (e) => {
         try {
@@ -229,7 +222,7 @@ function jsonField(check, ctx) {
           for (const key of Object.keys(check)) delete check[key];
           Object.assign(check, next);
           ctx.edited(ctx.path);
-        } catch { ctx.edited(ctx.path, false, "This JSON is not complete yet."); }
+        } catch { ctx.edited(ctx.path, false, (s) => s.checkJsonIncomplete); }
       } } }),
     h("div", { class: "msgs" }));
 }

@@ -4,6 +4,11 @@
 // (what an engine without localized strings, and every preview, is given), JSON paths in
 // plain words, phrase syntax in words, smart quotes, and the CSV layout teachers keep in
 // spreadsheets. Takes and gives plain rubric objects; never validates (the engine does).
+// Words for a teacher come from rubric-editor-strings.js (`ui`, English unless given).
+
+import { editorStrings } from "./rubric-editor-strings.js";
+
+const english = editorStrings("en");
 
 /** The texts of a rubric that may be localized, by key, wherever they appear. */
 export const TEXT_KEYS = ["title", "description", "label", "descriptor", "student", "hint", "praise"];
@@ -12,6 +17,11 @@ export const DEFAULT_SCALE = {
   levels: [{ value: 1, label: "Beginning" }, { value: 2, label: "Developing" }, { value: 3, label: "Proficient" }, { value: 4, label: "Advanced" }],
   mastery: 3,
 };
+
+/** The default scale with its labels in `locale` (a Spanish teacher's blank rubric starts in Spanish). */
+export function defaultScale(locale) {
+  return { levels: editorStrings(locale).defaultLevels.map((label, i) => ({ value: i + 1, label })), mastery: DEFAULT_SCALE.mastery };
+}
 
 export const clone = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 
@@ -124,9 +134,11 @@ export function scaleOf(rubric) {
   return rubric.scale ?? clone(DEFAULT_SCALE);
 }
 
-/** A new blank rubric on the default scale with one empty criterion. */
-export function blankRubric() {
-  return { id: "my-rubric", title: "", kind: "analytic", locale: "en", scale: clone(DEFAULT_SCALE), criteria: [newCriterion(clone(DEFAULT_SCALE), [])] };
+/** A new blank rubric on the default scale with one empty criterion, written in `locale` (default English). */
+export function blankRubric(locale = "en") {
+  const ui = editorStrings(locale);
+  const scale = defaultScale(ui.lang);
+  return { id: ui.defaultRubricId, title: "", kind: "analytic", locale: ui.lang, scale, criteria: [newCriterion(scale, [])] };
 }
 
 export function newCriterion(scale, existing, title = "") {
@@ -224,7 +236,7 @@ export function moveLevel(rubric, index, delta) {
  * proficient and advanced descriptors for a single-point one; none for a checklist.
  * Each `{key, heading, level, path}` where `path` is the JSON path of the level object.
  */
-export function cellsOf(rubric, ci) {
+export function cellsOf(rubric, ci, ui = english) {
   const criterion = rubric.criteria[ci];
   const scale = scaleOf(rubric);
   if (rubric.kind === "checklist") return [];
@@ -232,8 +244,8 @@ export function cellsOf(rubric, ci) {
     const top = scale.levels[scale.levels.length - 1];
     const mastery = scale.levels.find((l) => l.value === scale.mastery);
     return [
-      { key: "proficient", heading: mastery?.label ?? "Proficient", level: criterion.proficient ??= { descriptor: "" }, path: `criteria[${ci}].proficient` },
-      { key: "advanced", heading: top?.label ?? "Advanced", level: criterion.advanced, path: `criteria[${ci}].advanced`, optional: true },
+      { key: "proficient", heading: mastery?.label ?? ui.proficient, level: criterion.proficient ??= { descriptor: "" }, path: `criteria[${ci}].proficient` },
+      { key: "advanced", heading: top?.label ?? ui.advanced, level: criterion.advanced, path: `criteria[${ci}].advanced`, optional: true },
     ];
   }
   criterion.levels ??= [];
@@ -251,23 +263,26 @@ export function cellsOf(rubric, ci) {
 // ---------------------------------------------------------------------------------------
 // Words
 
-const FIELD_WORDS = {
-  points: "points", descriptor: "descriptor", title: "title", weight: "weight", value: "level number",
-  student: "student wording", hint: "hint", praise: "praise", id: "id", competency: "competency id",
-  requires: "needed look-fors", label: "label", description: "description", mastery: "mastery level",
-  anyOf: "phrases", allOf: "phrases", type: "check type", min: "minimum", max: "maximum", equals: "number",
-  tolerance: "tolerance", unit: "unit", regex: "pattern", minCount: "how many", n: "how many", of: "look-fors",
-  kind: "rubric kind", locale: "language", fuzzy: "typos", criteria: "criteria", levels: "levels", scale: "scale",
-};
-
 /**
  * A JSON path in plain words for a teacher: `criteria[1].levels[3].points` →
- * "Criterion 2 (Evidence), level Advanced: points". Counts from one, names things by title.
+ * "Criterion 2 (Evidence), level Advanced: points". Counts from one, names things by title
+ * (in `locale`, default the rubric's), says the rest in `ui`'s language.
  */
-export function pathInWords(path, rubric, locale) {
+export function pathInWords(path, rubric, locale, ui = english) {
+  const { place, field } = describePath(path, rubric, locale, ui);
+  if (!place) return field ? ui.rubricField(field) : ui.theRubric;
+  return field ? ui.pathField(place, field) : place;
+}
+
+/** Where a path points, without its field ("Criterion 2 (Evidence), level Advanced"): where advice is said. */
+export function placeInWords(path, rubric, locale, ui = english) {
+  return describePath(path, rubric, locale, ui).place || pathInWords(path, rubric, locale, ui);
+}
+
+function describePath(path, rubric, locale, ui) {
   const base = rubric?.locale || "en";
   const parts = [...String(path).matchAll(/([A-Za-z_$][\w$]*)|\[(\d+)\]/g)].map((m) => (m[1] !== undefined ? m[1] : Number(m[2])));
-  const words = [];
+  const said = [];
   let field = null;
   let node = rubric;
   let criterion = null;
@@ -277,7 +292,7 @@ export function pathInWords(path, rubric, locale) {
     if (part === "criteria" && typeof next === "number") {
       criterion = rubric?.criteria?.[next];
       const title = criterion ? textIn(criterion.title, locale ?? base, base) || textIn(criterion.title, base, base) : "";
-      words.push(`Criterion ${next + 1}${title ? ` (${title})` : ""}`);
+      said.push(ui.pathCriterion(next + 1, title));
       node = criterion; i++; field = null; continue;
     }
     if (part === "levels" && typeof next === "number") {
@@ -285,55 +300,64 @@ export function pathInWords(path, rubric, locale) {
         const value = criterion.levels?.[next]?.value;
         const scaleLevel = scaleOf(rubric).levels.find((l) => l.value === value);
         const label = scaleLevel ? textIn(scaleLevel.label, base, base) : "";
-        words.push(label ? `level ${label}` : `level ${next + 1}`);
+        said.push(ui.pathLevel(label || next + 1));
       } else {
         const label = textIn(scaleOf(rubric).levels[next]?.label, base, base);
-        words.push(`Scale level ${next + 1}${label ? ` (${label})` : ""}`);
+        said.push(ui.pathScaleLevel(next + 1, label));
       }
       node = node?.levels?.[next]; i++; field = null; continue;
     }
     if (part === "indicators" && typeof next === "number") {
       const indicator = node?.indicators?.[next];
       const name = indicator ? textIn(indicator.label, base, base) || indicator.id : "";
-      words.push(`look-for ${next + 1}${name ? ` (${name})` : ""}`);
+      said.push(ui.pathLookFor(next + 1, name));
       node = indicator; i++; field = null; continue;
     }
-    if (part === "proficient" || part === "advanced") { words.push(`the ${part} column`); node = node?.[part]; field = null; continue; }
+    if (part === "proficient" || part === "advanced") { said.push(ui.pathColumn(part)); node = node?.[part]; field = null; continue; }
     if (part === "check" || part === "checks") { node = node?.[part]; continue; }
     if (typeof part === "number") { if (field) field = `${field} ${part + 1}`; continue; }
-    if (part === "scale") { node = node?.scale; if (next === undefined) field = "scale"; continue; }
-    if (part === "en" || part === "es") { field = `${field ?? ""} (${part === "es" ? "Spanish" : "English"})`.trim(); continue; }
-    field = FIELD_WORDS[part] ?? part;
+    if (part === "scale") { node = node?.scale; if (next === undefined) field = ui.fieldNames.scale; continue; }
+    if (part === "en" || part === "es") { field = `${field ?? ""} (${ui.pathLanguage(part)})`.trim(); continue; }
+    field = ui.fieldNames[part] ?? part;
     node = node?.[part];
   }
-  if (words.length === 0) return field ? `Rubric ${field}` : "The rubric";
-  return field ? `${words.join(", ")}: ${field}` : words.join(", ");
+  return { place: said.join(", "), field };
 }
 
-/** An engine message in a teacher's words ("expected a number, found a string" → "must be a number"). */
-export function plainMessage(message) {
-  const text = String(message ?? "");
-  let m = text.match(/^expected (an? [\w ]+?|[\w ]+?), found .*$/);
-  if (m) return `must be ${m[1]}`;
-  m = text.match(/^missing: expected (.*)$/);
-  if (m) return `is missing (${m[1]})`;
-  if (text === "must not be empty") return "is empty: write something here";
-  return text;
+/**
+ * An engine message in a teacher's words ("expected a number, found a string" → "must be a
+ * number"), in `ui`'s language: `{text, lang}`, where `lang` is "en" when the message has no
+ * translation and stays the engine's English.
+ */
+export function plainProblem(message, ui = english) {
+  const said = ui.problemText(message);
+  return said === null ? { text: String(message ?? ""), lang: "en" } : { text: said, lang: ui.lang };
+}
+
+/** An engine message in a teacher's words, as text. */
+export function plainMessage(message, ui = english) {
+  return plainProblem(message, ui).text;
+}
+
+/** Lint advice in `ui`'s language by its code: `{text, lang}` ("en" when it stays the engine's English). */
+export function adviceInWords(advice, ui = english) {
+  const said = ui.adviceText(advice.code, advice.message);
+  return said === null ? { text: String(advice.message ?? ""), lang: "en" } : { text: said, lang: ui.lang };
 }
 
 /** A whole problem in words: "Criterion 2 (Evidence), level Advanced: points must be a number". */
-export function problemInWords(problem, rubric) {
-  return `${pathInWords(problem.path ?? "", rubric)} ${plainMessage(problem.message)}`.replace(/: (?=[a-z])/, ": ").replace(/ {2,}/g, " ");
+export function problemInWords(problem, rubric, ui = english) {
+  return ui.problemAt(pathInWords(problem.path ?? "", rubric, undefined, ui), plainMessage(problem.message, ui)).join("").replace(/ {2,}/g, " ");
 }
 
 /** The phrase syntax in words: `colour|color` "either one", `measur*` "any ending". */
-export function phraseInWords(phrase) {
-  const words = [];
-  if (phrase.includes("|")) words.push(`either one of: ${phrase.split("|").map((p) => p.trim()).join(", ")}`);
+export function phraseInWords(phrase, ui = english) {
+  const said = [];
+  if (phrase.includes("|")) said.push(ui.phraseEither(phrase.split("|").map((p) => p.trim())));
   const wild = phrase.split(/[\s|]+/).filter((w) => w.endsWith("*") && w.length > 1);
-  for (const w of wild) words.push(`${w}: any ending (${w.slice(0, -1)}…)`);
-  if (words.length === 0) words.push("these words, in this order");
-  return words.join("; ");
+  for (const w of wild) said.push(ui.phraseEnding(w, w.slice(0, -1)));
+  if (said.length === 0) said.push(ui.phraseInOrder);
+  return said.join("; ");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -416,13 +440,14 @@ const csvCell = (value) => {
   return /[",;\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** The rubric as CSV text in the layout above (texts in `locale`, default the rubric's). */
-export function rubricToCsv(rubric, locale) {
+/** The rubric as CSV text in the layout above (texts in `locale`, default the rubric's; column names in `ui`'s language, which import reads back). */
+export function rubricToCsv(rubric, locale, ui = english) {
   const base = rubric.locale || "en";
   const lang = locale ?? base;
   const scale = scaleOf(rubric);
   const labels = scale.levels.map((l) => textIn(l.label, lang, base) || textIn(l.label, base, base));
-  const header = ["Criterion", "Id", "Competency", "Weight", ...labels, ...labels.map((l) => `${l} points`)];
+  const columns = ui.csvColumns;
+  const header = [columns.criterion, columns.id, columns.competency, columns.weight, ...labels, ...labels.map((l) => columns.points(l))];
   const rows = rubric.criteria.map((c) => {
     const levels = scale.levels.map((s) => c.levels?.find((l) => l.value === s.value));
     return [textIn(c.title, lang, base) || textIn(c.title, base, base), c.id, c.competency ?? "", c.weight ?? 1,
@@ -433,17 +458,17 @@ export function rubricToCsv(rubric, locale) {
 }
 
 /**
- * A rubric from CSV text. Throws an Error in plain words (with the row and column) when a
- * row cannot be read. `base` (optional) keeps the id, title and look-fors of a rubric being
- * replaced: criteria with the same id keep their look-fors.
+ * A rubric from CSV text. Throws an Error in plain words (with the row and column, in `ui`'s
+ * language) when a row cannot be read. `base` (optional) keeps the id, title and look-fors of
+ * a rubric being replaced: criteria with the same id keep their look-fors.
  */
-export function rubricFromCsv(text, base = {}) {
+export function rubricFromCsv(text, base = {}, ui = english) {
   const rows = parseCsv(text);
-  if (rows.length < 2) throw new Error("The CSV needs a header row and at least one criterion row.");
+  if (rows.length < 2) throw new Error(ui.csvTooShort);
   const header = rows[0].map((h) => h.trim());
   const find = (...names) => header.findIndex((h) => names.includes(h.toLowerCase()));
   const col = { title: find("criterion", "criteria", "criterio"), id: find("id"), competency: find("competency", "competencia"), weight: find("weight", "peso") };
-  if (col.title < 0) throw new Error('The CSV needs a column headed "Criterion" (the criterion titles).');
+  if (col.title < 0) throw new Error(ui.csvNoCriterion);
   const used = new Set(Object.values(col).filter((i) => i >= 0));
   const pointsCols = new Map();
   header.forEach((h, i) => {
@@ -451,7 +476,7 @@ export function rubricFromCsv(text, base = {}) {
     if (m && !used.has(i)) { pointsCols.set(m[1].trim().toLowerCase(), i); used.add(i); }
   });
   const levelCols = header.map((h, i) => ({ h, i })).filter(({ i }) => !used.has(i) && header[i] !== "");
-  if (levelCols.length === 0) throw new Error("The CSV has no level columns: after Criterion, give one column per level, headed by the level's name.");
+  if (levelCols.length === 0) throw new Error(ui.csvNoLevels);
   const levels = levelCols.map(({ h }, k) => {
     const m = h.match(/^(.*?)\s*\((\d+(?:\.\d+)?)\)$/);
     return { value: k + 1, label: (m ? m[1] : h).trim() };
@@ -460,14 +485,14 @@ export function rubricFromCsv(text, base = {}) {
   const taken = [];
   rows.slice(1).forEach((row, r) => {
     const title = (row[col.title] ?? "").trim();
-    if (!title) throw new Error(`CSV row ${r + 2}: the Criterion cell is empty.`);
+    if (!title) throw new Error(ui.csvEmptyCriterion(r + 2));
     const id = (col.id >= 0 && row[col.id]?.trim()) || uniqueId(slug(title) || "criterion", taken);
     taken.push(id);
     const criterion = { id, title };
     if (col.competency >= 0 && row[col.competency]?.trim()) criterion.competency = row[col.competency].trim();
     if (col.weight >= 0 && row[col.weight]?.trim()) {
       const weight = Number(row[col.weight].replace(",", "."));
-      if (!Number.isFinite(weight)) throw new Error(`CSV row ${r + 2}, column Weight: "${row[col.weight]}" is not a number.`);
+      if (!Number.isFinite(weight)) throw new Error(ui.csvNotNumber(r + 2, header[col.weight], row[col.weight]));
       criterion.weight = weight;
     }
     criterion.levels = levelCols.map(({ i }, k) => {
@@ -480,7 +505,7 @@ export function rubricFromCsv(text, base = {}) {
       if (pc !== undefined && row[pc]?.trim()) points = row[pc].trim();
       if (points !== undefined) {
         const n = Number(String(points).replace(",", "."));
-        if (!Number.isFinite(n)) throw new Error(`CSV row ${r + 2}, column "${header[pc]}": "${points}" is not a number.`);
+        if (!Number.isFinite(n)) throw new Error(ui.csvNotNumber(r + 2, `"${header[pc]}"`, points));
         level.points = n;
       }
       return level;
@@ -495,7 +520,7 @@ export function rubricFromCsv(text, base = {}) {
     criteria.push(criterion);
   });
   return {
-    id: base.id ?? "csv-rubric", title: base.title ?? "Rubric from a spreadsheet", kind: "analytic", locale: base.locale ?? "en",
+    id: base.id ?? "csv-rubric", title: base.title ?? ui.csvTitle, kind: "analytic", locale: base.locale ?? "en",
     scale: { levels, mastery: levels[Math.min(levels.length - 1, Math.max(0, levels.length - 2))].value }, criteria,
   };
 }

@@ -2,7 +2,8 @@
 // any state of the pages this work owns, at 1366 px and at 320 px, in English and Spanish:
 // the studio as opened, with a problem at a field, in the JSON view with a broken paste,
 // with the look-for matches shown, the Spanish student preview and try-it, calibration; the
-// class grid, a student as the teacher sees them and in the student's own view; the home page.
+// class grid, a student as the teacher sees them and in the student's own view; the home page;
+// and the studio's own words in Spanish (?lang=es: the page, and the editor's locale="es").
 // At 320 px no page scrolls sideways. Screenshots go to test-results/.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -48,7 +49,46 @@ const teacherStates = [
   }],
 ];
 
+// The same states with the studio itself in Spanish (its labels, buttons and problems).
+const spanishStudioStates = [
+  ["opened", async () => {}],
+  ["problem", async (page) => {
+    await editor(page).getByLabel("Puntos", { exact: true }).nth(2).fill("dos");
+    await editor(page).locator("p.problem", { hasText: "debe ser un número" }).first().waitFor();
+  }],
+  ["json", async (page) => {
+    await editor(page).getByRole("button", { name: "Editar como JSON" }).click();
+    await editor(page).getByLabel("JSON de la rúbrica").fill("{\u201Cid\u201D: \u201Cx\u201D,");
+    await editor(page).getByRole("button", { name: "Corregir las comillas" }).waitFor();
+  }],
+  ["matches", async (page) => {
+    await editor(page).getByRole("button", { name: "Mostrar las coincidencias del indicador 1" }).first().click();
+    await editor(page).locator("[part=samples] mark").first().waitFor();
+  }],
+  ["blank", async (page) => {
+    await page.getByRole("button", { name: "Rúbrica en blanco" }).click();
+    await editor(page).locator("ul.todos li", { hasText: "Pendiente: Título de la rúbrica: todavía está vacío" }).waitFor();
+  }],
+];
+
 for (const width of [1366, 320]) {
+  test(`the studio's own words in Spanish at ${width} px: no axe violations in any state, no sideways scroll`, async () => {
+    const { page, errors, violations, context } = await env.open(null, { context: { viewport: { width, height: 900 } } });
+    await page.goto(`${env.base}/www/teacher.html?lang=es`);
+    await editor(page).locator("[part=status]", { hasText: "Todos los cambios están aplicados." }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "es");
+    for (const [name, act] of spanishStudioStates) {
+      await act(page);
+      assert.deepEqual(await axeScan(page), [], `${name}`);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, `${name}: the page scrolls sideways`);
+      await page.screenshot({ path: `${root}test-results/studio-es-ui-${width}-${name}.png`, fullPage: false });
+      if (name === "json") await editor(page).getByRole("button", { name: "Editar como JSON" }).click();
+    }
+    assert.deepEqual(errors, []);
+    assert.deepEqual(violations, []);
+    await context.close();
+  });
+
   for (const lang of ["en", "es"]) {
     test(`the studio at ${width} px (${lang}): no axe violations in any state, no sideways scroll`, async () => {
       const { page, errors, violations, context } = await env.open(null, { context: { viewport: { width, height: 900 } } });

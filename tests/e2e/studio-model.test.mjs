@@ -1,14 +1,16 @@
 // The rubric studio's document operations without a browser: CSV both ways, the plain-words
 // location of a JSON path, smart quotes, translations, and the structural edits the editor's
-// buttons make. Expected values are written out by hand from the inputs.
+// buttons make; the studio's own words in English and Spanish (the two tables in step, every
+// word the editor uses in both). Expected values are written out by hand from the inputs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { root } from "./run.mjs";
 import {
-  addLevel, duplicateCriterion, fixSmartQuotes, forLocale, hasSmartQuotes, missingTranslations, moveLevel, parseCsv,
-  pathInWords, phraseInWords, plainMessage, problemInWords, removeLevel, rubricFromCsv, rubricToCsv, withPhrases, withText,
+  addLevel, adviceInWords, blankRubric, duplicateCriterion, fixSmartQuotes, forLocale, hasSmartQuotes, missingTranslations, moveLevel, parseCsv,
+  pathInWords, phraseInWords, plainMessage, plainProblem, problemInWords, removeLevel, rubricFromCsv, rubricToCsv, withPhrases, withText,
 } from "../../js/components/rubric-editor-model.js";
+import { editorStrings, editorTables } from "../../js/components/rubric-editor-strings.js";
 
 const cer = () => JSON.parse(readFileSync(`${root}examples/cer-lab.rubric.json`, "utf8"));
 // The argument example in English only (the shipped examples are bilingual).
@@ -111,4 +113,124 @@ test("CSV: the spreadsheet layout both ways, quoted cells, points columns and po
   assert.deepEqual(parseCsv("a;b\n1;2\n"), [["a", "b"], ["1", "2"]]);
   assert.throws(() => rubricFromCsv("Title,Beginning\nx,y"), /Criterion/);
   assert.throws(() => rubricFromCsv("Criterion,Beginning,Beginning points\nClaim,None,lots"), /row 2.*"lots" is not a number/);
+});
+
+// ---------------------------------------------------------------------------------------
+// The studio's words in English and Spanish
+
+// Every key of one table, with what it holds: nested objects by their keys, functions by how
+// many values they take, arrays by their length (so a Spanish sentence cannot lose a value).
+function shape(table, prefix = "") {
+  const out = {};
+  for (const [key, value] of Object.entries(table)) {
+    const path = `${prefix}${key}`;
+    if (typeof value === "function") out[path] = `function(${value.length})`;
+    else if (Array.isArray(value)) out[path] = `array(${value.length})`;
+    else if (value && typeof value === "object") Object.assign(out, shape(value, `${path}.`));
+    else out[path] = typeof value;
+  }
+  return out;
+}
+
+test("the English and Spanish tables of the studio have the same keys, of the same kind", () => {
+  const { en, es } = editorTables;
+  assert.deepEqual(shape(es), shape(en));
+  assert.ok(Object.keys(shape(en)).length > 150);
+  assert.equal(editorStrings("es-MX"), es);
+  assert.equal(editorStrings("ES"), es);
+  assert.equal(editorStrings("fr"), en);
+  assert.equal(editorStrings(null), en);
+});
+
+test("every word the editor, its check forms and its model ask for is in both tables", () => {
+  const { en, es } = editorTables;
+  // The editor reads its words as `s.key` (or `this.#s.key`), the check forms as `s.key` or
+  // `ctx.s.key`, the model as `ui.key`.
+  const uses = [
+    ["js/components/rubric-editor.js", /(?<![\w$.])s\.(\w+)|this\.#s\.(\w+)/g],
+    ["js/components/rubric-editor-checks.js", /(?<![\w$.])s\.(\w+)|ctx\.s\.(\w+)/g],
+    ["js/components/rubric-editor-model.js", /(?<![\w$.])ui\.(\w+)/g],
+  ];
+  for (const [file, pattern] of uses) {
+    const source = readFileSync(`${root}${file}`, "utf8");
+    const keys = new Set([...source.matchAll(pattern)].map((m) => m[1] ?? m[2]));
+    assert.ok(keys.size > 20, `${file}: ${keys.size} keys found`);
+    assert.deepEqual([...keys].filter((k) => !(k in en)), [], `${file}: missing in English`);
+    assert.deepEqual([...keys].filter((k) => !(k in es)), [], `${file}: missing in Spanish`);
+  }
+  // No word of the editor's own left in the code: every label, button and sentence comes from a table.
+  const editor = readFileSync(`${root}js/components/rubric-editor.js`, "utf8");
+  assert.deepEqual(editor.match(/["`](Add|Remove|Move|Undo|Redo|Criterion|Look-for|Level|Problem|Advice|Not applied)\b[^"`]*["`]/g), null);
+  // Every check type the forms offer has a name in both languages.
+  const checks = readFileSync(`${root}js/components/rubric-editor-checks.js`, "utf8");
+  const types = JSON.parse(checks.match(/export const CHECK_TYPES = (\[[^\]]*\])/)[1]);
+  assert.deepEqual(types.filter((t) => !en.checkTypes[t] || !es.checkTypes[t]), []);
+});
+
+test("a JSON path, a problem and the phrase syntax in Spanish words", () => {
+  const es = editorStrings("es");
+  const rubric = cer();
+  // The rubric's own texts stay in its main language (English here); the rest is Spanish.
+  // criteria[1] is Evidence; its levels[3] has value 4, which the scale calls Advanced.
+  assert.equal(problemInWords({ path: "criteria[1].levels[3].points", message: "expected a number, found a string" }, rubric, es),
+    "Criterio 2 (Evidence), nivel Advanced, puntos: debe ser un número");
+  assert.equal(pathInWords("title", rubric, undefined, es), "Título de la rúbrica");
+  assert.equal(pathInWords("kind", rubric, undefined, es), "Tipo de rúbrica");
+  assert.equal(pathInWords("scale.levels[0].label", rubric, undefined, es), "Nivel 1 de la escala (Beginning), nombre");
+  assert.equal(pathInWords("criteria[0].title.es", rubric, undefined, es), "Criterio 1 (Claim), título (español)");
+  assert.equal(pathInWords("criteria[0].indicators[0].check.anyOf", rubric, undefined, es), "Criterio 1 (Claim), indicador 1 (a claim), frases");
+  assert.equal(pathInWords("", rubric, undefined, es), "La rúbrica");
+  assert.equal(plainMessage("must not be empty", es), "está vacío; escribe algo aquí");
+  assert.equal(plainMessage("missing: expected a list of levels", es), "falta (una lista de niveles)");
+  assert.equal(plainMessage("requires unknown indicator `clam`; did you mean `claim`?", es), "requiere el indicador «clam», que no existe; ¿quisiste decir «claim»?");
+  // A message the Spanish table does not know stays the engine's English, and says so.
+  assert.deepEqual(plainProblem("could not build the rubric: boom", es), { text: "could not build the rubric: boom", lang: "en" });
+  assert.deepEqual(plainProblem("expected a number, found a string", es), { text: "debe ser un número", lang: "es" });
+  assert.deepEqual(plainProblem("expected a number, found a string"), { text: "must be a number", lang: "en" });
+  assert.equal(phraseInWords("medida|medición", es), "cualquiera de: medida, medición");
+  assert.equal(phraseInWords("medi*", es), "medi*: cualquier terminación (medi…)");
+  assert.equal(phraseInWords("mi afirmación", es), "estas palabras, en este orden");
+});
+
+test("lint advice in Spanish by its code, the values taken from the engine's sentence", () => {
+  const es = editorStrings("es");
+  const vague = { path: "criteria[2].levels[1].descriptor", code: "vague-descriptor",
+    message: "\"Good work.\" judges without describing what the work shows; say what a reader would see (e.g. \"cites two measurements\")." };
+  assert.deepEqual(adviceInWords(vague, es), {
+    text: "«Good work.» juzga sin describir lo que muestra el trabajo; di qué vería quien lo lee (por ejemplo, «cita dos mediciones»).", lang: "es" });
+  const same = { path: "criteria[0].levels[3].requires", code: "levels-same-evidence",
+    message: "levels 3 and 4 require the same indicators, so automatic scoring can never place work at 3." };
+  assert.equal(adviceInWords(same, es).text, "los niveles 3 y 4 requieren los mismos indicadores, así que la calificación automática nunca puede dar el nivel 3.");
+  const wording = { path: "criteria[0]", code: "missing-student-wording",
+    message: "`claim` has no student (\"I can…\") wording for level(s) 1, 2, 4; students will see the teacher descriptor instead." };
+  assert.equal(adviceInWords(wording, es).text, "«claim» no tiene texto para el estudiante («Puedo…») en los niveles 1, 2 y 4; los estudiantes verán el descriptor del docente.");
+  // English is the engine's own sentence; an unknown code stays English in Spanish too.
+  assert.deepEqual(adviceInWords(vague), { text: vague.message, lang: "en" });
+  assert.deepEqual(adviceInWords({ code: "something-new", message: "a new kind of advice." }, es), { text: "a new kind of advice.", lang: "en" });
+});
+
+test("a Spanish teacher's blank rubric and CSV: Spanish level names and column headings, read back", () => {
+  const es = editorStrings("es");
+  const blank = blankRubric("es");
+  assert.equal(blank.locale, "es");
+  assert.equal(blank.id, "mi-rubrica");
+  assert.deepEqual(blank.scale, { levels: [{ value: 1, label: "Inicial" }, { value: 2, label: "En desarrollo" }, { value: 3, label: "Competente" }, { value: 4, label: "Avanzado" }], mastery: 3 });
+  assert.deepEqual(blank.criteria[0].levels.map((l) => l.value), [1, 2, 3, 4]);
+  assert.deepEqual(blankRubric().scale.levels.map((l) => l.label), ["Beginning", "Developing", "Proficient", "Advanced"]);
+
+  const letter = {
+    id: "carta", title: "Carta", kind: "analytic", locale: "es", scale: { levels: [{ value: 1, label: "Inicial" }, { value: 2, label: "Logrado" }], mastery: 2 },
+    criteria: [{ id: "postura", title: "Postura", weight: 2, levels: [{ value: 1, descriptor: "Sin postura." }, { value: 2, descriptor: "Toma una postura, con razones.", points: 3 }] }],
+  };
+  // Level 1 has no points of its own: its value (1) is written; the descriptor with a comma is quoted.
+  const csv = rubricToCsv(letter, undefined, es);
+  assert.equal(csv, "Criterio,Id,Competencia,Peso,Inicial,Logrado,Inicial puntos,Logrado puntos\r\n"
+    + "Postura,postura,,2,Sin postura.,\"Toma una postura, con razones.\",1,3\r\n");
+  const back = rubricFromCsv(csv, letter, es);
+  assert.deepEqual(back.criteria, [{ id: "postura", title: "Postura", weight: 2, indicators: [],
+    levels: [{ value: 1, descriptor: "Sin postura.", points: 1 }, { value: 2, descriptor: "Toma una postura, con razones.", points: 3 }] }]);
+  assert.deepEqual(back.scale.levels, [{ value: 1, label: "Inicial" }, { value: 2, label: "Logrado" }]);
+  // Problems with a spreadsheet, in Spanish.
+  assert.throws(() => rubricFromCsv("Título,Inicial\nx,y", {}, es), /necesita una columna con el encabezado «Criterio»/);
+  assert.throws(() => rubricFromCsv("Criterio,Inicial,Inicial puntos\nPostura,Nada,muchos", {}, es), /^Error: Fila 2 del CSV, columna «Inicial puntos»: «muchos» no es un número\.$/);
 });

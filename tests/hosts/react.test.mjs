@@ -186,6 +186,7 @@ test("JSX typings (evident/jsx) type-check a TSX component with React 19's types
       '    <evident-feedback for="answer" rubric-src="/r.json" />',
       '    <evident-rubric src="/r.json" audience="student" />',
       '    <evident-mastery evidence-src="/e.jsonl" />',
+      '    <evident-rubric-editor locale="es" />',
       '    <evident-feedback for="answer" rubric-src="/r.json" student="s-17" draft-key="unit-3/cer-lab" draft-max-age={86400} no-draft />',
       '    <evident-feedback for="answer" rubric-src="/r.json" options={{ student: "s-17", draftKey: "unit-3/cer-lab", noDraft: false, draftMaxAge: 86400 }} />',
       "  </>);",

@@ -4,7 +4,7 @@
 // unused expectations). Run: npx tsc --noEmit -p tests/types
 import init, {
   Engine, EvidentError, EvidentLoadError, LiveSession, defineElements, initSync, lintRubric, loadEvident, setWasmUrl, version,
-  EvidentFeedback, EvidentRubric, EvidentMastery, feedbackOnce, calibrateRubric, parseFramework, rollUp, recommend, importCase,
+  EvidentFeedback, EvidentRubric, EvidentMastery, EvidentRubricEditor, feedbackOnce, calibrateRubric, parseFramework, rollUp, recommend, importCase,
   xapiStatements, computeMastery, getLimits, setLimits,
 } from "../../pkg/index.js";
 import type {
@@ -187,6 +187,12 @@ async function main(): Promise<void> {
   table.addEventListener("evident-lint", (event) => {
     const errors: Problem[] = event.detail.errors;
   });
+  // The rubric studio's editor: the language of its own words.
+  const studio: EvidentRubricEditor = document.createElement("evident-rubric-editor");
+  studio.locale = "es-MX";
+  const studioLocale: string = studio.locale;
+  // @ts-expect-error: locale is a language tag, a string
+  studio.locale = 3;
   const view: EvidentMastery = document.createElement("evident-mastery");
   view.addEventListener("evident-mastery", (event) => {
     const mastered: boolean | undefined = event.detail.estimates[0]?.mastered;
@@ -195,7 +201,7 @@ async function main(): Promise<void> {
   engine.free();
   fromText.free();
   void [v, core, checks, badCheck, badFuzzy, noCriteria, locale, mastery, badRating, source, start, percent, steps, strengths,
-    goal, statement, toGo, advice, problems, liveFeedback, kappa, overall, made, isPanel, last, student, noDraft, draftKey, clearedOfOne, clearedAll, maxAge, maxChars, table, view, once, calibratedOnce, reason, imported, statements, level, fromList, trend];
+    goal, statement, toGo, advice, problems, liveFeedback, kappa, overall, made, isPanel, last, student, noDraft, draftKey, clearedOfOne, clearedAll, maxAge, maxChars, table, studioLocale, view, once, calibratedOnce, reason, imported, statements, level, fromList, trend];
 }
 
 void main;
