@@ -14,7 +14,7 @@ const words = {
     sampleTitle: "Replace your text with the sample?", sampleText: "The sample work will take the place of your answer. You can undo this with the Undo button or Ctrl+Z.", sampleYes: "Load the sample",
     cleared: "Your text was cleared.", loaded: "The sample work replaced your text.", undone: "Your text is back.",
     noSample: "The sample work could not be loaded. Your text was not changed.",
-    navLabel: "Demo pages", navHome: "Home", navStudent: "Student task", navTeacher: "Teacher rubric preview", navClass: "Class mastery",
+    navLabel: "Demo pages", navHome: "Home", navStudent: "Student task", navTeacher: "Rubric studio", navClass: "Class mastery",
     taskCer: "Plant growth lab (claim, evidence, reasoning)", taskArgument: "Argument: should school start later?", taskBags: "Argument: should our town ban plastic bags?" },
   es: { skip: "Ir al contenido", taskLabel: "Tarea", languageLabel: "Idioma de la retroalimentación", studentLabel: "Estudiante (nombre o ID)",
     sample: "Cargar un ejemplo", clear: "Borrar mi texto", prompt: "La tarea", answerLabel: "Mi respuesta",
@@ -24,7 +24,7 @@ const words = {
     sampleTitle: "¿Cambiar tu texto por el ejemplo?", sampleText: "El ejemplo ocupará el lugar de tu respuesta. Puedes deshacerlo con el botón Deshacer o con Ctrl+Z.", sampleYes: "Cargar el ejemplo",
     cleared: "Se borró tu texto.", loaded: "El ejemplo reemplazó tu texto.", undone: "Tu texto volvió.",
     noSample: "No se pudo cargar el ejemplo. Tu texto no cambió.",
-    navLabel: "Páginas de la demostración", navHome: "Inicio", navStudent: "Tarea del estudiante", navTeacher: "Vista de la rúbrica (docente)", navClass: "Dominio de la clase",
+    navLabel: "Páginas de la demostración", navHome: "Inicio", navStudent: "Tarea del estudiante", navTeacher: "Taller de rúbricas", navClass: "Dominio de la clase",
     taskCer: "Laboratorio del crecimiento de las plantas (afirmación, evidencia, razonamiento)", taskArgument: "Argumento: ¿las clases deberían empezar más tarde?", taskBags: "Argumento: ¿nuestro pueblo debería prohibir las bolsas de plástico?" },
 };
 

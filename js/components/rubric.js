@@ -86,7 +86,15 @@ export class EvidentRubric extends ElementBase {
       } finally {
         engine.free();
       }
-      replace(this.#root, this.#table(this.#rubric), teacher ? this.#advice(this.#lint.advice) : null);
+      // The engine's advice is in English; in Spanish it is said with the studio's words for
+      // each advice code (loaded only here, by teacher views in Spanish).
+      let say = null;
+      if (teacher && this.#strings.lang === "es" && this.#lint.advice.length > 0) {
+        const { editorStrings } = await import("./rubric-editor-strings.js");
+        if (generation !== this.#generation) return;
+        say = (a) => editorStrings("es").adviceText(a.code, a.message);
+      }
+      replace(this.#root, this.#table(this.#rubric), teacher ? this.#advice(this.#lint.advice, say) : null);
       emit(this, "evident-lint", this.#lint);
     } catch (error) {
       if (generation !== this.#generation) return;
@@ -136,13 +144,19 @@ export class EvidentRubric extends ElementBase {
       h("table", { part: "table" }, h("caption", { part: "caption" }, rubric.title), h("thead", {}, head), h("tbody", {}, rows)));
   }
 
-  #advice(advice) {
+  // `say(advice)`: the advice in the element's language, or null to show the engine's English
+  // (marked as English, so a screen reader reads it as such).
+  #advice(advice, say) {
     const s = this.#strings;
+    const message = (a) => {
+      const said = say?.(a);
+      return said ?? (s.lang === "en" ? a.message : h("span", { attrs: { lang: "en" } }, a.message));
+    };
     return h("section", { class: "advice", part: "advice" },
       h("h3", {}, s.advice),
       advice.length === 0 ? h("p", { class: "muted" }, s.noAdvice)
         : h("ul", {}, advice.map((a) => h("li", { attrs: { "data-code": a.code } },
-          a.path ? h("code", { class: "path", part: "path" }, a.path) : null, a.message, " ",
+          a.path ? h("code", { class: "path", part: "path" }, a.path) : null, message(a), " ",
           h("span", { class: "code" }, `(${a.code})`)))));
   }
 }

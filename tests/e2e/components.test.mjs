@@ -179,6 +179,52 @@ test("a rubric attribute that reads \"[object Object]\" is explained in the pane
   await context.close();
 });
 
+test("<evident-rubric> in Spanish gives the engine's advice in Spanish, in English in English", async () => {
+  const { page, errors, context } = await env.open("/www/index.html");
+  await page.locator("#version:not(:empty)").waitFor();
+  // A rubric whose indicator has no hint and whose levels have no student wording: two pieces
+  // of advice (lint codes missing-hint and missing-student-wording).
+  const rubric = {
+    id: "mini", title: "Plantas", locale: "es",
+    scale: { levels: [{ value: 1, label: "Inicial" }, { value: 2, label: "Logrado" }], mastery: 2 },
+    criteria: [{
+      id: "claim", title: "Afirmación",
+      indicators: [{ id: "luz", check: { type: "phrases", anyOf: ["luz"] } }],
+      levels: [{ value: 1, descriptor: "No dice qué pasa con la luz." }, { value: 2, descriptor: "Dice qué pasa con la luz.", requires: ["luz"] }],
+    }],
+  };
+  await page.evaluate((rubric) => {
+    for (const locale of ["es", "en"]) {
+      const table = document.createElement("evident-rubric");
+      table.id = `rubric-${locale}`;
+      table.setAttribute("locale", locale);
+      table.rubric = rubric;
+      document.body.append(table);
+    }
+  }, rubric);
+  const advice = async (id) => {
+    await page.locator(`#${id} [part=advice] li`).first().waitFor();
+    return page.locator(`#${id} [part=advice] li`).evaluateAll((lis) => lis.map((li) => ({ code: li.dataset.code, text: li.textContent, english: li.querySelector("[lang=en]") !== null })));
+  };
+  assert.deepEqual(await advice("rubric-es"), [
+    {
+      code: "missing-student-wording",
+      text: "criteria[0]«claim» no tiene texto para el estudiante («Puedo…») en los niveles 1 y 2; los estudiantes verán el descriptor del docente. (missing-student-wording)",
+      english: false,
+    },
+    {
+      code: "missing-hint",
+      text: "criteria[0].indicators[0].hintel indicador «luz» no tiene pista; los siguientes pasos usarán un mensaje genérico. (missing-hint)",
+      english: false,
+    },
+  ]);
+  const english = await advice("rubric-en");
+  assert.equal(english[1].text, "criteria[0].indicators[0].hintindicator `luz` has no hint; next steps will use a generic message. (missing-hint)");
+  assert.equal(await page.locator("#rubric-es [part=advice] h3").innerText(), "Consejos sobre esta rúbrica");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the wasm is fetched once however many components a page has", async () => {
   const { page, context } = await env.open();
   const fetched = [];
