@@ -4,6 +4,7 @@
 // undoes them; an "Undo" button does the same. The page's own words switch with the
 // language; the feedback's words come from the engine.
 import "/pkg/elements.js";
+import { navFollowsLanguage } from "./nav-language.js";
 
 const words = {
   en: { skip: "Skip to content", taskLabel: "Task", languageLabel: "Feedback language", studentLabel: "Student (name or ID)",
@@ -62,6 +63,7 @@ function applyLanguage() {
   for (const el of document.querySelectorAll("[data-i18n-label]")) el.setAttribute("aria-label", words[lang][el.dataset.i18nLabel]);
   feedback.setAttribute("locale", lang);
   rubricView.setAttribute("locale", lang);
+  navFollowsLanguage(lang);
   showTask();
 }
 

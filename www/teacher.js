@@ -6,6 +6,7 @@
 // The page's words, and the editor's (its `locale`), are English or Spanish: "Studio language"
 // (or ?lang=es) switches them in place, keeping the rubric being edited.
 import { loadEvident } from "/pkg/index.js";
+import { navFollowsLanguage } from "./nav-language.js";
 import { criteriaFromCompetencies, blankRubric, defaultScale, rubricFromCsv, rubricToCsv, slug, clone } from "/pkg/components/rubric-editor-model.js";
 import { editorStrings } from "/pkg/components/rubric-editor-strings.js";
 import { markedText } from "/pkg/components/dom.js";
@@ -180,6 +181,7 @@ function applyLanguage() {
   for (const el of document.querySelectorAll("[data-i18n-placeholder]")) el.placeholder = t(el.dataset.i18nPlaceholder);
   $("csv-help").replaceChildren(...t("csvHelp", (text) => Object.assign(document.createElement("code"), { textContent: text })));
   editor.setAttribute("locale", lang);
+  navFollowsLanguage(lang);
   showNote();
   drawAutosave();
   drawVersions();

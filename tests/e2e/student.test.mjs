@@ -124,10 +124,14 @@ test("switching to Spanish changes the feedback's language", async () => {
   ]);
   assert.equal(await page.locator("nav").getAttribute("aria-label"), "Páginas de la demostración");
   assert.equal(await page.locator("nav a[aria-current=page]").innerText(), "Tarea del estudiante");
+  // The rubric studio is reached in Spanish too.
+  assert.equal(await page.locator('nav a[href^="teacher.html"]').innerText(), "Taller de rúbricas");
+  assert.equal(await page.locator('nav a[href^="teacher.html"]').getAttribute("href"), "teacher.html?lang=es");
   // Back to English, every word of the page's own comes back.
   await page.locator("#language").selectOption("en");
   assert.equal(await page.locator("#task option").first().innerText(), "Plant growth lab (claim, evidence, reasoning)");
   assert.equal(await page.locator("nav").getAttribute("aria-label"), "Demo pages");
+  assert.equal(await page.locator('nav a[href^="teacher.html"]').getAttribute("href"), "teacher.html");
   await context.close();
 });
 
