@@ -24,3 +24,5 @@ for (const r of result.rows) {
   const a = (x) => `${x.median.toFixed(0)} / ${x.p95.toFixed(0)} / ${x.p99.toFixed(0)} / ${x.max.toFixed(0)}`;
   console.log(`${String(r.words).padStart(8)}   at the end ${a(r.typeAtEnd.alone).padEnd(24)} in the middle ${a(r.typeInMiddle.alone)}`);
 }
+const es = result.spanishRow;
+console.log(`in Spanish (CER rubric, Spanish phrases; the text is not all ASCII, so the general segmenter), ${es.words} words: full score ${es.fullScoreMedianUs.toFixed(1)} µs; typing at the end ${es.typeAtEnd.median.toFixed(1)} / ${es.typeAtEnd.p95.toFixed(1)} µs, in the middle ${es.typeInMiddle.median.toFixed(1)} / ${es.typeInMiddle.p95.toFixed(1)} µs (batch median / p95); alone at the end ${es.typeAtEnd.alone.median.toFixed(0)} / ${es.typeAtEnd.alone.p95.toFixed(0)}, in the middle ${es.typeInMiddle.alone.median.toFixed(0)} / ${es.typeInMiddle.alone.p95.toFixed(0)} µs (median / p95)`);
