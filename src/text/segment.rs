@@ -303,6 +303,16 @@ mod tests {
     /// unicode-segmentation gives: our tables and derived classes agree with its on every one.
     #[test]
     fn every_code_point_in_context_matches_unicode_segmentation() {
+        // The tables list exceptions to classes derived from std's Unicode properties: they
+        // hold for the Unicode version they were generated from, which must be std's and the
+        // reference's.
+        assert_eq!(
+            (char::UNICODE_VERSION, unicode_segmentation::UNICODE_VERSION),
+            ((17, 0, 0), (17, 0, 0)),
+            "a toolchain or unicode-segmentation with another Unicode version: regenerate \
+             src/text/segment_tables.rs (scripts/gen-segment-tables.py, with a `regex` of that \
+             version) and pin unicode-segmentation to a release of the same version"
+        );
         let words = [
             "a{}b",
             "1{}2",
