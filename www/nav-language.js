@@ -1,6 +1,7 @@
 // The demo's navigation keeps the page's language: links to the pages that read `?lang=`
-// (the student task and the rubric studio) carry `lang=es` while the page is in Spanish.
-const BILINGUAL = ["student.html", "teacher.html"];
+// (the student task, the rubric studio, class mastery) carry `lang=es` while the page is in
+// Spanish.
+const BILINGUAL = ["student.html", "teacher.html", "class.html"];
 
 export function navFollowsLanguage(lang) {
   for (const link of document.querySelectorAll("nav a[href]")) {

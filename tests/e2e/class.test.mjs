@@ -2,7 +2,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
-import { root, start } from "./run.mjs";
+import { axeScan, root, start } from "./run.mjs";
 
 let env;
 before(async () => { env = await start(); mkdirSync(`${root}test-results`, { recursive: true }); });
@@ -26,6 +26,34 @@ test("the class view lists every student and competency", async () => {
   assert.equal(await page.locator('evident-mastery tr[data-student="s-01"] td[data-competency="SCI.CER.1"]').getAttribute("data-mastered"), "true");
   // s-05 has no evidence on SCI.CER.3.
   assert.equal(await page.locator('evident-mastery tr[data-student="s-05"] td[data-competency="SCI.CER.3"]').innerText(), "—");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("in Spanish (?lang=es) the page and the mastery view speak Spanish, and back", async () => {
+  const { page, errors, context } = await env.open("/www/class.html?lang=es");
+  await page.locator("evident-mastery tbody tr").first().waitFor();
+  assert.equal(await page.locator("html").getAttribute("lang"), "es");
+  assert.equal(await page.title(), "Dominio de la clase — demostración de Evident");
+  assert.equal(await page.locator("h1").innerText(), "Dominio de la clase");
+  assert.equal(await page.locator('label[for="method"]').innerText(), "Método de dominio");
+  assert.deepEqual(await page.locator("#method option").allInnerTexts(), [
+    "Promedio con decaimiento (el trabajo reciente cuenta más)", "La evidencia más reciente", "La más alta", "Promedio", "Ley de potencia (Marzano)",
+  ]);
+  assert.equal(await page.locator("#student option").first().innerText(), "Toda la clase");
+  assert.equal(await page.locator("nav").getAttribute("aria-label"), "Páginas de la demostración");
+  assert.deepEqual(await page.locator("nav a").evaluateAll((links) => links.map((l) => l.getAttribute("href"))),
+    ["index.html", "student.html?lang=es", "teacher.html?lang=es", "class.html?lang=es"]);
+  // The view itself follows: its first column heading is the element's Spanish word.
+  assert.equal(await page.locator("evident-mastery").getAttribute("locale"), "es");
+  await page.locator("evident-mastery thead th", { hasText: "Estudiante" }).first().waitFor();
+  assert.deepEqual(await axeScan(page), []);
+  // Back to English: the page's words, the picker's first option, the links.
+  await page.locator("#language").selectOption("en");
+  assert.equal(await page.locator("h1").innerText(), "Class mastery");
+  assert.equal(await page.locator("#student option").first().innerText(), "Whole class");
+  assert.equal(await page.locator('nav a[href^="student.html"]').getAttribute("href"), "student.html");
+  assert.ok(page.url().endsWith("/www/class.html?lang=en"), page.url());
   assert.deepEqual(errors, []);
   await context.close();
 });
