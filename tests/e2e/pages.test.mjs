@@ -29,6 +29,23 @@ for (const [path, ready] of pages) {
   });
 }
 
+test("the home page leads to each page in Spanish", async () => {
+  const { page, errors, context } = await env.open("/www/index.html");
+  const links = page.locator('a[hreflang="es"]');
+  assert.deepEqual(await links.allInnerTexts(), ["Tarea del estudiante en español", "Taller de rúbricas en español", "Dominio de la clase en español"]);
+  assert.deepEqual(await links.evaluateAll((as) => as.map((a) => a.closest("[lang]").lang)), ["es", "es", "es"]);
+  await page.getByRole("link", { name: "Dominio de la clase en español" }).click();
+  await page.locator("h1", { hasText: "Dominio de la clase" }).waitFor();
+  assert.equal(await page.locator("html").getAttribute("lang"), "es");
+  await page.goto(`${env.base}/www/index.html`);
+  await page.getByRole("link", { name: "Tarea del estudiante en español" }).click();
+  await page.locator("evident-feedback h3", { hasText: "Siguientes pasos" }).waitFor({ state: "attached" });
+  assert.equal(await page.locator('label[for="answer"]').innerText(), "Mi respuesta");
+  assert.equal(await page.locator("html").getAttribute("lang"), "es");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the student page stays accessible with feedback, strengths and the Spanish switch", async () => {
   const { page, errors, violations, context } = await env.open("/www/student.html");
   await page.locator("evident-feedback [part=criterion]").first().waitFor();
