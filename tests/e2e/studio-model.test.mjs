@@ -234,3 +234,93 @@ test("a Spanish teacher's blank rubric and CSV: Spanish level names and column h
   assert.throws(() => rubricFromCsv("Título,Inicial\nx,y", {}, es), /necesita una columna con el encabezado «Criterio»/);
   assert.throws(() => rubricFromCsv("Criterio,Inicial,Inicial puntos\nPostura,Nada,muchos", {}, es), /^Error: Fila 2 del CSV, columna «Inicial puntos»: «muchos» no es un número\.$/);
 });
+
+// Every kind of lint advice the engine gives (lint codes of src/rubric/lint.rs), from the engine
+// itself (the full build in Node), has a Spanish wording that matches its English sentence: a
+// reworded engine message fails here instead of falling back to English unseen.
+test("every lint advice the engine gives is said in Spanish", async () => {
+  const full = await import(`${root}pkg/full.js`);
+  full.initSync({ module: readFileSync(`${root}pkg/evident_full_bg.wasm`) });
+  // Made to draw each piece of advice: a conduct criterion with no indicators (needs a rating),
+  // a vague top descriptor, two levels alike in words and two alike in evidence, a lowest level
+  // that requires evidence, an indicator of common words, one without a hint, one no level
+  // requires, no student wording, a Spanish title and nothing else in Spanish; and a Korean
+  // rubric stemming its phrases (no Korean stemmer).
+  const rubrics = [
+    {
+      "id": "all-advice",
+      "title": {"en": "Plant lab", "es": "Laboratorio de plantas"},
+      "locale": "en",
+      "scale": {"levels": [{"value": 1, "label": "Beginning"}, {"value": 2, "label": "Developing"}, {"value": 3, "label": "Proficient"}, {"value": 4, "label": "Advanced"}], "mastery": 3},
+      "criteria": [
+        {
+          "id": "claim",
+          "title": "Claim",
+          "indicators": [
+            {"id": "light", "check": {"type": "phrases", "anyOf": ["light"]}},
+            {"id": "so", "check": {"type": "phrases", "anyOf": ["so", "the data"]}, "hint": "Say it."},
+            {"id": "spare", "check": {"type": "phrases", "anyOf": ["photosynthesis"]}, "hint": "Name the process."}
+          ],
+          "levels": [
+            {"value": 1, "descriptor": "States no claim.", "requires": ["so"]},
+            {"value": 2, "descriptor": "Names the light.", "requires": ["light"]},
+            {"value": 3, "descriptor": "Names the light and what it changes.", "requires": ["light"]},
+            {"value": 4, "descriptor": "Excellent work."}
+          ]
+        },
+        {
+          "id": "effort",
+          "title": "Effort and behaviour",
+          "levels": [
+            {"value": 1, "descriptor": "Rarely on task."},
+            {"value": 2, "descriptor": "Sometimes on task."},
+            {"value": 3, "descriptor": "Usually on task."},
+            {"value": 4, "descriptor": "Always on task."}
+          ]
+        },
+        {
+          "id": "reasoning",
+          "title": "Reasoning",
+          "indicators": [
+            {"id": "because", "check": {"type": "phrases", "anyOf": ["because"]}, "hint": "Say why."}
+          ],
+          "levels": [
+            {"value": 1, "descriptor": "Gives no reason."},
+            {"value": 2, "descriptor": "Gives a reason.", "requires": ["because"]},
+            {"value": 3, "descriptor": "Gives a reason.", "requires": ["because"]},
+            {"value": 4, "descriptor": "Explains the reason with the data.", "requires": ["because"]}
+          ]
+        }
+      ]
+    },
+    {
+      "id": "ko",
+      "title": "식물",
+      "locale": "ko",
+      "scale": {"levels": [{"value": 1, "label": "시작"}, {"value": 2, "label": "달성"}], "mastery": 2},
+      "criteria": [
+        {
+          "id": "claim",
+          "title": "주장",
+          "indicators": [
+            {"id": "light", "check": {"type": "phrases", "anyOf": ["빛"], "stem": true}, "hint": "빛을 말하세요."}
+          ],
+          "levels": [
+            {"value": 1, "descriptor": "빛을 말하지 않는다.", "student": "빛을 말할 수 있다."},
+            {"value": 2, "descriptor": "빛을 말한다.", "student": "빛을 말할 수 있다!", "requires": ["light"]}
+          ]
+        }
+      ]
+    },
+  ];
+  const advice = rubrics.flatMap((r) => full.lintRubric(r).advice);
+  assert.deepEqual([...new Set(advice.map((a) => a.code))].sort(), [
+    "behaviour-criterion", "common-words", "levels-same-descriptor", "levels-same-evidence", "lowest-level-requires", "missing-hint",
+    "missing-student-wording", "missing-translation", "needs-rating", "no-stemmer", "unused-indicator", "vague-descriptor",
+  ]);
+  const es = editorStrings("es");
+  for (const a of advice) assert.equal(adviceInWords(a, es).lang, "es", `${a.code}: ${a.message}`);
+  const said = (code) => adviceInWords(advice.find((a) => a.code === code), es).text;
+  assert.equal(said("no-stemmer"), "Evident no sabe reducir las palabras a su raíz en el idioma «ko»: las frases solo coincidirán con las palabras exactas.");
+  assert.equal(said("unused-indicator"), "ningún nivel requiere el indicador «spare»; da retroalimentación, pero nunca cambia un nivel.");
+});
