@@ -324,3 +324,65 @@ test("every lint advice the engine gives is said in Spanish", async () => {
   assert.equal(said("no-stemmer"), "Evident no sabe reducir las palabras a su raíz en el idioma «ko»: las frases solo coincidirán con las palabras exactas.");
   assert.equal(said("unused-indicator"), "ningún nivel requiere el indicador «spare»; da retroalimentación, pero nunca cambia un nivel.");
 });
+
+// The mistakes a teacher makes most, as the engine reports them (the full build in Node), are
+// said in Spanish at their field: a reworded engine message fails here instead of falling back
+// to English unseen. (Rarer messages may stay English, marked `lang="en"`.)
+test("the engine's problems with common rubric mistakes are said in Spanish", async () => {
+  const full = await import(`${root}pkg/full.js`);
+  full.initSync({ module: readFileSync(`${root}pkg/evident_full_bg.wasm`) });
+  const base = () => ({
+    id: "plants", title: "Plant lab", locale: "en",
+    scale: { levels: [{ value: 1, label: "Beginning" }, { value: 2, label: "Developing" }, { value: 3, label: "Proficient" }], mastery: 2 },
+    criteria: [{
+      id: "claim", title: "Claim",
+      indicators: [
+        { id: "light", check: { type: "phrases", anyOf: ["light"] }, hint: "Say what the light did." },
+        { id: "long", check: { type: "wordCount", min: 20 }, hint: "Write more." },
+      ],
+      levels: [
+        { value: 1, descriptor: "No claim." },
+        { value: 2, descriptor: "A claim about light.", requires: ["light"] },
+        { value: 3, descriptor: "A claim about light, explained.", requires: ["light", "long"] },
+      ],
+    }],
+  });
+  const mistakes = {
+    "an empty title": (r) => { r.title = ""; },
+    "points as a word": (r) => { r.criteria[0].levels[1].points = "two"; },
+    "a misspelt indicator id": (r) => { r.criteria[0].levels[1].requires = ["ligth"]; },
+    "a criterion pasted twice": (r) => { r.criteria.push(structuredClone(r.criteria[0])); },
+    "no phrases": (r) => { r.criteria[0].indicators[0].check.anyOf = []; },
+    "an empty alternative": (r) => { r.criteria[0].indicators[0].check.anyOf = ["light|"]; },
+    "a wildcard alone": (r) => { r.criteria[0].indicators[0].check.anyOf = ["light *"]; },
+    "a language name": (r) => { r.locale = "english"; },
+    "no criteria": (r) => { r.criteria = []; },
+    "no levels": (r) => { r.criteria[0].levels = []; },
+    "levels highest first": (r) => { r.criteria[0].levels.reverse(); },
+    "max below min": (r) => { r.criteria[0].indicators[1].check = { type: "wordCount", min: 50, max: 10 }; },
+    "a misspelt field": (r) => { r.titel = "x"; },
+    "more than it names": (r) => { r.criteria[0].indicators[0].check = { type: "atLeast", n: 3, of: ["long", "light"] }; },
+    "a misspelt check type": (r) => { r.criteria[0].indicators[0].check.type = "phrase"; },
+  };
+  const es = editorStrings("es");
+  const said = {};
+  for (const [mistake, change] of Object.entries(mistakes)) {
+    const rubric = base();
+    change(rubric);
+    let problems = [];
+    try {
+      new full.Engine(rubric).free();
+    } catch (error) {
+      problems = error.problems;
+    }
+    assert.ok(problems.length > 0, `${mistake}: no problem`);
+    for (const p of problems) {
+      const words = plainProblem(p.message, es);
+      assert.equal(words.lang, "es", `${mistake}: ${p.path}: ${p.message}`);
+      said[mistake] ??= words.text;
+    }
+  }
+  assert.equal(said["a misspelt indicator id"], "requiere el indicador «ligth», que no existe; ¿quisiste decir «light»?");
+  assert.equal(said["levels highest first"], "los niveles van del más bajo al más alto: 2 viene después de 3");
+  assert.equal(said["a misspelt check type"], "«phrase» no es un valor válido aquí; ¿quisiste decir «phrases»?");
+});
