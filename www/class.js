@@ -1,13 +1,12 @@
 // The class mastery page: method, student, view and language pickers drive <evident-mastery>
 // over the examples' class evidence, science framework, task catalog and roster.
 import "/pkg/index.js";
-import { navFollowsLanguage } from "./nav-language.js";
+import { applyPageLanguage } from "./page-language.js";
 
 // The page's own words; the mastery view's come from the element, in its `locale`.
 const words = {
   en: {
-    title: "Class mastery — Evident demo", skip: "Skip to content",
-    navLabel: "Demo pages", navHome: "Home", navStudent: "Student task", navTeacher: "Rubric studio", navClass: "Class mastery",
+    title: "Class mastery — Evident demo",
     heading: "Class mastery",
     lead: "Mastery of each competency, computed from a term's evidence (questions, fair tests, measurements and claim–evidence–reasoning labs). Choose a student (or a name in the table) to see their progress and what they could work on next. Names come from the class roster.",
     method: "Mastery method", decayingAverage: "Decaying average (recent work counts more)", latest: "Latest evidence",
@@ -16,8 +15,7 @@ const words = {
     language: "Language",
   },
   es: {
-    title: "Dominio de la clase — demostración de Evident", skip: "Ir al contenido",
-    navLabel: "Páginas de la demostración", navHome: "Inicio", navStudent: "Tarea del estudiante", navTeacher: "Taller de rúbricas", navClass: "Dominio de la clase",
+    title: "Dominio de la clase — demostración de Evident",
     heading: "Dominio de la clase",
     lead: "El dominio de cada competencia, calculado con la evidencia de un trimestre (preguntas, pruebas justas, mediciones y laboratorios de afirmación, evidencia y razonamiento). Elige a un estudiante (o un nombre de la tabla) para ver su progreso y en qué podría trabajar después. Los nombres vienen de la lista de la clase.",
     method: "Método de dominio", decayingAverage: "Promedio con decaimiento (el trabajo reciente cuenta más)", latest: "La evidencia más reciente",
@@ -43,12 +41,9 @@ const t = (key) => words[language.value][key];
 
 function applyLanguage() {
   const lang = language.value;
-  document.documentElement.lang = lang;
+  applyPageLanguage(lang, t);
   document.title = t("title");
-  for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
-  for (const el of document.querySelectorAll("[data-i18n-label]")) el.setAttribute("aria-label", t(el.dataset.i18nLabel));
   if (student.options[0]?.value === "") student.options[0].textContent = t("wholeClass");
-  navFollowsLanguage(lang);
   view.setAttribute("locale", lang);
   view.lang = lang;
 }

@@ -4,10 +4,10 @@
 // undoes them; an "Undo" button does the same. The page's own words switch with the
 // language; the feedback's words come from the engine.
 import "/pkg/elements.js";
-import { navFollowsLanguage } from "./nav-language.js";
+import { applyPageLanguage } from "./page-language.js";
 
 const words = {
-  en: { skip: "Skip to content", taskLabel: "Task", languageLabel: "Feedback language", studentLabel: "Student (name or ID)",
+  en: { taskLabel: "Task", languageLabel: "Feedback language", studentLabel: "Student (name or ID)",
     sample: "Load sample work", clear: "Clear my text", prompt: "The task", answerLabel: "My answer",
     answerHelp: "Feedback updates as you type. Your draft is saved in this browser, for you only, for 7 days.",
     rubricSummary: "See the rubric", cancel: "Cancel", undo: "Undo",
@@ -15,9 +15,8 @@ const words = {
     sampleTitle: "Replace your text with the sample?", sampleText: "The sample work will take the place of your answer. You can undo this with the Undo button or Ctrl+Z.", sampleYes: "Load the sample",
     cleared: "Your text was cleared.", loaded: "The sample work replaced your text.", undone: "Your text is back.",
     noSample: "The sample work could not be loaded. Your text was not changed.",
-    navLabel: "Demo pages", navHome: "Home", navStudent: "Student task", navTeacher: "Rubric studio", navClass: "Class mastery",
     taskCer: "Plant growth lab (claim, evidence, reasoning)", taskArgument: "Argument: should school start later?", taskBags: "Argument: should our town ban plastic bags?" },
-  es: { skip: "Ir al contenido", taskLabel: "Tarea", languageLabel: "Idioma de la retroalimentación", studentLabel: "Estudiante (nombre o ID)",
+  es: { taskLabel: "Tarea", languageLabel: "Idioma de la retroalimentación", studentLabel: "Estudiante (nombre o ID)",
     sample: "Cargar un ejemplo", clear: "Borrar mi texto", prompt: "La tarea", answerLabel: "Mi respuesta",
     answerHelp: "La retroalimentación cambia mientras escribes. Tu borrador se guarda en este navegador, solo para ti, durante 7 días.",
     rubricSummary: "Ver la rúbrica", cancel: "Cancelar", undo: "Deshacer",
@@ -25,7 +24,6 @@ const words = {
     sampleTitle: "¿Cambiar tu texto por el ejemplo?", sampleText: "El ejemplo ocupará el lugar de tu respuesta. Puedes deshacerlo con el botón Deshacer o con Ctrl+Z.", sampleYes: "Cargar el ejemplo",
     cleared: "Se borró tu texto.", loaded: "El ejemplo reemplazó tu texto.", undone: "Tu texto volvió.",
     noSample: "No se pudo cargar el ejemplo. Tu texto no cambió.",
-    navLabel: "Páginas de la demostración", navHome: "Inicio", navStudent: "Tarea del estudiante", navTeacher: "Taller de rúbricas", navClass: "Dominio de la clase",
     taskCer: "Laboratorio del crecimiento de las plantas (afirmación, evidencia, razonamiento)", taskArgument: "Argumento: ¿las clases deberían empezar más tarde?", taskBags: "Argumento: ¿nuestro pueblo debería prohibir las bolsas de plástico?" },
 };
 
@@ -58,12 +56,9 @@ const t = (key) => words[language.value][key];
 
 function applyLanguage() {
   const lang = language.value;
-  document.documentElement.lang = lang;
-  for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = words[lang][el.dataset.i18n];
-  for (const el of document.querySelectorAll("[data-i18n-label]")) el.setAttribute("aria-label", words[lang][el.dataset.i18nLabel]);
+  applyPageLanguage(lang, t);
   feedback.setAttribute("locale", lang);
   rubricView.setAttribute("locale", lang);
-  navFollowsLanguage(lang);
   showTask();
 }
 

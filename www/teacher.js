@@ -6,15 +6,14 @@
 // The page's words, and the editor's (its `locale`), are English or Spanish: "Studio language"
 // (or ?lang=es) switches them in place, keeping the rubric being edited.
 import { loadEvident } from "/pkg/index.js";
-import { navFollowsLanguage } from "./nav-language.js";
+import { applyPageLanguage } from "./page-language.js";
 import { criteriaFromCompetencies, blankRubric, defaultScale, rubricFromCsv, rubricToCsv, slug, clone } from "/pkg/components/rubric-editor-model.js";
 import { editorStrings } from "/pkg/components/rubric-editor-strings.js";
 import { markedText } from "/pkg/components/dom.js";
 
 const words = {
   en: {
-    title: "Rubric studio — Evident demo", skip: "Skip to content",
-    navLabel: "Demo pages", navHome: "Home", navStudent: "Student task", navTeacher: "Rubric studio", navClass: "Class mastery",
+    title: "Rubric studio — Evident demo",
     heading: "Rubric studio",
     lead: "Build a rubric as a form: criteria, levels and the look-fors the engine finds in student work. Translate it, try it on student work and check it against a teacher's scores. Your work is saved in this browser as you go.",
     pageLanguage: "Studio language",
@@ -69,8 +68,7 @@ const words = {
     accepted: (n) => `Suggestion ${n} accepted. Undo takes it back.`,
   },
   es: {
-    title: "Taller de rúbricas — demostración de Evident", skip: "Ir al contenido",
-    navLabel: "Páginas de la demostración", navHome: "Inicio", navStudent: "Tarea del estudiante", navTeacher: "Taller de rúbricas", navClass: "Dominio de la clase",
+    title: "Taller de rúbricas — demostración de Evident",
     heading: "Taller de rúbricas",
     lead: "Construye una rúbrica como un formulario: criterios, niveles y los indicadores que Evident busca en el trabajo de los estudiantes. Tradúcela, pruébala con trabajos de estudiantes y compárala con las calificaciones de un docente. Tu trabajo se guarda en este navegador mientras avanzas.",
     pageLanguage: "Idioma del taller",
@@ -174,14 +172,10 @@ function english(text) {
 
 function applyLanguage() {
   const lang = pageLanguage.value;
-  document.documentElement.lang = lang;
+  applyPageLanguage(lang, t);
   document.title = t("title");
-  for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
-  for (const el of document.querySelectorAll("[data-i18n-label]")) el.setAttribute("aria-label", t(el.dataset.i18nLabel));
-  for (const el of document.querySelectorAll("[data-i18n-placeholder]")) el.placeholder = t(el.dataset.i18nPlaceholder);
   $("csv-help").replaceChildren(...t("csvHelp", (text) => Object.assign(document.createElement("code"), { textContent: text })));
   editor.setAttribute("locale", lang);
-  navFollowsLanguage(lang);
   showNote();
   drawAutosave();
   drawVersions();
