@@ -75,13 +75,15 @@ async function run() {
   // A fresh page's first keystrokes run partly in V8's baseline code while the optimising
   // compiler works in the background: time one typing pass (in the middle of 1,000 words)
   // cold, then type for a while untimed, so the table shows the steady state.
-  const typing = (text, at) => {
+  const typing = (text, at, typed = TYPED) => {
     const out = [];
-    for (let i = 1; i <= TYPED.length; i++) out.push(text.slice(0, at) + TYPED.slice(0, i) + text.slice(at));
+    for (let i = 1; i <= typed.length; i++) out.push(text.slice(0, at) + typed.slice(0, i) + text.slice(at));
     return out;
   };
+  // A place in the middle of a text: just after the full stop before its half.
+  const middleOf = (text) => text.slice(0, text.length / 2).lastIndexOf(". ") + 1;
   const warmText = labText(sentences, 1000);
-  const warmMiddle = warmText.slice(0, warmText.length / 2).lastIndexOf(". ") + 1;
+  const warmMiddle = middleOf(warmText);
   const warm = engine.session({ submission: { responses: { response: warmText } } });
   warm.update(warmText);
   const cold = performance.now();
@@ -103,17 +105,12 @@ async function run() {
       engine.score(submission);
       full.push((performance.now() - t0) * 1000);
     }
-    const atEnd = [];
-    for (let i = 1; i <= TYPED.length; i++) atEnd.push(text + TYPED.slice(0, i));
     let live = engine.session({ submission: { responses: { response: text } } });
     live.update(text);
-    const end = timeKeystrokes(live, text, atEnd);
-    const middle = text.slice(0, text.length / 2).lastIndexOf(". ") + 1;
-    const inMiddle = [];
-    for (let i = 1; i <= TYPED.length; i++) inMiddle.push(text.slice(0, middle) + TYPED.slice(0, i) + text.slice(middle));
+    const end = timeKeystrokes(live, text, typing(text, text.length));
     live = engine.session({ submission: { responses: { response: text } } });
     live.update(text);
-    const mid = timeKeystrokes(live, text, inMiddle);
+    const mid = timeKeystrokes(live, text, typing(text, middleOf(text)));
     // What the same result costs as a JSON string parsed in JS (a cheaper way across the
     // boundary than building the objects from wasm one property at a time).
     const json = JSON.stringify(live.update(text));
@@ -139,22 +136,17 @@ async function run() {
     spanish.score(submission);
     full.push((performance.now() - t0) * 1000);
   }
-  const keystrokes = (at) => {
-    const out = [];
-    for (let i = 1; i <= typedEs.length; i++) out.push(text.slice(0, at) + typedEs.slice(0, i) + text.slice(at));
-    return out;
-  };
-  const middleEs = text.slice(0, text.length / 2).lastIndexOf(". ") + 1;
   const typeEs = (at) => {
+    const keystrokes = typing(text, at, typedEs);
     const live = spanish.session({ submission });
     live.update(text);
-    for (let round = 0; round < 2; round++) for (const t of keystrokes(at)) live.update(t); // warm up
+    for (let round = 0; round < 2; round++) for (const t of keystrokes) live.update(t); // warm up
     live.update(text);
-    const result = timeKeystrokes(live, text, keystrokes(at));
+    const result = timeKeystrokes(live, text, keystrokes);
     live.free();
     return result;
   };
-  const spanishRow = { words: 1000, fullScoreMedianUs: stats(full).median, typeAtEnd: typeEs(text.length), typeInMiddle: typeEs(middleEs) };
+  const spanishRow = { words: 1000, fullScoreMedianUs: stats(full).median, typeAtEnd: typeEs(text.length), typeInMiddle: typeEs(middleOf(text)) };
   return { rows, spanishRow, coldPassUs, isolated: self.crossOriginIsolated, clockStepUs: clockStepUs() };
 }
 
