@@ -14,9 +14,9 @@
 
 use super::segment_tables::{ASCII, EXCEPTIONS, KINDS};
 
-/// Word_Break classes, in the order of the generator's `WB`.
+/// Word_Break classes (the generator's `RUST_WB`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Wb {
+pub(super) enum Wb {
     Other,
     Cr,
     Lf,
@@ -38,9 +38,9 @@ enum Wb {
     WSegSpace,
 }
 
-/// Sentence_Break classes, in the order of the generator's `SB`.
+/// Sentence_Break classes (the generator's `RUST_SB`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Sb {
+pub(super) enum Sb {
     Other,
     Cr,
     Lf,
@@ -58,48 +58,8 @@ enum Sb {
     SContinue,
 }
 
-const WB_ALL: [Wb; 19] = [
-    Wb::Other,
-    Wb::Cr,
-    Wb::Lf,
-    Wb::Newline,
-    Wb::Extend,
-    Wb::Zwj,
-    Wb::RegionalIndicator,
-    Wb::Format,
-    Wb::Katakana,
-    Wb::HebrewLetter,
-    Wb::ALetter,
-    Wb::SingleQuote,
-    Wb::DoubleQuote,
-    Wb::MidNumLet,
-    Wb::MidLetter,
-    Wb::MidNum,
-    Wb::Numeric,
-    Wb::ExtendNumLet,
-    Wb::WSegSpace,
-];
-
-const SB_ALL: [Sb; 15] = [
-    Sb::Other,
-    Sb::Cr,
-    Sb::Lf,
-    Sb::Extend,
-    Sb::Sep,
-    Sb::Format,
-    Sb::Sp,
-    Sb::Lower,
-    Sb::Upper,
-    Sb::OLetter,
-    Sb::Numeric,
-    Sb::ATerm,
-    Sb::STerm,
-    Sb::Close,
-    Sb::SContinue,
-];
-
-/// The packed classes of `c`: (word class | 0x80 when Extended_Pictographic, sentence class).
-fn packed(c: char) -> (u8, u8) {
+/// The classes of `c`: (word class, whether it is Extended_Pictographic, sentence class).
+fn classes(c: char) -> (Wb, bool, Sb) {
     let cp = c as u32;
     if cp < 0x80 {
         return ASCII[cp as usize];
@@ -118,22 +78,12 @@ fn packed(c: char) -> (u8, u8) {
         } else {
             Sb::OLetter
         };
-        (Wb::ALetter as u8, sb as u8)
+        (Wb::ALetter, false, sb)
     } else if c.is_numeric() {
-        (Wb::Numeric as u8, Sb::Numeric as u8)
+        (Wb::Numeric, false, Sb::Numeric)
     } else {
-        (Wb::Other as u8, Sb::Other as u8)
+        (Wb::Other, false, Sb::Other)
     }
-}
-
-/// Word class and whether the character is Extended_Pictographic.
-fn word_class(c: char) -> (Wb, bool) {
-    let (w, _) = packed(c);
-    (WB_ALL[usize::from(w & 0x7f)], w & 0x80 != 0)
-}
-
-fn sentence_class(c: char) -> Sb {
-    SB_ALL[usize::from(packed(c).1)]
 }
 
 /// The byte offsets where `text` breaks into words (UAX #29 word bounds), from the first
@@ -142,7 +92,7 @@ pub fn word_bounds(text: &str) -> Vec<usize> {
     let chars: Vec<(usize, Wb, bool)> = text
         .char_indices()
         .map(|(at, c)| {
-            let (w, pict) = word_class(c);
+            let (w, pict, _) = classes(c);
             (at, w, pict)
         })
         .collect();
@@ -216,8 +166,7 @@ pub fn word_bounds(text: &str) -> Vec<usize> {
 /// The byte offsets where `text` breaks into sentences (UAX #29 sentence bounds), from the
 /// first bound after 0 to `text.len()`; empty for an empty text.
 pub fn sentence_bounds(text: &str) -> Vec<usize> {
-    let chars: Vec<(usize, Sb)> =
-        text.char_indices().map(|(at, c)| (at, sentence_class(c))).collect();
+    let chars: Vec<(usize, Sb)> = text.char_indices().map(|(at, c)| (at, classes(c).2)).collect();
     let n = chars.len();
     let para = |s: Sb| matches!(s, Sb::Sep | Sb::Cr | Sb::Lf);
     let term = |s: Sb| matches!(s, Sb::ATerm | Sb::STerm);
