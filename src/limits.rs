@@ -326,23 +326,24 @@ pub fn answer_problem(text: &str, limit: u32) -> Option<String> {
 /// Refuses the JSON text of a rubric or a submission (`what`) longer than `textChars`
 /// characters, before it is parsed. `units`: its length in bytes or UTF-16 units, both at
 /// least its count of characters, so most texts are passed without counting. Without the
-/// text (a JS string not copied into wasm), `units` must be its count of characters or more
-/// than twice the limit.
+/// text (a JS string not copied into wasm), `units` must be within the limit or more than
+/// twice it.
 pub fn check_text_size(what: &'static str, units: usize, text: Option<&str>) -> Result<(), Error> {
     let limit = current().text_chars as usize;
     if units <= limit {
         return Ok(());
     }
-    let count = match text {
-        Some(t) => t.chars().count(),
-        // Not counted (UTF-16 units beyond twice the limit): over it whatever the text.
-        None if units / 2 > limit => 0,
-        None => units,
+    let size = match text {
+        Some(t) => {
+            let chars = t.chars().count();
+            if chars <= limit {
+                return Ok(());
+            }
+            chars.to_string()
+        }
+        // Not counted: more than twice the limit in UTF-16 units, over it whatever the text.
+        None => format!("more than {limit}"),
     };
-    if text.is_some() && count <= limit {
-        return Ok(());
-    }
-    let size = if count == 0 { format!("more than {limit}") } else { count.to_string() };
     Err(Error::at(
         what,
         "",
