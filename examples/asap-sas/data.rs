@@ -6,7 +6,8 @@
 //! agreement figures leave the harness. Rubrics and suggestions are made from the training
 //! part (`Id % 5 != 0`) alone. The split is fixed by id, so it never depends on file order.
 //!
-//! Shared by the `asap-sas` example (the harness) and `tests/asap.rs` through `#[path]`.
+//! Shared by the `asap-sas` example (the harness), `tests/asap.rs`, `tests/asap_live.rs` and
+//! the segmenter's test on real answers (`src/text/segment.rs`) through `#[path]`.
 
 #![allow(dead_code)]
 

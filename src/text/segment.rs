@@ -234,9 +234,14 @@ pub fn sentence_bounds(text: &str) -> Vec<usize> {
     bounds
 }
 
+// The ASAP-SAS data's place and held-out split, for the test on real answers.
+#[cfg(test)]
+#[path = "../../examples/asap-sas/data.rs"]
+mod asap_data;
+
 #[cfg(test)]
 mod tests {
-    use super::{sentence_bounds, word_bounds};
+    use super::{asap_data, sentence_bounds, word_bounds};
     use unicode_segmentation::UnicodeSegmentation;
 
     fn reference_words(text: &str) -> Vec<usize> {
@@ -400,16 +405,16 @@ mod tests {
     /// unicode-segmentation gives. Without the data, says so and passes.
     #[test]
     fn real_answers_match_unicode_segmentation() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/asap-sas/train.tsv");
-        let Ok(tsv) = std::fs::read_to_string(path) else {
-            eprintln!("ASAP-SAS data not found at {path}: skipped");
+        let Some(dir) = asap_data::locate(None) else {
+            eprintln!("ASAP-SAS data not found at ../shared/data/asap-sas: skipped");
             return;
         };
+        let tsv = std::fs::read_to_string(dir.join("train.tsv")).expect("train.tsv reads");
         let mut compared = 0;
         for line in tsv.lines().skip(1) {
             let fields: Vec<&str> = line.split('\t').collect();
             let Some(id) = fields.first().and_then(|f| f.parse::<u64>().ok()) else { continue };
-            if id % 5 == 0 || fields.len() < 5 {
+            if asap_data::is_held_out(id) || fields.len() < 5 {
                 continue;
             }
             let text = fields[4];
