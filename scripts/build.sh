@@ -24,7 +24,9 @@ FULL_OPT=""
 # rust-src and the wasm target (scripts/setup.sh adds both when nightly is there), std is
 # compiled with `optimize_for_size` and the `immediate-abort` panic strategy (a panic, which
 # would be a bug, traps without formatting a message): 10 % less gzip for each build, measured
-# (README, Figures, Size). Otherwise, or with EVIDENT_STABLE=1, the stable toolchain's
+# (README, Figures, Size). `-Zlocation-detail=none` leaves out the source file, line and
+# column a panic would report (unused with immediate-abort): 560 bytes gzip less for the
+# student build, 850 for the full one. Otherwise, or with EVIDENT_STABLE=1, the stable toolchain's
 # prebuilt std. Its own target directory, so the stable builds of the tests stay cached.
 CARGO=(cargo)
 TARGET_DIR=target
@@ -33,7 +35,7 @@ if [ "${EVIDENT_STABLE:-0}" != 1 ] && cargo +nightly --version >/dev/null 2>&1 \
   && rustup +nightly target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   CARGO=(cargo +nightly)
   TARGET_DIR=target/build-std
-  export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+  export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
   BUILD_STD=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
   echo "[build] std built for size with $(rustc +nightly --version)"
 else

@@ -25,6 +25,7 @@ use crate::rubric::model::Fuzzy;
 use crate::text::distance::{signature, within};
 use crate::text::normalize::Normalization;
 use crate::text::words::words;
+use rustc_hash::FxBuildHasher;
 use std::collections::HashMap;
 
 /// How one phrases check wants its phrases compared.
@@ -72,7 +73,7 @@ pub(crate) struct PhraseSet {
     norms: Vec<Normalization>,
     patterns: Vec<WordPattern>,
     /// Per normalization: normalized word → exact-pattern symbols.
-    exact: Vec<HashMap<String, Vec<u32>>>,
+    exact: Vec<HashMap<String, Vec<u32>, FxBuildHasher>>,
     /// Wildcard symbols (each compared with every word).
     scanned: Vec<u32>,
     /// Fuzzy symbols, ready to compare with a word.
@@ -159,7 +160,7 @@ impl PhraseSet {
             Some(i) => i,
             None => {
                 self.norms.push(n);
-                self.exact.push(HashMap::new());
+                self.exact.push(HashMap::default());
                 self.norms.len() - 1
             }
         }

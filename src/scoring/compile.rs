@@ -7,6 +7,7 @@ use crate::error::Error;
 use crate::evidence::{Indicators, Outcome};
 use crate::json::{did_you_mean, Num, Walk};
 use crate::rubric::model::{Rater, Rubric, RubricKind, Submission, Text};
+use rustc_hash::FxBuildHasher;
 use std::collections::HashMap;
 
 /// A level ready to score: what it needs (indicator indices) and what it is worth.
@@ -76,7 +77,7 @@ impl CompiledRubric {
     /// Compiles a validated rubric.
     pub fn new(rubric: Rubric) -> Result<Self, Error> {
         let mut indicators = Vec::new();
-        let mut index_of: HashMap<&str, usize> = HashMap::new();
+        let mut index_of: HashMap<&str, usize, FxBuildHasher> = HashMap::default();
         for (c, criterion) in rubric.criteria.iter().enumerate() {
             for indicator in &criterion.indicators {
                 index_of.insert(indicator.id.as_str(), indicators.len());
