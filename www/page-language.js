@@ -1,7 +1,8 @@
 // What every bilingual demo page does with its language: `lang` on <html>, its words in the
 // elements marked `data-i18n` (text), `data-i18n-label` (aria-label) and
 // `data-i18n-placeholder`, the words all pages share (the skip link, the navigation), and
-// navigation links that keep the language.
+// links to the demo pages that keep the language: those of the header (brand and navigation)
+// and any marked `data-keep-lang`.
 
 const shared = {
   en: {
@@ -15,7 +16,7 @@ const shared = {
 };
 
 // The pages that read `?lang=`: links to them carry `lang=es` while a page is in Spanish.
-const BILINGUAL = ["student.html", "teacher.html", "class.html"];
+const BILINGUAL = ["index.html", "student.html", "teacher.html", "class.html"];
 
 /** Puts the page in `lang`; `say(key)` gives the page's own words (undefined for the shared ones). */
 export function applyPageLanguage(lang, say) {
@@ -24,7 +25,7 @@ export function applyPageLanguage(lang, say) {
   for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = word(el.dataset.i18n);
   for (const el of document.querySelectorAll("[data-i18n-label]")) el.setAttribute("aria-label", word(el.dataset.i18nLabel));
   for (const el of document.querySelectorAll("[data-i18n-placeholder]")) el.placeholder = word(el.dataset.i18nPlaceholder);
-  for (const link of document.querySelectorAll("nav a[href]")) {
+  for (const link of document.querySelectorAll("header a[href], a[data-keep-lang][href]")) {
     const url = new URL(link.getAttribute("href"), location.href);
     const page = url.pathname.split("/").pop();
     if (!BILINGUAL.includes(page)) continue;

@@ -19,7 +19,7 @@ const words = {
     pageLanguage: "Studio language",
     start: "Start", example: "Example", exampleCer: "Plant growth lab (claim, evidence, reasoning)", exampleArgument: "Argument: should school start later?",
     exampleMath: "Math problem solving (lemonade ratios)", openExample: "Open example", blank: "Blank rubric", importFile: "Import JSON or CSV",
-    caseFile: "Start from a CASE package", downloadCsv: "Download CSV", csvSummary: "The CSV layout",
+    caseFile: "Start from a CASE package", chooseFile: "Choose a file…", noFile: "No file chosen", downloadCsv: "Download CSV", csvSummary: "The CSV layout",
     csvHelp: (code) => ["One row per criterion. Columns: ", code("Criterion"), " (its title), optionally ", code("Id"), ", ", code("Competency"), " and ", code("Weight"),
       ", then one column per level headed by the level's name (its descriptor in each row), then optionally ", code("<level> points"),
       " columns. A descriptor may also end in “(2 points)”. Commas or semicolons separate cells."],
@@ -75,6 +75,7 @@ const words = {
     start: "Empezar", example: "Ejemplo", exampleCer: "Laboratorio del crecimiento de las plantas (afirmación, evidencia, razonamiento)",
     exampleArgument: "Argumento: ¿las clases deberían empezar más tarde?", exampleMath: "Resolución de problemas de matemáticas (proporciones de limonada)",
     openExample: "Abrir el ejemplo", blank: "Rúbrica en blanco", importFile: "Importar JSON o CSV", caseFile: "Empezar desde un paquete CASE",
+    chooseFile: "Elegir un archivo…", noFile: "Ningún archivo elegido",
     downloadCsv: "Descargar CSV", csvSummary: "El formato del CSV",
     csvHelp: (code) => ["Una fila por criterio. Columnas: ", code("Criterio"), " (su título); si quieres, ", code("Id"), ", ", code("Competencia"), " y ", code("Peso"),
       "; después, una columna por nivel, con el nombre del nivel como encabezado (su descriptor en cada fila), y si quieres, columnas ", code("<nivel> puntos"),
@@ -146,6 +147,7 @@ let savedAt = null;         // when the autosave last wrote
 let noteSay = null;         // the start note, as a function of the page's words
 let casePick = null;        // a CASE package's competencies, while the teacher chooses
 let noPreview = false;      // no version of this rubric has worked yet
+const chosenFiles = { "import-file": null, "case-file": null }; // each file picker's last file's name
 
 // ---------------------------------------------------------------------------------------
 // The page's language: its own words, the editor's `locale`, and `lang` on <html>
@@ -177,6 +179,7 @@ function applyLanguage() {
   $("csv-help").replaceChildren(...t("csvHelp", (text) => Object.assign(document.createElement("code"), { textContent: text })));
   editor.setAttribute("locale", lang);
   showNote();
+  drawFilePickers();
   drawAutosave();
   drawVersions();
   drawCasePicker();
@@ -228,6 +231,16 @@ function showNote() {
   $("start-note").replaceChildren(...(noteSay ? [noteSay()].flat() : []));
 }
 
+/** Under each file picker, in the page's words: the name of the file last chosen, or none yet. */
+function drawFilePickers() {
+  for (const [id, name] of Object.entries(chosenFiles)) $(`${id}-status`).textContent = name ?? t("noFile");
+}
+
+function fileChosen(input, file) {
+  chosenFiles[input.id] = file.name;
+  drawFilePickers();
+}
+
 $("open-example").addEventListener("click", openExample);
 $("blank").addEventListener("click", () => {
   // In the studio's language: a Spanish teacher's blank rubric is written in Spanish.
@@ -241,6 +254,7 @@ $("blank").addEventListener("click", () => {
 $("import-file").addEventListener("change", async (event) => {
   const file = event.target.files[0];
   if (!file) return;
+  fileChosen(event.target, file);
   const text = await file.text();
   try {
     if (/\.csv$/i.test(file.name) || file.type === "text/csv") {
@@ -276,6 +290,7 @@ function download(name, text, type) {
 $("case-file").addEventListener("change", async (event) => {
   const file = event.target.files[0];
   if (!file) return;
+  fileChosen(event.target, file);
   try {
     const core = await loadEvident();
     const imported = core.importCase(await file.text());

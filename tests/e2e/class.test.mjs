@@ -43,7 +43,8 @@ test("in Spanish (?lang=es) the page and the mastery view speak Spanish, and bac
   assert.equal(await page.locator("#student option").first().innerText(), "Toda la clase");
   assert.equal(await page.locator("nav").getAttribute("aria-label"), "Páginas de la demostración");
   assert.deepEqual(await page.locator("nav a").evaluateAll((links) => links.map((l) => l.getAttribute("href"))),
-    ["index.html", "student.html?lang=es", "teacher.html?lang=es", "class.html?lang=es"]);
+    ["index.html?lang=es", "student.html?lang=es", "teacher.html?lang=es", "class.html?lang=es"]);
+  assert.equal(await page.locator(".brand").getAttribute("href"), "index.html?lang=es");
   // The view itself follows: its first column heading is the element's Spanish word.
   assert.equal(await page.locator("evident-mastery").getAttribute("locale"), "es");
   await page.locator("evident-mastery thead th", { hasText: "Estudiante" }).first().waitFor();

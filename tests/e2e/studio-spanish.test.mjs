@@ -34,9 +34,9 @@ test("in Spanish, the page and the editor show Spanish labels, with lang set on 
   assert.equal(await page.locator("#blank").innerText(), "Rúbrica en blanco");
   assert.equal(await page.locator("#editor-heading").innerText(), "Editar la rúbrica");
   assert.equal(await page.locator('nav a[aria-current="page"]').innerText(), "Taller de rúbricas");
-  // The navigation keeps the language on the pages that have one; the home page has not.
+  // The navigation keeps the language, the home page's link too.
   assert.deepEqual(await page.locator("nav a").evaluateAll((links) => links.map((l) => l.getAttribute("href"))),
-    ["index.html", "student.html?lang=es", "teacher.html?lang=es", "class.html?lang=es"]);
+    ["index.html?lang=es", "student.html?lang=es", "teacher.html?lang=es", "class.html?lang=es"]);
   assert.equal(await page.locator("#version-name").getAttribute("placeholder"), "Antes de ajustar el kappa");
   // The editor's: toolbar, field labels (the rubric's main language is English: its Spanish twin
   // says so), headings, buttons, check types.
