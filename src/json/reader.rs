@@ -30,7 +30,8 @@ pub fn key_path(path: &str, key: &str) -> String {
     match (path.is_empty(), plain) {
         (true, true) => key.to_string(),
         (false, true) => format!("{path}.{key}"),
-        (_, false) => format!("{path}[{}]", Value::String(key.to_string())),
+        // Quoted as JSON quotes it (serializing a `&str` cannot fail).
+        (_, false) => format!("{path}[{}]", serde_json::to_string(key).unwrap_or_default()),
     }
 }
 
@@ -272,6 +273,8 @@ mod tests {
         assert_eq!(key_path("", "criteria"), "criteria");
         assert_eq!(key_path("criteria[2]", "levels"), "criteria[2].levels");
         assert_eq!(key_path("ratings", "my claim"), "ratings[\"my claim\"]");
+        // Quotes and backslashes escaped as JSON escapes them.
+        assert_eq!(key_path("responses", r#"a "b" \c"#), r#"responses["a \"b\" \\c"]"#);
     }
 
     #[test]

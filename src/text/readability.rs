@@ -76,7 +76,11 @@ fn vowel_groups(word: &str, vowel: fn(char) -> bool) -> u32 {
 }
 
 fn english(word: &str) -> u32 {
-    let word = word.trim_end_matches("'s").trim_end_matches('\'');
+    let mut word = word;
+    while let Some(stem) = word.strip_suffix("'s") {
+        word = stem;
+    }
+    let word = word.trim_end_matches('\'');
     let mut count = vowel_groups(word, |c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'));
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();

@@ -33,6 +33,9 @@ pub use feedback::feedback_once;
 
 #[wasm_bindgen(start)]
 fn start() {
+    // Built with the immediate-abort panic strategy (scripts/build.sh with nightly), a panic
+    // traps before any hook could run, so the hook and its formatting are left out.
+    #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
 }
 
