@@ -1,7 +1,7 @@
 // The class mastery page: method, student, view and language pickers drive <evident-mastery>
 // over the examples' class evidence, science framework, task catalog and roster.
 import "/pkg/index.js";
-import { applyPageLanguage } from "./page-language.js";
+import { applyPageLanguage, followLanguagePicker } from "./page-language.js";
 
 // The page's own words; the mastery view's come from the element, in its `locale`.
 const words = {
@@ -48,16 +48,7 @@ function applyLanguage() {
   view.lang = lang;
 }
 
-language.addEventListener("change", () => {
-  applyLanguage();
-  const url = new URL(location.href);
-  url.searchParams.set("lang", language.value);
-  history.replaceState(history.state, "", url);
-});
-if (new URLSearchParams(location.search).get("lang") === "es") {
-  language.value = "es";
-  applyLanguage();
-}
+followLanguagePicker(language, applyLanguage);
 
 // Fill the student picker (display names, ids as values) from what the view shows, and follow clicks on names in the table.
 view.addEventListener("evident-mastery", (event) => {

@@ -2,7 +2,7 @@
 // links that keep the language, and the engine's version in the footer (proof that the wasm
 // loads on this page). /pkg/index.js also registers the elements, for pages that embed them.
 import { loadEvident } from "/pkg/index.js";
-import { applyPageLanguage } from "./page-language.js";
+import { applyPageLanguage, followLanguagePicker } from "./page-language.js";
 
 // The page's own words (the skip link, the navigation and the card titles are the shared ones).
 // Pieces around <code> keep their spaces: they are set as text beside the code.
@@ -60,16 +60,7 @@ function applyLanguage() {
   showEngine();
 }
 
-language.addEventListener("change", () => {
-  applyLanguage();
-  const url = new URL(location.href);
-  url.searchParams.set("lang", language.value);
-  history.replaceState(history.state, "", url);
-});
-if (new URLSearchParams(location.search).get("lang") === "es") {
-  language.value = "es";
-  applyLanguage();
-}
+followLanguagePicker(language, applyLanguage);
 
 loadEvident()
   .then((core) => { engine = { version: core.version() }; })

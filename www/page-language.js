@@ -34,3 +34,18 @@ export function applyPageLanguage(lang, say) {
     link.setAttribute("href", page + url.search);
   }
 }
+
+/** Follows the page's language picker: `apply()` at once when the address asks for Spanish
+ *  (`?lang=es`), and on every change, which the address then keeps. */
+export function followLanguagePicker(select, apply) {
+  select.addEventListener("change", () => {
+    apply();
+    const url = new URL(location.href);
+    url.searchParams.set("lang", select.value);
+    history.replaceState(history.state, "", url);
+  });
+  if (new URLSearchParams(location.search).get("lang") === "es") {
+    select.value = "es";
+    apply();
+  }
+}
