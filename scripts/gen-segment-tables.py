@@ -50,15 +50,15 @@ def default(c):
 def main():
     kinds = [None]  # kind 0: the default
     entries = []  # (start, kind)
-    ascii_classes = []
+    latin1_classes = []
     current = 0
     for cp in range(0x110000):
         if 0xD800 <= cp <= 0xDFFF:
             continue
         c = chr(cp)
         value = real(c)
-        if cp < 0x80:
-            ascii_classes.append(value)
+        if cp < 0x100:
+            latin1_classes.append(value)
         kind = 0
         if value != default(c):
             if value not in kinds:
@@ -89,9 +89,10 @@ def main():
             line = "   "
         line += item
     out.write(line + "\n];\n\n")
-    out.write("/// The classes of the ASCII characters.\n")
-    out.write("pub(super) const ASCII: [(Wb, bool, Sb); 128] = [\n")
-    for value in ascii_classes:
+    out.write("/// The classes of U+0000 to U+00FF (ASCII and Latin-1: English, Spanish and most Western\n"
+              "/// European text, and the no-break space), read directly.\n")
+    out.write("pub(super) const LATIN1: [(Wb, bool, Sb); 256] = [\n")
+    for value in latin1_classes:
         out.write("    %s,\n" % rust(value))
     out.write("];\n")
 
