@@ -53,7 +53,7 @@ function showEngine() {
 
 function applyLanguage() {
   const lang = language.value;
-  applyPageLanguage(lang, (key) => { const word = t(key); return typeof word === "string" ? word : undefined; });
+  applyPageLanguage(lang, t);
   document.title = t("title");
   // In Spanish the card titles lead to the Spanish pages: the links "… en español" would repeat them.
   for (const p of document.querySelectorAll(".in-spanish")) p.hidden = lang === "es";

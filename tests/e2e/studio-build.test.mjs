@@ -6,6 +6,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { root, start } from "./run.mjs";
+import { ratiosCaseFile } from "./case-package.mjs";
 
 let env;
 before(async () => { env = await start(); mkdirSync(`${root}test-results`, { recursive: true }); });
@@ -248,17 +249,7 @@ test("a teacher adds Spanish, imports a CSV, saves a version, reloads and finds 
 test("a CASE package gives a criterion per chosen competency, with its id", async () => {
   const { page, context } = await env.open("/www/teacher.html");
   await page.locator("evident-rubric-editor [part=status]", { hasText: "All changes applied" }).waitFor();
-  const link = (id, from, to) => ({ identifier: id, associationType: "isChildOf", originNodeURI: { identifier: from, uri: `urn:${from}` }, destinationNodeURI: { identifier: to, uri: `urn:${to}` } });
-  const pkg = {
-    CFDocument: { identifier: "doc-1", title: "Ratios, grade 6" },
-    CFItems: [
-      { identifier: "i1", humanCodingScheme: "6.RP.A", fullStatement: "Understand ratio concepts." },
-      { identifier: "i2", humanCodingScheme: "6.RP.A.1", fullStatement: "Use ratio language to describe a relationship." },
-      { identifier: "i3", humanCodingScheme: "6.RP.A.3", fullStatement: "Use ratio and rate reasoning to solve problems." },
-    ],
-    CFAssociations: [link("a1", "i2", "i1"), link("a2", "i3", "i1")],
-  };
-  await page.locator("#case-file").setInputFiles({ name: "ratios.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(pkg)) });
+  await page.locator("#case-file").setInputFiles(ratiosCaseFile);
   await page.locator("#case-picker h3").waitFor();
   await page.getByLabel(/^6\.RP\.A\.1 —/).check();
   await page.getByLabel(/^6\.RP\.A\.3 —/).check();

@@ -13,6 +13,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { root, start } from "./run.mjs";
+import { ratiosCaseFile } from "./case-package.mjs";
 
 let env;
 before(async () => { env = await start(); mkdirSync(`${root}test-results`, { recursive: true }); });
@@ -25,18 +26,6 @@ const words = {
     imported: "Se importó math.rubric.json.", caseRead: "Se leyeron 3 competencias de ratios.json." },
 };
 
-// A small CASE package: a cluster and the two standards under it (three competencies).
-const link = (id, from, to) => ({ identifier: id, associationType: "isChildOf", originNodeURI: { identifier: from, uri: `urn:${from}` }, destinationNodeURI: { identifier: to, uri: `urn:${to}` } });
-const casePackage = {
-  CFDocument: { identifier: "doc-1", title: "Ratios, grade 6" },
-  CFItems: [
-    { identifier: "i1", humanCodingScheme: "6.RP.A", fullStatement: "Understand ratio concepts." },
-    { identifier: "i2", humanCodingScheme: "6.RP.A.1", fullStatement: "Use ratio language to describe a relationship." },
-    { identifier: "i3", humanCodingScheme: "6.RP.A.3", fullStatement: "Use ratio and rate reasoning to solve problems." },
-  ],
-  CFAssociations: [link("a1", "i2", "i1"), link("a2", "i3", "i1")],
-};
-const caseFile = { name: "ratios.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(casePackage)) };
 
 async function openStudio(lang, width = 1366) {
   const opened = await env.open(null, { context: { viewport: { width, height: 900 } } });
@@ -115,7 +104,7 @@ for (const lang of ["en", "es"]) {
     assert.equal(await page.locator("#import-file").inputValue(), "");
 
     // A CASE package, set on the input: the competencies to choose from, and its name shown.
-    await page.locator("#case-file").setInputFiles(caseFile);
+    await page.locator("#case-file").setInputFiles(ratiosCaseFile);
     await page.locator("#case-picker h3").waitFor();
     await page.locator("#start-note", { hasText: w.caseRead }).waitFor();
     assert.deepEqual(await shown(page, "case-file"), { button: w.choose, status: "ratios.json" });
@@ -189,7 +178,7 @@ for (const lang of ["en", "es"]) {
       await page.locator("#import-file").setInputFiles({ name: "a-rather-long-rubric-file-name-for-the-lab-report-unit.json", mimeType: "application/json",
         buffer: readFileSync(`${root}examples/math.rubric.json`) });
       await page.locator("#start-note", { hasText: "a-rather-long-rubric-file-name-for-the-lab-report-unit.json" }).waitFor();
-      await page.locator("#case-file").setInputFiles(caseFile);
+      await page.locator("#case-file").setInputFiles(ratiosCaseFile);
       await page.locator("#case-picker h3").waitFor();
       await page.locator("#blank").focus();
       await page.keyboard.press("Tab");
